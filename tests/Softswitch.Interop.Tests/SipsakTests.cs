@@ -1,0 +1,48 @@
+using Softswitch.Interop.Tests.Support;
+
+namespace Softswitch.Interop.Tests;
+
+/// <summary>sipsak, a second independent SIP tool: OPTIONS and an authenticated REGISTER.</summary>
+[TestFixture, NonParallelizable]
+public sealed class SipsakTests
+{
+    private SoftswitchProcess _softswitch = null!;
+
+    [OneTimeSetUp]
+    public async Task StartSwitch() => _softswitch = await SoftswitchProcess.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopSwitch() => await _softswitch.DisposeAsync();
+
+    [Test]
+    public async Task Sipsak_options_is_answered_200()
+    {
+        var result = await Tool.RunAsync("sipsak",
+            ["-s", $"sip:1001@127.0.0.1:{_softswitch.Port}", "--local-ip", "127.0.0.1", "-l", FreePort.ForUdp(fourDigits: true).ToString(), "-vv"],
+            TimeSpan.FromSeconds(20));
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString);
+        Assert.That(result.StandardOutput, Does.Contain("200"));
+    }
+
+    [Test]
+    public async Task Sipsak_registers_1001_with_digest()
+    {
+        var localPort = FreePort.ForUdp(fourDigits: true);
+        var result = await Tool.RunAsync("sipsak",
+            ["-U", "-C", $"sip:1001@127.0.0.1:{localPort}", "-s", $"sip:1001@127.0.0.1:{_softswitch.Port}",
+             "-u", "1001", "-a", SoftswitchProcess.Password1001, "--local-ip", "127.0.0.1", "-l", localPort.ToString(), "-vv"],
+            TimeSpan.FromSeconds(30));
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString);
+    }
+
+    [Test]
+    public async Task Sipsak_register_with_a_wrong_password_fails()
+    {
+        var localPort = FreePort.ForUdp(fourDigits: true);
+        var result = await Tool.RunAsync("sipsak",
+            ["-U", "-C", $"sip:1001@127.0.0.1:{localPort}", "-s", $"sip:1001@127.0.0.1:{_softswitch.Port}",
+             "-u", "1001", "-a", "wrong", "--local-ip", "127.0.0.1", "-l", localPort.ToString(), "-vv"],
+            TimeSpan.FromSeconds(30));
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.ToString);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Softswitch.Interop.Tests.Support;
+
+/// <summary>
+/// The real softswitch executable, started the way the README starts it (with a config file),
+/// on a free loopback port with a temporary database. Disposing stops it by its PID.
+/// </summary>
+public sealed class SoftswitchProcess : IAsyncDisposable
+{
+    public const string Password1001 = "interop-1001-secret";
+    public const string Password1002 = "interop-1002-secret";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private SoftswitchProcess(Process process, string folder, int port)
+    {
+        _process = process;
+        Folder = folder;
+        Port = port;
+    }
+
+    /// <summary>The temporary folder holding config, database and logs; removed on dispose.</summary>
+    public string Folder { get; }
+
+    public int Port { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "softswitch.db");
+
+    public int ProcessId => _process.Id;
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public static async Task<SoftswitchProcess> StartAsync(string? extraYaml = null, params string[] overrides)
+    {
+        var folder = Directory.CreateTempSubdirectory("softswitch-interop-").FullName;
+        var port = FreePort.ForUdpAndTcp();
+        var configPath = Path.Combine(folder, "softswitch.yaml");
+        await File.WriteAllTextAsync(configPath, ConfigYaml(folder, port) + (extraYaml ?? ""));
+
+        var executable = Path.Combine(AppContext.BaseDirectory, "softswitch.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = folder,
+        };
+        foreach (var argument in new[] { executable, "run", "--config", configPath }.Concat(overrides))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start softswitch");
+        var softswitch = new SoftswitchProcess(process, folder, port);
+        process.OutputDataReceived += (_, e) => softswitch.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => softswitch.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await softswitch.WaitUntilAnsweringAsync(TimeSpan.FromSeconds(30));
+        return softswitch;
+    }
+
+    private static string ConfigYaml(string folder, int port) => $"""
+        sip:
+          listen: 127.0.0.1
+          port: {port}
+          domain: softswitch.test
+        storage:
+          database: {Path.Combine(folder, "softswitch.db")}
+          recordings: {Path.Combine(folder, "recordings")}
+        logging:
+          level: Debug
+          file: {Path.Combine(folder, "logs", "softswitch-.log")}
+        extensions:
+          - number: "1001"
+            name: Interop One
+            password: {Password1001}
+          - number: "1002"
+            name: Interop Two
+            password: {Password1002}
+
+        """;
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    /// <summary>Ready means a real OPTIONS over UDP gets a SIP response, not just that the process started.</summary>
+    private async Task WaitUntilAnsweringAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var local = (IPEndPoint)udp.Client.LocalEndPoint!;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"softswitch exited with {_process.ExitCode} before answering:\n{Output}");
+            }
+
+            var options = SipProbe.Options(local, Port);
+            await udp.SendAsync(options, new IPEndPoint(IPAddress.Loopback, Port));
+            using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(250));
+            try
+            {
+                var reply = await udp.ReceiveAsync(wait.Token);
+                if (Encoding.ASCII.GetString(reply.Buffer).StartsWith("SIP/2.0 ", StringComparison.Ordinal)) return;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new TimeoutException($"softswitch did not answer OPTIONS on port {Port} within {timeout}:\n{Output}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // SIGTERM first: the switch must shut down cleanly and flush its writers.
+            Posix.Terminate(_process.Id);
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>Waits for the process to exit on its own (after <see cref="Posix.Terminate"/>).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+}
