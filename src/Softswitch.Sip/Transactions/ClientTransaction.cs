@@ -1,0 +1,46 @@
+using Softswitch.Sip.Messages;
+using Softswitch.Sip.Transport;
+
+namespace Softswitch.Sip.Transactions;
+
+/// <summary>A client transaction: one request we send, retransmitted over UDP until a response arrives.</summary>
+public abstract class ClientTransaction : Transaction
+{
+    private protected readonly ReadOnlyMemory<byte> RequestBytes;
+
+    private protected ClientTransaction(SipRequest request, ReadOnlyMemory<byte> requestBytes, SipEndPoint destination,
+        TransactionContext context, TransactionState initial)
+        : base(TransactionKey.ForClient(request.TopVia?.Branch ?? throw new ArgumentException("request has no Via branch", nameof(request)), request.MethodName),
+            destination, context, initial)
+    {
+        Request = request;
+        RequestBytes = requestBytes;
+    }
+
+    public SipRequest Request { get; }
+
+    /// <summary>Sends the request for the first time and arms the retransmit and timeout timers.</summary>
+    internal abstract void Start();
+
+    /// <summary>A response whose branch and CSeq method match this transaction (§17.1.3).</summary>
+    internal abstract void OnResponse(SipResponse response);
+
+    internal override void OnTransportError() => TimeOut();
+
+    /// <summary>Timer B/F fired or the transport failed: terminate and tell the TU once.</summary>
+    private protected void TimeOut()
+    {
+        bool terminated;
+        lock (Gate) terminated = TerminateLocked();
+        if (!terminated) return;
+        Remove();
+        Context.User.OnTimeout(this);
+    }
+
+    private protected void TerminateQuietly()
+    {
+        bool terminated;
+        lock (Gate) terminated = TerminateLocked();
+        if (terminated) Remove();
+    }
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Load: authenticated REGISTERs per second against the real softswitch process, driven by sipp.
+# Each sipp "call" is one REGISTER, its 401 challenge and the authenticated REGISTER answered 200.
+# Usage: tests/Softswitch.Benchmarks/register-load.sh [rate/s] [total] [transport u1|t1]
+set -euo pipefail
+rate="${1:-5000}"; total="${2:-100000}"; transport="${3:-u1}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+work="$(mktemp -d /tmp/softswitch-load-XXXXXX)"
+port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+
+dotnet build "$root/src/Softswitch" -c Release --nologo -v q -o "$work/bin" >/dev/null
+cat > "$work/softswitch.yaml" <<YAML
+sip:
+  listen: 127.0.0.1
+  port: $port
+  domain: softswitch.test
+storage:
+  database: $work/softswitch.db
+  recordings: $work/recordings
+logging:
+  level: Warning
+  file: $work/logs/softswitch-.log
+extensions:
+  - number: "1001"
+    name: Load One
+    password: load-secret-1001
+YAML
+
+dotnet "$work/bin/softswitch.dll" run --config "$work/softswitch.yaml" > "$work/softswitch.out" 2>&1 &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
+for _ in $(seq 100); do sipsak -s "sip:probe@127.0.0.1:$port" --local-ip 127.0.0.1 >/dev/null 2>&1 && break; sleep 0.2; done
+
+cd "$work"
+start=$(date +%s.%N)
+set +e
+sipp -sf "$root/tests/Softswitch.Interop.Tests/Scenarios/register-digest.xml" -t "$transport" \
+  -i 127.0.0.1 -mi 127.0.0.1 -p 0 -nostdin -s 1001 -au 1001 -ap load-secret-1001 \
+  -r "$rate" -rate_max "$rate" -m "$total" -l 2000 -max_socket 200 -timeout 120s -trace_stat -stf stats.csv -fd 5 \
+  "127.0.0.1:$port" > sipp.out 2>&1
+code=$?
+set -e
+end=$(date +%s.%N)
+elapsed=$(python3 -c "print(round($end-$start,2))")
+last=$(tail -1 stats.csv)
+ok=$(head -1 stats.csv | tr ';' '\n' | grep -n '^SuccessfulCall(C)$' | cut -d: -f1)
+ko=$(head -1 stats.csv | tr ';' '\n' | grep -n '^FailedCall(C)$' | cut -d: -f1)
+succeeded=$(echo "$last" | cut -d';' -f"$ok"); failed=$(echo "$last" | cut -d';' -f"$ko")
+echo "transport=$transport rate_asked=$rate total=$total sipp_exit=$code elapsed_s=$elapsed succeeded=$succeeded failed=$failed registers_per_s=$(python3 -c "print(round($succeeded/$elapsed))")"
+ps -o rss=,pcpu= -p $pid | awk '{printf "softswitch rss_kib=%s cpu_pct=%s\n", $1, $2}'
