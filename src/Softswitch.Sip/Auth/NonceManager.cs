@@ -69,10 +69,11 @@ public sealed class NonceManager
     /// <summary>Checks that this server issued the nonce and that it is within its lifetime. Never throws.</summary>
     public NonceStatus Validate(ReadOnlySpan<char> nonce)
     {
-        if (!TryDecode(nonce, out var issuedAt))
-        {
-            return NonceStatus.Invalid;
-        }
+        return TryDecode(nonce, out var issuedAt) ? StatusOf(issuedAt) : NonceStatus.Invalid;
+    }
+
+    private NonceStatus StatusOf(long issuedAt)
+    {
         var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         if (issuedAt > now + (long)FutureTolerance.TotalMilliseconds)
         {
@@ -90,7 +91,7 @@ public sealed class NonceManager
     public bool TryAcceptNonceCount(string nonce, uint nonceCount)
     {
         ArgumentNullException.ThrowIfNull(nonce);
-        if (!TryDecode(nonce, out var issuedAt) || Validate(nonce) != NonceStatus.Valid)
+        if (!TryDecode(nonce, out var issuedAt) || StatusOf(issuedAt) != NonceStatus.Valid)
         {
             return false;
         }
