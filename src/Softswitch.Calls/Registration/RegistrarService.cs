@@ -1,0 +1,143 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Softswitch.Calls.Signalling;
+using Softswitch.Sip.Auth;
+using Softswitch.Sip.Messages;
+using Softswitch.Sip.Registrar;
+using Softswitch.Sip.Stack;
+using Softswitch.Sip.Transactions;
+
+namespace Softswitch.Calls.Registration;
+
+/// <summary>
+/// Serves REGISTER (RFC 3261 §10.3): the Request-URI must name us, the phone proves its password with digest
+/// (RFC 7616/8760), then the bindings change and the 200 OK lists every current contact with its expiry.
+/// An unknown extension and a wrong password get the same challenge and the same 403, so nobody can find
+/// out which extensions exist.
+/// </summary>
+public sealed partial class RegistrarService
+{
+    private readonly SipRegistrar _registrar;
+    private readonly DigestAuthenticator _authenticator;
+    private readonly ICredentialStore _credentials;
+    private readonly LocalDomain _domain;
+    private readonly IRegistrationObserver _observer;
+    private readonly TimeProvider _time;
+    private readonly string _realm;
+    private readonly ILogger<RegistrarService> _logger;
+
+    public RegistrarService(SipRegistrar registrar, DigestAuthenticator authenticator, ICredentialStore credentials,
+        LocalDomain domain, SignallingOptions options, IRegistrationObserver observer, TimeProvider time, ILogger<RegistrarService> logger)
+    {
+        _registrar = registrar;
+        _authenticator = authenticator;
+        _credentials = credentials;
+        _domain = domain;
+        _observer = observer;
+        _time = time;
+        _realm = options.EffectiveRealm;
+        _logger = logger;
+    }
+
+    public void Handle(ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        if (!request.RequestUri.IsSip || !_domain.IsOurs(request.RequestUri.Host))
+        {
+            transaction.Respond(404, "Domain Not Served Here"); // §10.3 step 1
+            return;
+        }
+
+        var extension = request.To.Uri.User;
+        if (string.IsNullOrEmpty(extension))
+        {
+            transaction.Respond(400, "To Header Names No Extension");
+            return;
+        }
+
+        if (!Authenticate(transaction, extension)) return;
+
+        var outcome = _registrar.Apply(ToRegisterRequest(transaction, extension));
+        var headers = new List<KeyValuePair<string, string>>(outcome.Bindings.Count + 2);
+        foreach (var current in outcome.Bindings)
+        {
+            headers.Add(new("Contact", $"<{current.Binding.ContactUri}>;expires={current.ExpiresInSeconds.ToString(CultureInfo.InvariantCulture)}"));
+        }
+
+        if (outcome.MinExpires is { } minExpires) headers.Add(new("Min-Expires", minExpires.ToString(CultureInfo.InvariantCulture)));
+        headers.Add(new("Date", _time.GetUtcNow().ToString("r", CultureInfo.InvariantCulture)));
+        transaction.Respond(outcome.StatusCode, outcome.ReasonPhrase, toTag: SipTags.NewTag(), headers: headers);
+        LogRegistered(request.CallId, extension, outcome.StatusCode, outcome.Bindings.Count, transaction.Source.ToString(), outcome.Detail);
+    }
+
+    /// <summary>True when the request carries valid credentials for <paramref name="extension"/>; otherwise it has been answered.</summary>
+    private bool Authenticate(ServerTransaction transaction, string extension)
+    {
+        var request = transaction.Request;
+        var credentials = FindOurCredentials(request);
+        if (credentials is null)
+        {
+            Challenge(transaction, stale: false);
+            return false;
+        }
+
+        // The digest covers the uri the phone wrote; it must name the same resource as the Request-URI (§19.1.4).
+        var requestUri = SipUri.TryParse(credentials.Uri, out var digestUri) && digestUri!.Equals(request.RequestUri)
+            ? credentials.Uri
+            : request.RequestUri.ToString();
+        var verification = _authenticator.Verify(request.MethodName, requestUri, credentials, _realm, _credentials);
+        switch (verification.Status)
+        {
+            case DigestVerificationStatus.Ok when string.Equals(verification.Username, extension, StringComparison.Ordinal):
+                return true;
+            case DigestVerificationStatus.Stale:
+                Challenge(transaction, stale: true);
+                return false;
+            default:
+                var reason = verification.IsOk ? "credentials of another extension" : verification.Reason.ToString();
+                transaction.Respond(403, toTag: SipTags.NewTag());
+                _observer.OnRegistrationEvent(new RegistrationEvent(extension, request.Contacts.FirstOrDefault()?.Uri.ToString(),
+                    transaction.Source, request.UserAgent, _time.GetUtcNow(), RegistrationEventKind.AuthFailed, reason));
+                LogAuthFailed(request.CallId, extension, credentials.Username, transaction.Source.ToString(), reason);
+                return false;
+        }
+    }
+
+    private DigestCredentials? FindOurCredentials(SipRequest request)
+    {
+        foreach (var value in request.GetHeaderValues(SipHeaderId.Authorization))
+        {
+            if (DigestCredentials.TryParse(value, out var credentials) && string.Equals(credentials!.Realm, _realm, StringComparison.Ordinal))
+            {
+                return credentials;
+            }
+        }
+
+        return null;
+    }
+
+    private void Challenge(ServerTransaction transaction, bool stale)
+    {
+        var challenges = _authenticator.CreateChallenges(_realm, stale);
+        transaction.Respond(401, toTag: SipTags.NewTag(),
+            headers: challenges.Select(c => new KeyValuePair<string, string>("WWW-Authenticate", c)).ToList());
+    }
+
+    private static RegisterRequest ToRegisterRequest(ServerTransaction transaction, string extension)
+    {
+        var request = transaction.Request;
+        var isStar = request.Contacts.Any(c => c.IsStar);
+        var contacts = request.Contacts.Where(c => !c.IsStar)
+            .Select(c => new RegisterContact(c.Uri.ToString(), c.Expires, c.Parameters["+sip.instance"],
+                int.TryParse(c.Parameters["reg-id"], NumberStyles.None, CultureInfo.InvariantCulture, out var regId) ? regId : null))
+            .ToList();
+        return new RegisterRequest(extension, request.CallId, request.CSeq.Number, isStar, contacts, request.Expires,
+            transaction.Source, request.UserAgent);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: REGISTER {Extension} -> {StatusCode}, {BindingCount} binding(s), from {Source} {Detail}")]
+    private partial void LogRegistered(string callId, string extension, int statusCode, int bindingCount, string source, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: REGISTER {Extension} refused: authentication as {Username} failed ({Reason}) from {Source}")]
+    private partial void LogAuthFailed(string callId, string extension, string username, string source, string reason);
+}

@@ -1,0 +1,151 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Softswitch.Calls.Registration;
+using Softswitch.Sip.Messages;
+using Softswitch.Sip.Stack;
+using Softswitch.Sip.Transactions;
+using Softswitch.Sip.Transport;
+
+namespace Softswitch.Calls.Signalling;
+
+/// <summary>
+/// The transaction user: takes every new request off the socket thread into a mailbox and answers it
+/// on a small pool of async workers. Each request gets a final response, never silence: REGISTER and
+/// OPTIONS are served; INVITE gets 480 until call control exists; out-of-dialog BYE and CANCEL get 481;
+/// known but unserved methods 405, unknown ones 501.
+/// </summary>
+public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDisposable
+{
+    private const int MailboxCapacity = 20_000;
+
+    private readonly Channel<ServerTransaction> _mailbox = Channel.CreateBounded<ServerTransaction>(
+        new BoundedChannelOptions(MailboxCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = false, SingleWriter = false });
+
+    private readonly RegistrarService _registrar;
+    private readonly ILogger<SipRequestDispatcher> _logger;
+    private readonly Task[] _workers;
+    private TransactionLayer? _transactions;
+
+    public SipRequestDispatcher(RegistrarService registrar, SignallingOptions options, ILogger<SipRequestDispatcher> logger)
+    {
+        _registrar = registrar;
+        _logger = logger;
+        _workers = new Task[options.Workers];
+        for (var i = 0; i < _workers.Length; i++) _workers[i] = Task.Run(RunWorkerAsync);
+    }
+
+    /// <summary>The layer is created with this dispatcher as its user, so it is attached afterwards.</summary>
+    public void Attach(TransactionLayer transactions) => _transactions = transactions;
+
+    public void OnRequest(ServerTransaction transaction)
+    {
+        if (!_mailbox.Writer.TryWrite(transaction))
+        {
+            // Overload: answer at once rather than queue without bound (RFC 3261 §21.5.4).
+            transaction.Respond(503, headers: [new("Retry-After", "5")]);
+            LogOverloaded(transaction.Request.CallId, transaction.Request.MethodName);
+        }
+    }
+
+    public void OnAck(SipRequest ack, SipEndPoint source) => LogStrayAck(ack.CallId, source);
+
+    public void OnResponse(ClientTransaction transaction, SipResponse response) =>
+        LogUnexpectedResponse(response.CallId, response.StatusCode);
+
+    public void OnTimeout(ClientTransaction transaction) => LogClientTimeout(transaction.Request.CallId, transaction.Request.MethodName);
+
+    public void OnServerFailure(ServerTransaction transaction) =>
+        LogNoAck(transaction.Request.CallId, transaction.Request.MethodName, transaction.LastStatusCode);
+
+    public void OnStrayResponse(SipResponse response, SipEndPoint source) => LogStrayResponse(response.CallId, response.StatusCode, source);
+
+    private async Task RunWorkerAsync()
+    {
+        await foreach (var transaction in _mailbox.Reader.ReadAllAsync())
+        {
+            using var scope = _logger.BeginScope(new CallScope(transaction.Request.CallId));
+            try
+            {
+                Handle(transaction);
+            }
+            catch (Exception error)
+            {
+                // A bug answering one request must not stop the worker, nor leave the peer without an answer.
+                LogHandlerFailed(error, transaction.Request.CallId, transaction.Request.MethodName);
+                transaction.Respond(500);
+            }
+        }
+    }
+
+    private void Handle(ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        LogRequest(request.CallId, request.MethodName, request.RequestUri.ToString(), transaction.Source);
+        if (request.Method != SipMethod.Cancel && UnsupportedRequirements(request) is { } unsupported)
+        {
+            transaction.Respond(420, headers: [new("Unsupported", unsupported)]); // §8.2.2.3
+            return;
+        }
+
+        switch (request.Method)
+        {
+            case SipMethod.Register:
+                _registrar.Handle(transaction);
+                break;
+            case SipMethod.Options:
+                transaction.Respond(200, toTag: SipTags.NewTag(), headers:
+                [
+                    new("Allow", SipServices.Allow),
+                    new("Accept", SipServices.Accept),
+                    new("Accept-Encoding", "identity"),
+                    new("Accept-Language", "en"),
+                    new("Supported", string.Join(", ", SipServices.SupportedOptionTags)),
+                ]);
+                break;
+            case SipMethod.Invite:
+                // Call control comes with the media issue; until then a clear, final "not now".
+                transaction.Respond(480, "Calls Not Yet Served", toTag: SipTags.NewTag());
+                break;
+            case SipMethod.Cancel:
+                HandleCancel(transaction);
+                break;
+            case SipMethod.Bye:
+                transaction.Respond(481); // no dialogs exist yet
+                break;
+            case SipMethod.Unknown:
+                transaction.Respond(501, headers: [new("Allow", SipServices.Allow)]);
+                break;
+            default:
+                transaction.Respond(request.To.Tag is null ? 405 : 481, headers: [new("Allow", SipServices.Allow)]);
+                break;
+        }
+    }
+
+    /// <summary>RFC 3261 §9.2: 200 for the CANCEL, then 487 for the INVITE if it is still unanswered.</summary>
+    private void HandleCancel(ServerTransaction cancel)
+    {
+        var invite = _transactions?.FindInviteFor(cancel.Request);
+        if (invite is null)
+        {
+            cancel.Respond(481);
+            return;
+        }
+
+        cancel.Respond(200, toTag: SipTags.NewTag());
+        invite.Respond(487, toTag: SipTags.NewTag());
+    }
+
+    private static string? UnsupportedRequirements(SipRequest request)
+    {
+        var required = request.GetHeaderValues("Require");
+        if (required.Count == 0) return null;
+        var missing = required.Where(tag => !SipServices.SupportedOptionTags.Contains(tag.Trim())).Select(tag => tag.Trim()).ToList();
+        return missing.Count == 0 ? null : string.Join(", ", missing);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _mailbox.Writer.TryComplete();
+        await Task.WhenAll(_workers);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Softswitch.Calls.Signalling;
+
+/// <summary>What the switch tells peers it can do (OPTIONS, 405 Allow, 420 Unsupported).</summary>
+public static class SipServices
+{
+    /// <summary>Methods we answer. INVITE is answered (480 until call control arrives), so it is listed.</summary>
+    public const string Allow = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER";
+
+    public const string Accept = "application/sdp";
+
+    /// <summary>Option tags we implement; none yet beyond the base RFC 3261.</summary>
+    public static readonly IReadOnlySet<string> SupportedOptionTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+}

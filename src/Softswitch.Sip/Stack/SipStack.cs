@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging;
+using Softswitch.Sip.Messages;
+using Softswitch.Sip.Transactions;
+using Softswitch.Sip.Transport;
+
+namespace Softswitch.Sip.Stack;
+
+/// <summary>
+/// The SIP stack put together: transports deliver bytes, the parser makes messages (or a 4xx for broken
+/// requests), the transaction layer matches them and tells the TU. Parsing and matching run on the
+/// receive loop (they are short and allocation-light); the TU is expected to queue its work.
+/// </summary>
+public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, IAsyncDisposable
+{
+    private readonly SipStackOptions _options;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger<SipStack> _logger;
+    private readonly TimeProvider _time;
+    private readonly List<ISipTransport> _transports = [];
+    private ISipTransport? _udp;
+    private ISipTransport? _tcp;
+
+    public SipStack(SipStackOptions options, ITransactionUser user, TimeProvider time, ILoggerFactory loggers)
+    {
+        _options = options;
+        _time = time;
+        _loggers = loggers;
+        _logger = loggers.CreateLogger<SipStack>();
+        Transactions = new TransactionLayer(time, options.Timers, this, user, new TransactionMessageFactory());
+    }
+
+    public TransactionLayer Transactions { get; }
+
+    public IReadOnlyList<ISipTransport> Transports => _transports;
+
+    /// <summary>Binds every configured transport; throws if an address or port cannot be bound.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var kind in _options.Transports.Distinct())
+        {
+            ISipTransport transport = kind switch
+            {
+                SipTransportKind.Udp => _udp = new UdpSipTransport(_options.Transport, this, _loggers.CreateLogger<UdpSipTransport>()),
+                SipTransportKind.Tcp => _tcp = new TcpSipTransport(_options.Transport, this, _time, _loggers.CreateLogger<TcpSipTransport>()),
+                _ => throw new NotSupportedException($"transport {kind}"),
+            };
+            await transport.StartAsync(cancellationToken);
+            _transports.Add(transport);
+            LogListening(kind, transport.LocalEndPoint.ToString());
+        }
+    }
+
+    public void OnMessageReceived(ReadOnlySpan<byte> message, SipEndPoint source, ISipTransport transport)
+    {
+        if (SipMessageParser.TryParse(message, out var parsed, out var error) != SipParseStatus.Ok)
+        {
+            RejectBroken(error, source);
+            return;
+        }
+
+        switch (parsed)
+        {
+            case SipRequest request:
+                Transactions.OnRequest(request, source);
+                break;
+            case SipResponse response:
+                Transactions.OnResponse(response, source);
+                break;
+        }
+    }
+
+    public void OnFramingError(SipFramingError error, SipEndPoint source, ISipTransport transport) =>
+        LogFramingError(error, source.ToString());
+
+    /// <summary>§16.3/§8.2: a request we cannot parse still gets an answer when it says where to send it; a broken response is dropped.</summary>
+    private void RejectBroken(SipParseError error, SipEndPoint source)
+    {
+        LogBroken(error.CallId ?? "-", source.ToString(), error.StatusCode, error.Reason);
+        if (!error.IsRequest || error.Vias.Count == 0) return;
+        var response = BrokenRequestResponse.Create(error, source);
+        if (response is { } bytes) Send(bytes, BrokenRequestResponse.Destination(error, source));
+    }
+
+    /// <summary>Fire and forget: a transport never throws for network failures, it logs and reports false.</summary>
+    public void Send(ReadOnlyMemory<byte> message, SipEndPoint destination)
+    {
+        var transport = destination.Transport == SipTransportKind.Tcp ? _tcp : _udp;
+        if (transport is null)
+        {
+            LogNoTransport(destination.ToString());
+            return;
+        }
+
+        var sending = transport.SendAsync(message, destination.Address);
+        if (!sending.IsCompletedSuccessfully) _ = ObserveAsync(sending);
+    }
+
+    private static async Task ObserveAsync(ValueTask<bool> sending) => await sending.ConfigureAwait(false);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var transport in _transports) await transport.DisposeAsync();
+        _transports.Clear();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SIP listening on {Transport} {EndPoint}")]
+    private partial void LogListening(SipTransportKind transport, string endPoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: malformed message from {Source} ({StatusCode} {Reason})")]
+    private partial void LogBroken(string callId, string source, int statusCode, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "unframeable stream from {Source}: {Error}; connection closed")]
+    private partial void LogFramingError(SipFramingError error, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "no transport to send to {Destination}")]
+    private partial void LogNoTransport(string destination);
+}
