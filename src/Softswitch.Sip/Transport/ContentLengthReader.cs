@@ -74,7 +74,7 @@ internal static class ContentLengthReader
     private static bool IsContentLength(ReadOnlySpan<byte> header, out int valueStart)
     {
         valueStart = 0;
-        int nameEnd = header.IndexOfAny((byte)':', (byte)' ', (byte)'\t');
+        int nameEnd = header.IndexOfAny(":\r \t"u8);
         if (nameEnd <= 0)
         {
             return false;
