@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Softswitch.Sip.Messages;
@@ -8,7 +7,7 @@ namespace Softswitch.Sip.Messages;
 /// (URIs, Via, From, To...) are built on first access and cached. Parsing already validated the fields this type
 /// exposes as non-null, so reading them cannot fail.
 /// </summary>
-public abstract class SipMessage
+public abstract class SipMessage : ISipRenderable
 {
     private readonly byte[] _buffer;
     private readonly SipHeaderEntry[] _headers;
@@ -268,5 +267,11 @@ public abstract class SipMessage
         return list?.ToArray() ?? [];
     }
 
-    private protected static string ToInvariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+    void ISipRenderable.Render(ref SipOutput output)
+    {
+        RenderStartLine(ref output);
+        SipMessageWriter.RenderParsed(this, ref output);
+    }
+
+    private protected abstract void RenderStartLine(ref SipOutput output);
 }

@@ -35,4 +35,12 @@ public sealed class SipRequest : SipMessage
             return _uri;
         }
     }
+
+    private protected override void RenderStartLine(ref SipOutput output)
+    {
+        output.Write(Buffer[_methodName]);
+        output.Write(" "u8);
+        output.Write(Buffer[_requestUri]);
+        output.Write(" SIP/2.0\r\n"u8);
+    }
 }

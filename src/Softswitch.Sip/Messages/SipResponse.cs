@@ -23,4 +23,13 @@ public sealed class SipResponse : SipMessage
     public bool IsProvisional => StatusCode < 200;
 
     public bool IsSuccess => StatusCode is >= 200 and < 300;
+
+    private protected override void RenderStartLine(ref SipOutput output)
+    {
+        output.Write("SIP/2.0 "u8);
+        output.Write(StatusCode);
+        output.Write(" "u8);
+        output.Write(Buffer[_reasonPhrase]);
+        output.Write("\r\n"u8);
+    }
 }
