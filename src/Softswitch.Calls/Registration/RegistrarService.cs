@@ -66,7 +66,7 @@ public sealed partial class RegistrarService
 
         if (outcome.MinExpires is { } minExpires) headers.Add(new("Min-Expires", minExpires.ToString(CultureInfo.InvariantCulture)));
         headers.Add(new("Date", _time.GetUtcNow().ToString("r", CultureInfo.InvariantCulture)));
-        transaction.Respond(outcome.StatusCode, outcome.ReasonPhrase, toTag: SipTags.NewTag(), headers: headers);
+        transaction.Respond(outcome.StatusCode, outcome.ReasonPhrase, toTag: SipIds.NewTag(), headers: headers);
         LogRegistered(request.CallId, extension, outcome.StatusCode, outcome.Bindings.Count, transaction.Source.ToString(), outcome.Detail);
     }
 
@@ -95,7 +95,7 @@ public sealed partial class RegistrarService
                 return false;
             default:
                 var reason = verification.IsOk ? "credentials of another extension" : verification.Reason.ToString();
-                transaction.Respond(403, toTag: SipTags.NewTag());
+                transaction.Respond(403, toTag: SipIds.NewTag());
                 _observer.OnRegistrationEvent(new RegistrationEvent(extension, request.Contacts.FirstOrDefault()?.Uri.ToString(),
                     transaction.Source, request.UserAgent, _time.GetUtcNow(), RegistrationEventKind.AuthFailed, reason));
                 LogAuthFailed(request.CallId, extension, credentials.Username, transaction.Source.ToString(), reason);
@@ -119,7 +119,7 @@ public sealed partial class RegistrarService
     private void Challenge(ServerTransaction transaction, bool stale)
     {
         var challenges = _authenticator.CreateChallenges(_realm, stale);
-        transaction.Respond(401, toTag: SipTags.NewTag(),
+        transaction.Respond(401, toTag: SipIds.NewTag(),
             headers: challenges.Select(c => new KeyValuePair<string, string>("WWW-Authenticate", c)).ToList());
     }
 

@@ -93,7 +93,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                 _registrar.Handle(transaction);
                 break;
             case SipMethod.Options:
-                transaction.Respond(200, toTag: SipTags.NewTag(), headers:
+                transaction.Respond(200, toTag: SipIds.NewTag(), headers:
                 [
                     new("Allow", SipServices.Allow),
                     new("Accept", SipServices.Accept),
@@ -104,7 +104,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                 break;
             case SipMethod.Invite:
                 // Call control comes with the media issue; until then a clear, final "not now".
-                transaction.Respond(480, "Calls Not Yet Served", toTag: SipTags.NewTag());
+                transaction.Respond(480, "Calls Not Yet Served", toTag: SipIds.NewTag());
                 break;
             case SipMethod.Cancel:
                 HandleCancel(transaction);
@@ -131,8 +131,8 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
             return;
         }
 
-        cancel.Respond(200, toTag: SipTags.NewTag());
-        invite.Respond(487, toTag: SipTags.NewTag());
+        cancel.Respond(200, toTag: SipIds.NewTag());
+        invite.Respond(487, toTag: SipIds.NewTag());
     }
 
     private static string? UnsupportedRequirements(SipRequest request)

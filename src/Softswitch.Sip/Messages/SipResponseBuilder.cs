@@ -1,3 +1,4 @@
+using System.Net;
 using System.Buffers;
 
 namespace Softswitch.Sip.Messages;
@@ -10,7 +11,8 @@ namespace Softswitch.Sip.Messages;
 public sealed class SipResponseBuilder : ISipRenderable
 {
     private readonly List<SipHeaderLine> _headers = new(12);
-    private readonly int _toIndex;
+    private int _toIndex;
+    private readonly IReadOnlyList<ViaHeader>? _requestVias;
     private readonly bool _toHasTag;
     private string? _contentType;
     private ReadOnlyMemory<byte> _body;
@@ -51,6 +53,7 @@ public sealed class SipResponseBuilder : ISipRenderable
             _headers.Add(new SipHeaderLine(SipHeaderNames.CanonicalName(entry.Id), null, raw.Slice(entry.ValueStart, entry.ValueLength)));
         }
         _toHasTag = request.To.Tag is not null;
+        _requestVias = request.Vias;
     }
 
     public int StatusCode { get; }
@@ -89,6 +92,34 @@ public sealed class SipResponseBuilder : ISipRenderable
         {
             _headers[_toIndex] = _headers[_toIndex] with { Suffix = ";tag=" + tag };
         }
+        return this;
+    }
+
+    /// <summary>
+    /// Stamps the top Via with where the request really came from (§18.2.1 <c>received</c>, RFC 3581 <c>rport</c>),
+    /// so a phone behind NAT can match the response. The other Via values stay as they were.
+    /// </summary>
+    public SipResponseBuilder WithReceivedFrom(IPEndPoint source)
+    {
+        var first = _headers.FindIndex(h => h.Name == "Via");
+        if (first < 0) return this;
+        IReadOnlyList<ViaHeader> vias;
+        if (_requestVias is not null)
+        {
+            vias = _requestVias;
+        }
+        else
+        {
+            // Built from a parse error: the Via values are raw text; a top Via that does not parse is left alone.
+            if (!ViaHeader.TryParse(_headers[first].Text ?? "", out var top)) return this;
+            _headers[first] = new SipHeaderLine("Via", top!.ReceivedFrom(source).ToString(), default);
+            return this;
+        }
+
+        _headers.RemoveAll(h => h.Name == "Via");
+        _headers.Insert(first, new SipHeaderLine("Via", vias[0].ReceivedFrom(source).ToString(), default));
+        for (var i = 1; i < vias.Count; i++) _headers.Insert(first + i, new SipHeaderLine("Via", vias[i].ToString(), default));
+        if (_toIndex >= 0) _toIndex = _headers.FindIndex(h => h.Name == "To"); // one Via line may have held several values
         return this;
     }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Globalization;
 using System.Text;
 
@@ -48,6 +49,19 @@ public sealed class ViaHeader
 
     public ViaHeader WithRPort(int port) =>
         new(Transport, Host, Port, Parameters.With("rport", port.ToString(CultureInfo.InvariantCulture)), Protocol);
+
+    /// <summary>
+    /// The Via as a server passes it back (RFC 3261 §18.2.1, RFC 3581 §4): <c>received</c> when the packet came from
+    /// another address than sent-by names, and with <c>rport</c> requested, its value plus <c>received</c> always.
+    /// </summary>
+    public ViaHeader ReceivedFrom(IPEndPoint source)
+    {
+        var address = source.Address.IsIPv4MappedToIPv6 ? source.Address.MapToIPv4() : source.Address;
+        var text = address.ToString();
+        if (HasRPort) return WithRPort(source.Port).WithReceived(text);
+        var sentBy = Host.Length > 2 && Host[0] == '[' ? Host[1..^1] : Host;
+        return IPAddress.TryParse(sentBy, out var host) && host.Equals(address) ? this : WithReceived(text);
+    }
 
     public static bool TryParse(string text, out ViaHeader? via)
     {

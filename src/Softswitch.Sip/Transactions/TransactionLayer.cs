@@ -57,14 +57,14 @@ public sealed class TransactionLayer
 
         if (isMerged)
         {
-            transaction.SendResponse(482, _messages.CreateResponse(request, 482));
+            transaction.SendResponse(482, _messages.CreateResponse(request, source, 482));
             return;
         }
 
         if (transaction is ServerInviteTransaction)
         {
             // §17.2.1: answer at once so the caller stops retransmitting while the TU works.
-            transaction.SendResponse(100, _messages.CreateResponse(request, 100));
+            transaction.SendResponse(100, _messages.CreateResponse(request, source, 100));
         }
 
         _context.User.OnRequest(transaction);

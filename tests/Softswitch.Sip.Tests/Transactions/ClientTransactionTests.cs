@@ -30,7 +30,7 @@ public sealed class ClientTransactionTests
     private ClientTransaction Send(string method, string transport = "UDP")
     {
         var request = Request(method, branch: "z9hG4bKclient", viaExtra: "", transport: transport, viaPort: 5060);
-        var bytes = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(request.ToBytes().Span));
+        var bytes = request.Raw;
         return _layer.SendRequest(request, bytes, transport == "UDP" ? Phone : PhoneTcp);
     }
 
