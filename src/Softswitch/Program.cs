@@ -1,1 +1,3 @@
-return 0;
+using Softswitch.Cli;
+
+return await SoftswitchCli.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariables());

@@ -1,0 +1,23 @@
+namespace Softswitch.Storage.Registrations;
+
+/// <summary>What happened to one REGISTER request, as stored in <c>registration_events.outcome</c>.</summary>
+public enum RegistrationOutcome
+{
+    /// <summary>A new binding was created.</summary>
+    Registered,
+
+    /// <summary>An existing binding was refreshed.</summary>
+    Refreshed,
+
+    /// <summary>A binding was removed (Expires: 0 or expiry).</summary>
+    Unregistered,
+
+    /// <summary>The request was answered with a digest challenge (401).</summary>
+    Challenged,
+
+    /// <summary>Credentials were wrong or the nonce was unusable (403).</summary>
+    AuthenticationFailed,
+
+    /// <summary>Refused for another reason (interval too brief, too many contacts, unknown extension…).</summary>
+    Rejected,
+}

@@ -1,0 +1,119 @@
+using Softswitch.Configuration;
+
+namespace Softswitch.Cli;
+
+/// <summary>
+/// Parsed command line: <c>softswitch [run|check-config] [--config FILE] [--section:key=value …]</c>.
+/// </summary>
+/// <param name="Command">What to do.</param>
+/// <param name="ConfigPath">The <c>--config</c> value, if given.</param>
+/// <param name="Overrides">The <c>--section:key=value</c> arguments.</param>
+/// <param name="Error">Why the arguments are unusable, or null.</param>
+public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadOnlyList<ConfigOverride> Overrides, string? Error)
+{
+    /// <summary>Usage text for <c>--help</c>.</summary>
+    public const string Usage =
+        """
+        Usage:
+          softswitch [run] [--config FILE] [--section:key=value ...]
+          softswitch check-config [--config FILE] [--section:key=value ...]
+          softswitch --help
+
+        Commands:
+          run            start the softswitch (default); stops cleanly on Ctrl-C or SIGTERM
+          check-config   validate the configuration, print each problem as file:line:column: message,
+                         exit 1 if there is any
+
+        Options:
+          --config FILE          configuration file (default: configs/softswitch.yaml in the current
+                                 directory, else the one installed next to the program)
+          --section:key=value    override one key, e.g. --sip:port=5070 or --extensions:0:password=s3cret
+          -h, --help             show this help
+
+        Environment:
+          SOFTSWITCH_section__key=value overrides a key too, e.g. SOFTSWITCH_sip__port=5070.
+          Precedence: command line over environment over the file.
+        """;
+
+    /// <summary>Parses <paramref name="args"/>; never throws.</summary>
+    public static CliArguments Parse(IReadOnlyList<string> args)
+    {
+        var command = CliCommand.Run;
+        string? configPath = null;
+        var overrides = new List<ConfigOverride>();
+        var index = 0;
+        if (args.Count > 0 && !args[0].StartsWith('-'))
+        {
+            switch (args[0])
+            {
+                case "run":
+                    break;
+                case "check-config":
+                    command = CliCommand.CheckConfig;
+                    break;
+                case "help":
+                    command = CliCommand.Help;
+                    break;
+                default:
+                    return Fail($"unknown command '{args[0]}'");
+            }
+
+            index = 1;
+        }
+
+        for (; index < args.Count; index++)
+        {
+            var arg = args[index];
+            if (arg is "-h" or "--help")
+            {
+                command = CliCommand.Help;
+                continue;
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                return Fail($"unexpected argument '{arg}'");
+            }
+
+            var (name, value) = SplitOption(arg[2..]);
+            if (value is null && index + 1 < args.Count && !args[index + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                value = args[++index];
+                arg = $"{arg} {value}";
+            }
+
+            if (name == "config")
+            {
+                if (string.IsNullOrEmpty(value))
+                {
+                    return Fail("--config needs a file name");
+                }
+
+                configPath = value;
+            }
+            else if (name.Contains(':', StringComparison.Ordinal) && !name.StartsWith(':') && !name.EndsWith(':'))
+            {
+                if (value is null)
+                {
+                    return Fail($"{arg} needs a value (--{name}=VALUE)");
+                }
+
+                overrides.Add(new ConfigOverride(name, value, $"command line argument {arg}"));
+            }
+            else
+            {
+                return Fail($"unknown option '--{name}' (configuration keys look like --section:key=value)");
+            }
+        }
+
+        return new CliArguments(command, configPath, overrides, null);
+
+        CliArguments Fail(string error) => new(command, configPath, overrides, error);
+    }
+
+    private static (string Name, string? Value) SplitOption(string text)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        return equals < 0 ? (text, null) : (text[..equals], text[(equals + 1)..]);
+    }
+}

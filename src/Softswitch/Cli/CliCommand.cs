@@ -1,0 +1,14 @@
+namespace Softswitch.Cli;
+
+/// <summary>What the command line asks for.</summary>
+public enum CliCommand
+{
+    /// <summary>Run the softswitch (the default).</summary>
+    Run,
+
+    /// <summary>Validate the configuration and exit.</summary>
+    CheckConfig,
+
+    /// <summary>Print usage.</summary>
+    Help,
+}

@@ -1,0 +1,20 @@
+namespace Softswitch.Configuration.Options;
+
+/// <summary>
+/// One entry of the <c>routes</c> list: a dialled number (or pattern) and exactly one destination.
+/// Queue and trunk destinations arrive with the ACD and trunk work.
+/// </summary>
+public sealed class RouteOptions
+{
+    /// <summary>Exact number, or a pattern where X is any digit and a trailing * matches the rest (9XXX, 00*).</summary>
+    public string Match { get; set; } = "";
+
+    /// <summary>Run this IVR flow (file name without .yaml under <c>ivr.flows</c>).</summary>
+    public string? Flow { get; set; }
+
+    /// <summary>Ring this extension.</summary>
+    public string? Extension { get; set; }
+
+    /// <summary>Answer and echo the caller's audio back (a media test).</summary>
+    public bool Echo { get; set; }
+}

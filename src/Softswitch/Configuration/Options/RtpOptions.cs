@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Softswitch.Configuration.Options;
+
+/// <summary>The <c>rtp</c> section: the UDP port range for media.</summary>
+public sealed class RtpOptions
+{
+    /// <summary>First RTP port; even, because RTCP takes the odd port above it (RFC 3550 §11).</summary>
+    [ConfigurationKeyName("port_min")]
+    public int PortMin { get; set; } = 10000;
+
+    /// <summary>Last port of the range.</summary>
+    [ConfigurationKeyName("port_max")]
+    public int PortMax { get; set; } = 20000;
+}

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Softswitch.Configuration.Options;
+using Softswitch.Configuration.Validation;
+
+namespace Softswitch.Configuration;
+
+/// <summary>
+/// The options in force. When the configuration reloads (file edited), the new version is
+/// validated first: if it passes it replaces the current options atomically and listeners are
+/// told; if not, each problem is logged as an error with its file:line:column and the previous
+/// options stay in force.
+/// </summary>
+public sealed class SoftswitchSettings : IOptionsMonitor<SoftswitchOptions>, IDisposable
+{
+    private readonly IConfigurationRoot _root;
+    private readonly ILogger<SoftswitchSettings> _logger;
+    private readonly IDisposable _reloadSubscription;
+    private readonly Lock _listenersLock = new();
+    private volatile SoftswitchOptions _current;
+    private ImmutableListeners _listeners = ImmutableListeners.Empty;
+    private int _rejectedReloads;
+
+    /// <summary>Starts with already validated <paramref name="initial"/> options and follows reloads of <paramref name="root"/>.</summary>
+    public SoftswitchSettings(IConfigurationRoot root, SoftswitchOptions initial, ILogger<SoftswitchSettings> logger)
+    {
+        _root = root;
+        _current = initial;
+        _logger = logger;
+        _reloadSubscription = ChangeToken.OnChange(root.GetReloadToken, () => ApplyReload());
+    }
+
+    /// <inheritdoc/>
+    public SoftswitchOptions CurrentValue => _current;
+
+    /// <summary>How many reloads were refused because they did not validate.</summary>
+    public int RejectedReloads => Volatile.Read(ref _rejectedReloads);
+
+    /// <inheritdoc/>
+    public SoftswitchOptions Get(string? name) => _current;
+
+    /// <inheritdoc/>
+    public IDisposable OnChange(Action<SoftswitchOptions, string?> listener)
+    {
+        var registration = new Registration(this, listener);
+        lock (_listenersLock)
+        {
+            _listeners = _listeners.Add(registration);
+        }
+
+        return registration;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _reloadSubscription.Dispose();
+
+    /// <summary>Validates the configuration as it is now and applies it if it passes; returns the validation.</summary>
+    public ConfigValidationResult ApplyReload()
+    {
+        var result = ConfigValidator.Validate(_root);
+        if (!result.IsValid)
+        {
+            Interlocked.Increment(ref _rejectedReloads);
+            _logger.LogError("Configuration change rejected; the previous configuration stays in force ({Count} problems)", result.Problems.Count);
+            foreach (var problem in result.Problems)
+            {
+                _logger.LogError("Configuration problem: {Problem}", problem.ToString());
+            }
+
+            return result;
+        }
+
+        _current = result.Options!;
+        _logger.LogInformation("Configuration reloaded: {Extensions} extensions, {Routes} routes", result.Options!.Extensions.Count, result.Options.Routes.Count);
+        foreach (var warning in result.Warnings)
+        {
+            _logger.LogWarning("Configuration warning: {Warning}", warning.ToString());
+        }
+
+        foreach (var registration in _listeners.Items)
+        {
+            try
+            {
+                registration.Listener(result.Options, Microsoft.Extensions.Options.Options.DefaultName);
+            }
+            catch (Exception ex)
+            {
+                // One faulty listener must not keep the others on stale settings.
+                _logger.LogError(ex, "A configuration change listener failed");
+            }
+        }
+
+        return result;
+    }
+
+    private void Remove(Registration registration)
+    {
+        lock (_listenersLock)
+        {
+            _listeners = _listeners.Remove(registration);
+        }
+    }
+
+    // Copy-on-write list: the reload thread iterates without holding the lock.
+    private sealed record ImmutableListeners(IReadOnlyList<Registration> Items)
+    {
+        public static readonly ImmutableListeners Empty = new([]);
+
+        public ImmutableListeners Add(Registration item) => new([.. Items, item]);
+
+        public ImmutableListeners Remove(Registration item) => new(Items.Where(i => !ReferenceEquals(i, item)).ToArray());
+    }
+
+    private sealed class Registration(SoftswitchSettings owner, Action<SoftswitchOptions, string?> listener) : IDisposable
+    {
+        public Action<SoftswitchOptions, string?> Listener { get; } = listener;
+
+        public void Dispose() => owner.Remove(this);
+    }
+}

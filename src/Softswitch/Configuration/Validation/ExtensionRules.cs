@@ -1,0 +1,45 @@
+using Softswitch.Configuration.Options;
+
+namespace Softswitch.Configuration.Validation;
+
+/// <summary>Rules for the <c>extensions</c> list.</summary>
+public static class ExtensionRules
+{
+    /// <summary>Digits only, unique, a password each; warns about shipped demo passwords.</summary>
+    public static void Check(SoftswitchOptions options, ValidationContext context)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Extensions.Count; i++)
+        {
+            var extension = options.Extensions[i];
+            var path = context.ItemPath("extensions", i);
+            var numberKey = ConfigKeys.Combine(path, "number");
+            if (string.IsNullOrWhiteSpace(extension.Number))
+            {
+                context.Error(numberKey, "number is missing");
+            }
+            else if (!extension.Number.All(char.IsAsciiDigit))
+            {
+                context.Error(numberKey, $"'{extension.Number}' must be digits only (it is dialled from a keypad)");
+            }
+            else if (seen.TryGetValue(extension.Number, out var firstPath))
+            {
+                context.Error(numberKey, $"{extension.Number} is already used by {ConfigKeys.Display(firstPath)}");
+            }
+            else
+            {
+                seen.Add(extension.Number, path);
+            }
+
+            var passwordKey = ConfigKeys.Combine(path, "password");
+            if (string.IsNullOrEmpty(extension.Password))
+            {
+                context.Error(passwordKey, $"extension {extension.Number} has no password");
+            }
+            else if (DemoPasswords.IsDemo(extension.Password))
+            {
+                context.Warning(passwordKey, $"extension {extension.Number} still uses the shipped demo password; change it before the softswitch is reachable from any network you do not control");
+            }
+        }
+    }
+}

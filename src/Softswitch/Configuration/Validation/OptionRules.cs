@@ -1,0 +1,146 @@
+using System.Net;
+using Softswitch.Configuration.Options;
+using Softswitch.Hosting;
+
+namespace Softswitch.Configuration.Validation;
+
+/// <summary>The semantic rules: values that bind fine but make no sense for a softswitch.</summary>
+public static class OptionRules
+{
+    /// <summary>Runs every rule on <paramref name="options"/>.</summary>
+    public static void Check(SoftswitchOptions options, ValidationContext context)
+    {
+        CheckSip(options.Sip, context);
+        CheckRegistrar(options.Registrar, context);
+        CheckAuth(options.Auth, context);
+        CheckRtp(options.Rtp, context);
+        ListenAddress(context, "http:listen", options.Http.Listen);
+        Port(context, "http:port", options.Http.Port);
+        NotEmpty(context, "storage:database", options.Storage.Database);
+        NotEmpty(context, "storage:recordings", options.Storage.Recordings);
+        if (!LogLevelNames.TryParse(options.Logging.Level, out _))
+        {
+            context.Error("logging:level", $"'{options.Logging.Level}' is not a log level ({LogLevelNames.Accepted})");
+        }
+
+        NotEmpty(context, "logging:file", options.Logging.File);
+        NotEmpty(context, "ivr:flows", options.Ivr.Flows);
+        NotEmpty(context, "ivr:sounds", options.Ivr.Sounds);
+        if (options.Ivr.DefaultLanguage is not { Length: 2 or 3 } language || !language.All(char.IsAsciiLetterLower))
+        {
+            context.Error("ivr:default_language", $"'{options.Ivr.DefaultLanguage}' is not a language code (two or three lower-case letters, e.g. en, ms)");
+        }
+
+        ExtensionRules.Check(options, context);
+        RouteRules.Check(options, context);
+    }
+
+    /// <summary>Reports <paramref name="key"/> unless it is a port number.</summary>
+    public static void Port(ValidationContext context, string key, int port)
+    {
+        if (port is < 1 or > 65535)
+        {
+            context.Error(key, $"{port} is not a port (1-65535)");
+        }
+    }
+
+    /// <summary>Reports <paramref name="key"/> when empty or blank.</summary>
+    public static void NotEmpty(ValidationContext context, string key, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            context.Error(key, "must not be empty");
+        }
+    }
+
+    private static void AtLeast(ValidationContext context, string key, int value, int minimum)
+    {
+        if (value < minimum)
+        {
+            context.Error(key, $"{value} is too small (at least {minimum})");
+        }
+    }
+
+    private static void ListenAddress(ValidationContext context, string key, string? value)
+    {
+        if (!IPAddress.TryParse(value, out _))
+        {
+            context.Error(key, $"'{value}' is not an IP address (0.0.0.0 listens on every IPv4 interface, :: on every IPv6 one)");
+        }
+    }
+
+    private static void CheckSip(SipOptions sip, ValidationContext context)
+    {
+        ListenAddress(context, "sip:listen", sip.Listen);
+        Port(context, "sip:port", sip.Port);
+        for (var i = 0; i < sip.Transports.Count; i++)
+        {
+            var transport = sip.Transports[i];
+            var key = context.ItemPath("sip:transports", i);
+            if (!SipOptions.SupportedTransports.Contains(transport, StringComparer.OrdinalIgnoreCase))
+            {
+                context.Error(key, $"'{transport}' is not a supported transport ({string.Join(", ", SipOptions.SupportedTransports)})");
+            }
+            else if (sip.Transports.Take(i).Contains(transport, StringComparer.OrdinalIgnoreCase))
+            {
+                context.Error(key, $"'{transport}' is listed twice");
+            }
+        }
+
+        NotEmpty(context, "sip:domain", sip.Domain);
+        if (sip.PublicAddress is { Length: > 0 } publicAddress && Uri.CheckHostName(publicAddress) == UriHostNameType.Unknown)
+        {
+            context.Error("sip:public_address", $"'{publicAddress}' is not an IP address or host name");
+        }
+
+        AtLeast(context, "sip:t1_ms", sip.T1Ms, 1);
+        if (sip.T2Ms <= sip.T1Ms)
+        {
+            context.Error("sip:t2_ms", $"t2_ms ({sip.T2Ms}) must be greater than t1_ms ({sip.T1Ms}) (RFC 3261 §17.1.2.2)");
+        }
+
+        AtLeast(context, "sip:t4_ms", sip.T4Ms, 1);
+        if (sip.MaxMessageSize is < 1500 or > 1_048_576)
+        {
+            context.Error("sip:max_message_size", $"{sip.MaxMessageSize} bytes is outside 1500-1048576");
+        }
+
+        AtLeast(context, "sip:tcp_idle_timeout_seconds", sip.TcpIdleTimeoutSeconds, 1);
+    }
+
+    private static void CheckRegistrar(RegistrarOptions registrar, ValidationContext context)
+    {
+        AtLeast(context, "registrar:min_expires", registrar.MinExpires, 1);
+        if (registrar.MaxExpires < registrar.MinExpires)
+        {
+            context.Error("registrar:max_expires", $"max_expires ({registrar.MaxExpires}) is below min_expires ({registrar.MinExpires})");
+        }
+        else if (registrar.DefaultExpires < registrar.MinExpires || registrar.DefaultExpires > registrar.MaxExpires)
+        {
+            context.Error("registrar:default_expires", $"default_expires ({registrar.DefaultExpires}) must lie between min_expires ({registrar.MinExpires}) and max_expires ({registrar.MaxExpires})");
+        }
+
+        AtLeast(context, "registrar:max_contacts", registrar.MaxContacts, 1);
+    }
+
+    private static void CheckAuth(AuthOptions auth, ValidationContext context)
+    {
+        NotEmpty(context, "auth:realm", auth.Realm);
+        AtLeast(context, "auth:nonce_lifetime_seconds", auth.NonceLifetimeSeconds, 1);
+    }
+
+    private static void CheckRtp(RtpOptions rtp, ValidationContext context)
+    {
+        Port(context, "rtp:port_min", rtp.PortMin);
+        Port(context, "rtp:port_max", rtp.PortMax);
+        if (rtp.PortMin % 2 != 0)
+        {
+            context.Error("rtp:port_min", $"{rtp.PortMin} must be even: RTP takes even ports and RTCP the odd one above (RFC 3550 §11)");
+        }
+
+        if (rtp.PortMin >= rtp.PortMax)
+        {
+            context.Error("rtp:port_max", $"port_max ({rtp.PortMax}) must be greater than port_min ({rtp.PortMin})");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Softswitch.Hosting;
+
+/// <summary>
+/// The seam where the SIP stack joins the host. Register its hosted service here; it can take
+/// from DI: <c>IOptionsMonitor&lt;SoftswitchOptions&gt;</c> (sip, registrar, auth sections, reload
+/// aware), <see cref="Extensions.IExtensionDirectory"/> (passwords for digest auth), a
+/// <c>RegistrationEventWriter</c> (history of REGISTERs, non-blocking), <c>TimeProvider</c> and
+/// <c>ILogger&lt;T&gt;</c>. Hosted services start in registration order, after storage.
+/// </summary>
+public static class SipStackRegistration
+{
+    /// <summary>Adds the SIP transports, transaction layer and registrar to the host.</summary>
+    public static IServiceCollection AddSipStack(this IServiceCollection services)
+    {
+        // Intentionally empty until the SIP branch is merged: the lead wires it here.
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Softswitch.Configuration;
+using Softswitch.Configuration.Options;
+using Softswitch.Extensions;
+using Softswitch.Storage;
+using Softswitch.Storage.Migrations;
+using Softswitch.Storage.Registrations;
+
+namespace Softswitch.Hosting;
+
+/// <summary>Registers the host's own services: settings, extension directory, storage.</summary>
+public static class SoftswitchServices
+{
+    /// <summary>Adds everything the softswitch host provides to other components.</summary>
+    public static IServiceCollection AddSoftswitchCore(this IServiceCollection services, SoftswitchStartup startup)
+    {
+        var options = startup.Validation.Options ?? throw new ArgumentException("the configuration must be valid", nameof(startup));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(startup.Configuration);
+        services.AddSingleton(sp => new SoftswitchSettings(startup.Configuration, options, sp.GetRequiredService<ILogger<SoftswitchSettings>>()));
+        services.AddSingleton<IOptionsMonitor<SoftswitchOptions>>(sp => sp.GetRequiredService<SoftswitchSettings>());
+        services.AddSingleton<IExtensionDirectory, ExtensionDirectory>();
+
+        // Storage paths are read once: moving the database needs a restart.
+        var databasePath = Path.GetFullPath(options.Storage.Database, startup.CurrentDirectory);
+        services.AddSingleton(new SqliteDatabase(databasePath));
+        services.AddSingleton(sp => new MigrationRunner(
+            sp.GetRequiredService<SqliteDatabase>(),
+            timeProvider: sp.GetRequiredService<TimeProvider>(),
+            logger: sp.GetRequiredService<ILogger<MigrationRunner>>()));
+        services.AddSingleton<RegistrationEventRepository>();
+        services.AddSingleton(sp => new RegistrationEventWriter(
+            sp.GetRequiredService<RegistrationEventRepository>(),
+            sp.GetRequiredService<ILogger<RegistrationEventWriter>>()));
+        services.AddHostedService<StorageStartupService>();
+        return services;
+    }
+}
