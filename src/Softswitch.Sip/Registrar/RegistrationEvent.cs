@@ -9,6 +9,7 @@ namespace Softswitch.Sip.Registrar;
 /// <param name="UserAgent">The phone's User-Agent, if known.</param>
 /// <param name="Time">When it happened (from the registrar's <see cref="TimeProvider"/>).</param>
 /// <param name="Kind">What happened.</param>
+/// <param name="CallId">The Call-ID of the REGISTER concerned, so the event can be found in the logs.</param>
 /// <param name="Detail">Extra text, e.g. why a request was rejected or the status code.</param>
 public sealed record RegistrationEvent(
     string Extension,
@@ -17,4 +18,5 @@ public sealed record RegistrationEvent(
     string? UserAgent,
     DateTimeOffset Time,
     RegistrationEventKind Kind,
-    string? Detail = null);
+    string? Detail = null,
+    string? CallId = null);

@@ -58,7 +58,7 @@ public sealed class SipRegistrar
         var expired = _store.RemoveExpired();
         foreach (var binding in expired)
         {
-            Report(binding.AddressOfRecord, binding.ContactUri, binding.Source, binding.UserAgent, binding.ExpiresAt, RegistrationEventKind.Expired, null);
+            Report(binding.AddressOfRecord, binding.ContactUri, binding.Source, binding.UserAgent, binding.ExpiresAt, RegistrationEventKind.Expired, null, binding.CallId);
         }
         return expired;
     }
@@ -212,7 +212,7 @@ public sealed class SipRegistrar
         {
             var contact = request.IsStar ? "*" : request.Contacts.Count > 0 ? request.Contacts[0].Uri : null;
             Report(request.AddressOfRecord, contact, request.Source, request.UserAgent, now, RegistrationEventKind.Rejected,
-                $"{outcome.StatusCode} {outcome.Detail}");
+                $"{outcome.StatusCode} {outcome.Detail}", request.CallId);
             return;
         }
         foreach (var change in outcome.Changes)
@@ -226,12 +226,13 @@ public sealed class SipRegistrar
                 BindingChangeKind.Evicted => (RegistrationEventKind.Evicted, binding.Source, binding.UserAgent, now),
                 _ => (RegistrationEventKind.Expired, binding.Source, binding.UserAgent, binding.ExpiresAt),
             };
-            Report(binding.AddressOfRecord, binding.ContactUri, source, userAgent, time, kind, null);
+            var callId = kind is RegistrationEventKind.Expired or RegistrationEventKind.Evicted ? binding.CallId : request.CallId;
+            Report(binding.AddressOfRecord, binding.ContactUri, source, userAgent, time, kind, null, callId);
         }
     }
 
     private void Report(
         string extension, string? contact, Transport.SipEndPoint? source, string? userAgent, DateTimeOffset time,
-        RegistrationEventKind kind, string? detail) =>
-        _observer?.OnRegistrationEvent(new RegistrationEvent(extension, contact, source, userAgent, time, kind, detail));
+        RegistrationEventKind kind, string? detail, string? callId) =>
+        _observer?.OnRegistrationEvent(new RegistrationEvent(extension, contact, source, userAgent, time, kind, detail, callId));
 }

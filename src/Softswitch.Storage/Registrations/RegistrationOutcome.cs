@@ -9,8 +9,14 @@ public enum RegistrationOutcome
     /// <summary>An existing binding was refreshed.</summary>
     Refreshed,
 
-    /// <summary>A binding was removed (Expires: 0 or expiry).</summary>
+    /// <summary>The phone removed a binding (Expires: 0 or Contact: *).</summary>
     Unregistered,
+
+    /// <summary>A binding ran out without being refreshed.</summary>
+    Expired,
+
+    /// <summary>A binding was dropped because its extension registered too many contacts.</summary>
+    Evicted,
 
     /// <summary>The request was answered with a digest challenge (401).</summary>
     Challenged,

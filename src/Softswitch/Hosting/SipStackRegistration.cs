@@ -14,7 +14,8 @@ public static class SipStackRegistration
     /// <summary>Adds the SIP transports, transaction layer and registrar to the host.</summary>
     public static IServiceCollection AddSipStack(this IServiceCollection services)
     {
-        // Intentionally empty until the SIP branch is merged: the lead wires it here.
+        services.AddSingleton<SipHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
         return services;
     }
 }
