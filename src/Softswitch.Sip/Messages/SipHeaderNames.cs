@@ -40,9 +40,10 @@ public static class SipHeaderNames
         {
             return Compact(name[0]);
         }
-        if (name.Length > 32)
+        var common = Common(name);
+        if (common != SipHeaderId.Extension || name.Length > 32)
         {
-            return SipHeaderId.Extension;
+            return common;
         }
         Span<char> chars = stackalloc char[name.Length];
         if (Ascii.ToUtf16(name, chars, out _) != System.Buffers.OperationStatus.Done)
@@ -61,6 +62,27 @@ public static class SipHeaderNames
         }
         return s_byName.TryGetValue(name, out var id) ? id : SipHeaderId.Extension;
     }
+
+    /// <summary>The headers in nearly every message, matched without hashing (the parser's hot path).</summary>
+    private static SipHeaderId Common(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        2 when Ascii.EqualsIgnoreCase(name, "To"u8) => SipHeaderId.To,
+        3 when Ascii.EqualsIgnoreCase(name, "Via"u8) => SipHeaderId.Via,
+        4 when Ascii.EqualsIgnoreCase(name, "From"u8) => SipHeaderId.From,
+        4 when Ascii.EqualsIgnoreCase(name, "CSeq"u8) => SipHeaderId.CSeq,
+        5 when Ascii.EqualsIgnoreCase(name, "Route"u8) => SipHeaderId.Route,
+        5 when Ascii.EqualsIgnoreCase(name, "Allow"u8) => SipHeaderId.Allow,
+        7 when Ascii.EqualsIgnoreCase(name, "Call-ID"u8) => SipHeaderId.CallId,
+        7 when Ascii.EqualsIgnoreCase(name, "Contact"u8) => SipHeaderId.Contact,
+        7 when Ascii.EqualsIgnoreCase(name, "Expires"u8) => SipHeaderId.Expires,
+        9 when Ascii.EqualsIgnoreCase(name, "Supported"u8) => SipHeaderId.Supported,
+        10 when Ascii.EqualsIgnoreCase(name, "User-Agent"u8) => SipHeaderId.UserAgent,
+        12 when Ascii.EqualsIgnoreCase(name, "Max-Forwards"u8) => SipHeaderId.MaxForwards,
+        12 when Ascii.EqualsIgnoreCase(name, "Content-Type"u8) => SipHeaderId.ContentType,
+        12 when Ascii.EqualsIgnoreCase(name, "Record-Route"u8) => SipHeaderId.RecordRoute,
+        14 when Ascii.EqualsIgnoreCase(name, "Content-Length"u8) => SipHeaderId.ContentLength,
+        _ => SipHeaderId.Extension,
+    };
 
     private static SipHeaderId Compact(byte letter) => (letter | 0x20) switch
     {

@@ -20,13 +20,14 @@ public abstract class SipMessage : ISipRenderable
     private string? _callId;
     private CSeqHeader? _cseq;
     private ViaHeader[]? _vias;
+    private ViaHeader? _topVia;
     private NameAddress? _from;
     private NameAddress? _to;
     private NameAddress[]? _contacts;
     private NameAddress[]? _routes;
     private NameAddress[]? _recordRoutes;
 
-    private protected SipMessage(SipMessageLayout layout)
+    private protected SipMessage(in SipMessageLayout layout)
     {
         _buffer = layout.Buffer;
         _headers = layout.Headers;
@@ -56,7 +57,8 @@ public abstract class SipMessage : ISipRenderable
     /// <summary>All Via values, top first, across header lines and commas.</summary>
     public IReadOnlyList<ViaHeader> Vias => _vias ??= ParseVias();
 
-    public ViaHeader TopVia => Vias[0];
+    /// <summary>The first Via value; parsed on its own so transaction matching does not build the whole list.</summary>
+    public ViaHeader TopVia => _topVia ??= _vias is { } vias ? vias[0] : ParseTopVia();
 
     public NameAddress From => _from ??= ParseNameAddress(SipHeaderId.From);
 
@@ -236,6 +238,17 @@ public abstract class SipMessage : ISipRenderable
             }
         }
         return list.ToArray();
+    }
+
+    private ViaHeader ParseTopVia()
+    {
+        var value = FirstValueSpan(SipHeaderId.Via);
+        var splitter = new SipValueSplitter(value);
+        splitter.MoveNext();
+        var first = value[splitter.Current];
+        return ViaParser.TryParse(first, out var parts)
+            ? ViaHeader.FromParts(first, in parts)
+            : throw new InvalidOperationException("Via was not validated.");
     }
 
     private NameAddress ParseNameAddress(SipHeaderId id)

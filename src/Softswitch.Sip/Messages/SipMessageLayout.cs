@@ -1,7 +1,7 @@
 namespace Softswitch.Sip.Messages;
 
-/// <summary>What the parser learned about a message, handed to the message constructors.</summary>
-internal sealed class SipMessageLayout
+/// <summary>What the parser learned about a message, handed to the message constructors (a struct: no extra allocation).</summary>
+internal readonly struct SipMessageLayout
 {
     public required byte[] Buffer { get; init; }
     public required SipHeaderEntry[] Headers { get; init; }
@@ -10,7 +10,7 @@ internal sealed class SipMessageLayout
     public uint CSeqNumber { get; init; }
     public SipMethod CSeqMethod { get; init; }
     public Range CSeqMethodName { get; init; }
-    public int MaxForwards { get; init; } = -1;
+    public int MaxForwards { get; init; }
     public SipMethod Method { get; init; }
     public Range MethodName { get; init; }
     public Range RequestUri { get; init; }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Softswitch.Sip.Messages;
 
 /// <summary>
@@ -101,7 +99,7 @@ public static class SipMessageParser
             StatusCode = statusCode,
             ReasonPhrase = reasonPhrase,
         };
-        message = isResponse ? new SipResponse(layout) : new SipRequest(layout);
+        message = isResponse ? new SipResponse(in layout) : new SipRequest(in layout);
         error = SipParseError.None;
         return SipParseStatus.Ok;
     }
@@ -209,6 +207,4 @@ public static class SipMessageParser
             CSeq = cseq,
         };
     }
-
-    internal static string Describe(ReadOnlySpan<byte> data) => Encoding.UTF8.GetString(data);
 }

@@ -97,14 +97,32 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
         {
             return Empty;
         }
-        var list = new List<SipParameter>(4);
-        var scanner = new SipParameterScanner(text);
-        while (scanner.MoveNext())
+        // Count first so the array is allocated once at its final size.
+        var count = 0;
+        var counter = new SipParameterScanner(text);
+        while (counter.MoveNext())
         {
-            list.Add(new SipParameter(SipText.Decode(scanner.Name), scanner.HasValue ? SipText.Decode(scanner.Value) : null));
+            count++;
         }
-        return new SipParameters(list.ToArray(), true);
+        var items = new SipParameter[count];
+        var scanner = new SipParameterScanner(text);
+        for (var i = 0; i < count && scanner.MoveNext(); i++)
+        {
+            items[i] = new SipParameter(WellKnownName(scanner.Name), scanner.HasValue ? SipText.Decode(scanner.Value) : null);
+        }
+        return new SipParameters(items, true);
     }
+
+    /// <summary>Interned names for the parameters every message carries, so reading them does not allocate.</summary>
+    private static string WellKnownName(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        3 when name.SequenceEqual("tag"u8) => "tag",
+        5 when name.SequenceEqual("rport"u8) => "rport",
+        6 when name.SequenceEqual("branch"u8) => "branch",
+        7 when name.SequenceEqual("expires"u8) => "expires",
+        8 when name.SequenceEqual("received"u8) => "received",
+        _ => SipText.Decode(name),
+    };
 
     /// <summary>URI parameters (<c>;a=b;c</c>, no LWS); names and values are %-unescaped.</summary>
     internal static SipParameters ParseUriParameters(ReadOnlySpan<byte> text)
@@ -113,7 +131,13 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
         {
             return Empty;
         }
-        var list = new List<SipParameter>(4);
+        var count = 0;
+        foreach (var range in text.Split((byte)';'))
+        {
+            count += text[range].IsEmpty ? 0 : 1;
+        }
+        var items = new SipParameter[count];
+        var i = 0;
         foreach (var range in text.Split((byte)';'))
         {
             var part = text[range];
@@ -122,10 +146,10 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
                 continue;
             }
             var eq = part.IndexOf((byte)'=');
-            list.Add(eq < 0
-                ? new SipParameter(SipEscaping.Unescape(part), null)
-                : new SipParameter(SipEscaping.Unescape(part[..eq]), SipEscaping.Unescape(part[(eq + 1)..])));
+            items[i++] = eq < 0
+                ? new SipParameter(part.SequenceEqual("lr"u8) ? "lr" : SipEscaping.Unescape(part), null)
+                : new SipParameter(SipEscaping.Unescape(part[..eq]), SipEscaping.Unescape(part[(eq + 1)..]));
         }
-        return new SipParameters(list.ToArray(), true);
+        return new SipParameters(items, true);
     }
 }

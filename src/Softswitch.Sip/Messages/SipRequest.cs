@@ -8,7 +8,7 @@ public sealed class SipRequest : SipMessage
     private string? _methodNameText;
     private SipUri? _uri;
 
-    internal SipRequest(SipMessageLayout layout) : base(layout)
+    internal SipRequest(in SipMessageLayout layout) : base(layout)
     {
         Method = layout.Method;
         _methodName = layout.MethodName;

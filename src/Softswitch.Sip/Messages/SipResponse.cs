@@ -6,7 +6,7 @@ public sealed class SipResponse : SipMessage
     private readonly Range _reasonPhrase;
     private string? _reasonText;
 
-    internal SipResponse(SipMessageLayout layout) : base(layout)
+    internal SipResponse(in SipMessageLayout layout) : base(layout)
     {
         StatusCode = layout.StatusCode;
         _reasonPhrase = layout.ReasonPhrase;

@@ -16,7 +16,11 @@ public sealed class ViaHeader
     public ViaHeader(string transport, string host, int? port, SipParameters? parameters = null, string protocol = "SIP/2.0")
     {
         Protocol = protocol;
-        Transport = transport.ToUpperInvariant();
+        Transport = transport switch
+        {
+            "UDP" or "TCP" or "TLS" or "SCTP" or "WS" or "WSS" => transport,
+            _ => transport.ToUpperInvariant(),
+        };
         Host = host;
         Port = port;
         Parameters = parameters ?? SipParameters.Empty;
@@ -70,12 +74,21 @@ public sealed class ViaHeader
         return via is not null;
     }
 
-    internal static ViaHeader FromParts(ReadOnlySpan<byte> text, in ViaParts parts) => new(
-        SipText.Decode(text[parts.Transport]),
-        SipText.Decode(text[parts.Host]),
-        parts.Port >= 0 ? parts.Port : null,
-        SipParameters.ParseHeaderParameters(text[parts.Parameters]),
-        SipText.Decode(text[parts.ProtocolName]) + "/" + SipText.Decode(text[parts.ProtocolVersion]));
+    internal static ViaHeader FromParts(ReadOnlySpan<byte> text, in ViaParts parts)
+    {
+        var name = text[parts.ProtocolName];
+        var version = text[parts.ProtocolVersion];
+        var protocol = name.SequenceEqual("SIP"u8) && version.SequenceEqual("2.0"u8)
+            ? "SIP/2.0"
+            : SipText.Decode(name) + "/" + SipText.Decode(version);
+        var transport = text[parts.Transport];
+        return new ViaHeader(
+            transport.SequenceEqual("UDP"u8) ? "UDP" : transport.SequenceEqual("TCP"u8) ? "TCP" : SipText.Decode(transport),
+            SipText.Decode(text[parts.Host]),
+            parts.Port >= 0 ? parts.Port : null,
+            SipParameters.ParseHeaderParameters(text[parts.Parameters]),
+            protocol);
+    }
 
     public override string ToString()
     {
