@@ -29,7 +29,7 @@ public sealed class BaresipTests
             $"<sip:1001@127.0.0.1:{softswitch.Port}>;auth_user=1001;auth_pass=wrong;regint=600");
 
         var failure = await RegistrationEvents.WaitForAsync(softswitch.DatabasePath,
-            r => r.Extension == "1001" && r.Outcome == "AuthFailed", TimeSpan.FromSeconds(20));
+            r => r.Extension == "1001" && r.Outcome == "AuthenticationFailed", TimeSpan.FromSeconds(20));
         var rows = await RegistrationEvents.ReadAsync(softswitch.DatabasePath);
 
         Assert.That(failure, Is.Not.Null, softswitch.Output);

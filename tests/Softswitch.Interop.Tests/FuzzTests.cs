@@ -34,7 +34,7 @@ public sealed class FuzzTests
         var tcpSent = 0;
         while (tcpSent < Count / 4)
         {
-            using var tcp = new TcpClient();
+            using var tcp = new TcpClient(AddressFamily.InterNetwork);
             await tcp.ConnectAsync(target);
             var stream = tcp.GetStream();
             try
@@ -80,7 +80,7 @@ public sealed class FuzzTests
         var reply = Encoding.ASCII.GetString((await udp.ReceiveAsync(wait.Token)).Buffer);
         Assert.That(reply, Does.StartWith("SIP/2.0 200 "), "UDP OPTIONS after fuzzing");
 
-        using var tcp = new TcpClient();
+        using var tcp = new TcpClient(AddressFamily.InterNetwork);
         await tcp.ConnectAsync(IPAddress.Loopback, softswitch.Port);
         var tcpLocal = (IPEndPoint)tcp.Client.LocalEndPoint!;
         await tcp.GetStream().WriteAsync(SipProbe.Options(tcpLocal, softswitch.Port, "TCP"));

@@ -41,7 +41,7 @@ public sealed class SippRegistrarTests
             "-s", "1001", "-au", "1001", "-ap", "not-the-password", "-m", "1");
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString);
         var row = await RegistrationEvents.WaitForAsync(_softswitch.DatabasePath,
-            r => r.Extension == "1001" && r.Outcome == "AuthFailed", TimeSpan.FromSeconds(5));
+            r => r.Extension == "1001" && r.Outcome == "AuthenticationFailed", TimeSpan.FromSeconds(5));
         Assert.That(row, Is.Not.Null, "the failed attempt is recorded");
     }
 

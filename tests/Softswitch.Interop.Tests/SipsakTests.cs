@@ -30,9 +30,21 @@ public sealed class SipsakTests
         var localPort = FreePort.ForUdp(fourDigits: true);
         var result = await Tool.RunAsync("sipsak",
             ["-U", "-C", $"sip:1001@127.0.0.1:{localPort}", "-s", $"sip:1001@127.0.0.1:{_softswitch.Port}",
-             "-u", "1001", "-a", SoftswitchProcess.Password1001, "--local-ip", "127.0.0.1", "-l", localPort.ToString(), "-vv"],
+             "-u", "1001", "-a", SoftswitchProcess.Password1001, "-x", "600", "--local-ip", "127.0.0.1", "-l", localPort.ToString(), "-vv"],
             TimeSpan.FromSeconds(30));
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString);
+    }
+
+    [Test, Description("RFC 3261 §10.3 step 7: sipsak's default 15 s is below min_expires")]
+    public async Task Sipsak_asking_for_15_seconds_gets_423_with_min_expires()
+    {
+        var localPort = FreePort.ForUdp(fourDigits: true);
+        var result = await Tool.RunAsync("sipsak",
+            ["-U", "-C", $"sip:1001@127.0.0.1:{localPort}", "-s", $"sip:1001@127.0.0.1:{_softswitch.Port}",
+             "-u", "1001", "-a", SoftswitchProcess.Password1001, "--local-ip", "127.0.0.1", "-l", localPort.ToString(), "-vv"],
+            TimeSpan.FromSeconds(30));
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.ToString);
+        Assert.That(result.StandardOutput, Does.Contain("SIP/2.0 423 Interval Too Brief").And.Contain("Min-Expires: 60"));
     }
 
     [Test]
@@ -41,7 +53,7 @@ public sealed class SipsakTests
         var localPort = FreePort.ForUdp(fourDigits: true);
         var result = await Tool.RunAsync("sipsak",
             ["-U", "-C", $"sip:1001@127.0.0.1:{localPort}", "-s", $"sip:1001@127.0.0.1:{_softswitch.Port}",
-             "-u", "1001", "-a", "wrong", "--local-ip", "127.0.0.1", "-l", localPort.ToString(), "-vv"],
+             "-u", "1001", "-a", "wrong", "-x", "600", "--local-ip", "127.0.0.1", "-l", localPort.ToString(), "-vv"],
             TimeSpan.FromSeconds(30));
         Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.ToString);
     }

@@ -67,7 +67,7 @@ public sealed partial class RegistrarService
         if (outcome.MinExpires is { } minExpires) headers.Add(new("Min-Expires", minExpires.ToString(CultureInfo.InvariantCulture)));
         headers.Add(new("Date", _time.GetUtcNow().ToString("r", CultureInfo.InvariantCulture)));
         transaction.Respond(outcome.StatusCode, outcome.ReasonPhrase, toTag: SipIds.NewTag(), headers: headers);
-        LogRegistered(request.CallId, extension, outcome.StatusCode, outcome.Bindings.Count, transaction.Source.ToString(), outcome.Detail);
+        LogRegistered(request.CallId, extension, outcome.StatusCode, outcome.Bindings.Count, transaction.Source.ToString(), outcome.Detail ?? "");
     }
 
     /// <summary>True when the request carries valid credentials for <paramref name="extension"/>; otherwise it has been answered.</summary>
@@ -136,7 +136,7 @@ public sealed partial class RegistrarService
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: REGISTER {Extension} -> {StatusCode}, {BindingCount} binding(s), from {Source} {Detail}")]
-    private partial void LogRegistered(string callId, string extension, int statusCode, int bindingCount, string source, string? detail);
+    private partial void LogRegistered(string callId, string extension, int statusCode, int bindingCount, string source, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: REGISTER {Extension} refused: authentication as {Username} failed ({Reason}) from {Source}")]
     private partial void LogAuthFailed(string callId, string extension, string username, string source, string reason);

@@ -58,7 +58,11 @@ internal sealed partial class SipHostedService(
             DefaultExpires = settings.Registrar.DefaultExpires,
             MaxContactsPerAor = settings.Registrar.MaxContacts,
         }, new RegistrationEventRecorder(eventWriter));
-        var registrarService = new RegistrarService(_registrar, new DigestAuthenticator(_nonces), new ExtensionCredentialStore(extensions),
+        var registrarService = new RegistrarService(_registrar, new DigestAuthenticator(_nonces, new DigestAuthenticatorOptions
+            {
+                Algorithms = settings.Auth.EffectiveAlgorithms
+                    .Select(a => a.Equals("md5", StringComparison.OrdinalIgnoreCase) ? DigestAlgorithm.Md5 : DigestAlgorithm.Sha256).ToList(),
+            }), new ExtensionCredentialStore(extensions),
             new LocalDomain(signalling), signalling, new RegistrationEventRecorder(eventWriter), time, loggers.CreateLogger<RegistrarService>());
         _dispatcher = new SipRequestDispatcher(registrarService, signalling, loggers.CreateLogger<SipRequestDispatcher>());
 

@@ -11,4 +11,19 @@ public sealed class AuthOptions
     /// <summary>How long a nonce stays valid.</summary>
     [ConfigurationKeyName("nonce_lifetime_seconds")]
     public int NonceLifetimeSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// MD5 only by default: sipp 3.6 and sipsak 0.9.8 answer only the first challenge and know only MD5, and
+    /// baresip 1.0 (Debian bookworm) gives up on a REGISTER as soon as any challenge names SHA-256.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultAlgorithms = ["md5"];
+
+    public static readonly IReadOnlyList<string> SupportedAlgorithms = ["sha-256", "md5"];
+
+    /// <summary>
+    /// Digest algorithms offered, in this order (RFC 8760). Put sha-256 first once every phone supports it.
+    /// </summary>
+    public List<string> Algorithms { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveAlgorithms => Algorithms.Count == 0 ? DefaultAlgorithms : Algorithms;
 }

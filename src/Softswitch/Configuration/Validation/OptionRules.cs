@@ -127,6 +127,19 @@ public static class OptionRules
     {
         NotEmpty(context, "auth:realm", auth.Realm);
         AtLeast(context, "auth:nonce_lifetime_seconds", auth.NonceLifetimeSeconds, 1);
+        for (var i = 0; i < auth.Algorithms.Count; i++)
+        {
+            var algorithm = auth.Algorithms[i];
+            var key = context.ItemPath("auth:algorithms", i);
+            if (!AuthOptions.SupportedAlgorithms.Contains(algorithm, StringComparer.OrdinalIgnoreCase))
+            {
+                context.Error(key, $"'{algorithm}' is not a supported digest algorithm ({string.Join(", ", AuthOptions.SupportedAlgorithms)})");
+            }
+            else if (auth.Algorithms.Take(i).Contains(algorithm, StringComparer.OrdinalIgnoreCase))
+            {
+                context.Error(key, $"'{algorithm}' is listed twice");
+            }
+        }
     }
 
     private static void CheckRtp(RtpOptions rtp, ValidationContext context)

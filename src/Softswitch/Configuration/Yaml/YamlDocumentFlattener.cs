@@ -111,7 +111,7 @@ public static partial class YamlDocumentFlattener
     }
 
     private static bool IsNull(YamlScalarNode scalar) =>
-        scalar.Tag.Value == "tag:yaml.org,2002:null" ||
+        (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == "tag:yaml.org,2002:null") ||
         (scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL");
 
     private static SourcePosition ToPosition(Mark mark) => new((int)mark.Line, (int)mark.Column);
