@@ -30,7 +30,8 @@ public static class SoftswitchConfiguration
         bool reloadOnChange)
     {
         var builder = new ConfigurationBuilder()
-            .AddYamlFile(configPath, optional: false, reloadOnChange, displayPath);
+            // Optional so that a reload of a deleted file does not throw; ConfigValidator reports the missing file.
+            .AddYamlFile(configPath, optional: true, reloadOnChange, displayPath);
         builder.Add(new OverrideConfigurationSource(environment));
         builder.Add(new OverrideConfigurationSource(commandLine));
         return builder.Build();

@@ -22,6 +22,7 @@ public sealed class SoftswitchSettings : IOptionsMonitor<SoftswitchOptions>, IDi
     private volatile SoftswitchOptions _current;
     private ImmutableListeners _listeners = ImmutableListeners.Empty;
     private int _rejectedReloads;
+    private string _lastSeen;
 
     /// <summary>Starts with already validated <paramref name="initial"/> options and follows reloads of <paramref name="root"/>.</summary>
     public SoftswitchSettings(IConfigurationRoot root, SoftswitchOptions initial, ILogger<SoftswitchSettings> logger)
@@ -29,6 +30,7 @@ public sealed class SoftswitchSettings : IOptionsMonitor<SoftswitchOptions>, IDi
         _root = root;
         _current = initial;
         _logger = logger;
+        _lastSeen = Fingerprint(root);
         _reloadSubscription = ChangeToken.OnChange(root.GetReloadToken, () => ApplyReload());
     }
 
@@ -56,9 +58,20 @@ public sealed class SoftswitchSettings : IOptionsMonitor<SoftswitchOptions>, IDi
     /// <inheritdoc/>
     public void Dispose() => _reloadSubscription.Dispose();
 
-    /// <summary>Validates the configuration as it is now and applies it if it passes; returns the validation.</summary>
-    public ConfigValidationResult ApplyReload()
+    /// <summary>
+    /// Validates the configuration as it is now and applies it if it passes; returns the validation,
+    /// or null when nothing changed since the last look.
+    /// </summary>
+    public ConfigValidationResult? ApplyReload()
     {
+        // One edit can raise several change notifications (the provider's and the root's), and
+        // editors touch files without changing them: act only when something really changed.
+        var fingerprint = Fingerprint(_root);
+        if (Interlocked.Exchange(ref _lastSeen, fingerprint) == fingerprint)
+        {
+            return null;
+        }
+
         var result = ConfigValidator.Validate(_root);
         if (!result.IsValid)
         {
@@ -93,6 +106,22 @@ public sealed class SoftswitchSettings : IOptionsMonitor<SoftswitchOptions>, IDi
         }
 
         return result;
+    }
+
+    private static string Fingerprint(IConfigurationRoot root)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var yaml in root.Providers.OfType<Yaml.YamlConfigurationProvider>())
+        {
+            text.Append(yaml.FileExists).Append('|').Append(yaml.LoadError).Append('\n');
+        }
+
+        foreach (var (key, value) in root.AsEnumerable().OrderBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            text.Append(key).Append('=').Append(value).Append('\n');
+        }
+
+        return text.ToString();
     }
 
     private void Remove(Registration registration)

@@ -16,7 +16,10 @@ namespace Softswitch.Hosting;
 public static class SoftswitchHost
 {
     /// <summary>Builds, starts and runs the host.</summary>
-    public static async Task<int> RunAsync(SoftswitchStartup startup, CancellationToken cancellationToken = default)
+    /// <param name="startup">Validated configuration.</param>
+    /// <param name="cancellationToken">Stops the host like SIGTERM does.</param>
+    /// <param name="started">Called once every hosted service has started (tests and embedders use it).</param>
+    public static async Task<int> RunAsync(SoftswitchStartup startup, CancellationToken cancellationToken = default, Action<IServiceProvider>? started = null)
     {
         var options = startup.Validation.Options ?? throw new ArgumentException("the configuration must be valid", nameof(startup));
         LogLevelNames.TryParse(options.Logging.Level, out var level);
@@ -41,7 +44,7 @@ public static class SoftswitchHost
             var host = builder.Build();
             try
             {
-                await RunBuiltHostAsync(host, startup, levelSwitch, cancellationToken).ConfigureAwait(false);
+                await RunBuiltHostAsync(host, startup, levelSwitch, started, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -67,7 +70,7 @@ public static class SoftswitchHost
         }
     }
 
-    private static async Task RunBuiltHostAsync(IHost host, SoftswitchStartup startup, LoggingLevelSwitch levelSwitch, CancellationToken cancellationToken)
+    private static async Task RunBuiltHostAsync(IHost host, SoftswitchStartup startup, LoggingLevelSwitch levelSwitch, Action<IServiceProvider>? started, CancellationToken cancellationToken)
     {
         var options = startup.Validation.Options!;
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Softswitch");
@@ -91,6 +94,7 @@ public static class SoftswitchHost
             "Softswitch started: config {ConfigFile}, SIP {SipListen}:{SipPort} ({Transports}), HTTP {HttpListen}:{HttpPort}, database {Database}",
             startup.ConfigDisplayPath, options.Sip.Listen, options.Sip.Port, string.Join("+", options.Sip.EffectiveTransports),
             options.Http.Listen, options.Http.Port, host.Services.GetRequiredService<SqliteDatabase>().FilePath);
+        started?.Invoke(host.Services);
         await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Softswitch stopped");
     }

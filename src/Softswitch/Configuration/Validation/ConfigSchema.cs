@@ -60,7 +60,7 @@ public sealed class ConfigSchema
                 continue; // computed properties are not configuration keys
             }
 
-            var name = property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name;
+            var name = property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name.ToLowerInvariant();
             children[name] = For(property.PropertyType);
         }
 

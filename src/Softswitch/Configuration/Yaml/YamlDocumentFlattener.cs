@@ -22,10 +22,11 @@ public static partial class YamlDocumentFlattener
     {
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var positions = new Dictionary<string, YamlKeyPosition>(StringComparer.OrdinalIgnoreCase);
+        var scanner = new Scanner(reader);
         try
         {
             var stream = new YamlStream();
-            stream.Load(reader);
+            stream.Load(new Parser(scanner));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             {
                 return new Result(data, positions, new ConfigProblem(displayPath, 1, 1, "", "the file is empty"));
@@ -49,6 +50,12 @@ public static partial class YamlDocumentFlattener
         catch (YamlException ex)
         {
             return new Result(data, positions, Problem(displayPath, ex.Start, CleanMessage(ex)));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unterminated flow collections; the
+            // scanner's position is where it stopped understanding the text.
+            return new Result(data, positions, Problem(displayPath, scanner.CurrentPosition, "invalid YAML here (is a bracket or quote left open?)"));
         }
     }
 

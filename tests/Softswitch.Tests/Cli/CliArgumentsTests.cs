@@ -1,0 +1,47 @@
+using Softswitch.Cli;
+using Softswitch.Configuration;
+
+namespace Softswitch.Tests.Cli;
+
+public sealed class CliArgumentsTests
+{
+    [Test]
+    public void No_arguments_means_run_with_the_default_file()
+    {
+        var parsed = CliArguments.Parse([]);
+
+        Assert.That(parsed, Is.EqualTo(new CliArguments(CliCommand.Run, null, [], null)).Using<CliArguments>(SameParse));
+    }
+
+    [Test]
+    public void Check_config_with_file_and_overrides_in_both_spellings()
+    {
+        var parsed = CliArguments.Parse(["check-config", "--config", "my.yaml", "--sip:port=5070", "--http:port", "9090"]);
+
+        Assert.That(parsed.Error, Is.Null);
+        Assert.That(parsed.Command, Is.EqualTo(CliCommand.CheckConfig));
+        Assert.That(parsed.ConfigPath, Is.EqualTo("my.yaml"));
+        Assert.That(parsed.Overrides, Is.EqualTo(new[]
+        {
+            new ConfigOverride("sip:port", "5070", "command line argument --sip:port=5070"),
+            new ConfigOverride("http:port", "9090", "command line argument --http:port 9090"),
+        }));
+    }
+
+    [TestCase("--help")]
+    [TestCase("-h")]
+    [TestCase("help")]
+    public void Help_is_recognised(string arg) =>
+        Assert.That(CliArguments.Parse([arg]).Command, Is.EqualTo(CliCommand.Help));
+
+    [TestCase(new[] { "start" }, "unknown command 'start'")]
+    [TestCase(new[] { "run", "extra" }, "unexpected argument 'extra'")]
+    [TestCase(new[] { "--config" }, "--config needs a file name")]
+    [TestCase(new[] { "--verbose" }, "unknown option '--verbose' (configuration keys look like --section:key=value)")]
+    [TestCase(new[] { "--sip:port" }, "--sip:port needs a value (--sip:port=VALUE)")]
+    public void Unusable_arguments_are_explained(string[] args, string error) =>
+        Assert.That(CliArguments.Parse(args).Error, Is.EqualTo(error));
+
+    private static bool SameParse(CliArguments a, CliArguments b) =>
+        a.Command == b.Command && a.ConfigPath == b.ConfigPath && a.Error == b.Error && a.Overrides.SequenceEqual(b.Overrides);
+}

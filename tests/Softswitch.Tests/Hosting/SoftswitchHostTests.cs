@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Softswitch.Configuration.Options;
+using Softswitch.Configuration.Validation;
+using Softswitch.Extensions;
+using Softswitch.Hosting;
+using Softswitch.Storage.Registrations;
+using Softswitch.Tests.Support;
+
+namespace Softswitch.Tests.Hosting;
+
+public sealed class SoftswitchHostTests
+{
+    [Test]
+    public async Task Host_migrates_storage_serves_extensions_and_flushes_events_on_stop()
+    {
+        using var folder = new TempFolder();
+        var yaml = ConfigFixture.Valid + "\nlogging:\n  level: debug\n  file: logs/test-.log\nstorage:\n  database: db/test.db\n  recordings: rec";
+        var root = (ConfigurationRoot)ConfigFixture.Build(folder, yaml);
+        var validation = ConfigValidator.Validate(root);
+        Assert.That(validation.IsValid, Is.True);
+        using var stop = new CancellationTokenSource();
+        Extension? seen = null;
+        var events = Enumerable.Range(0, 50)
+            .Select(i => new RegistrationEvent(DateTimeOffset.UnixEpoch.AddSeconds(i), "1001", null, "127.0.0.1:5062", "udp", null, RegistrationOutcome.Registered, $"c{i}", null))
+            .ToList();
+
+        var code = await SoftswitchHost.RunAsync(
+            new SoftswitchStartup(root, validation, "softswitch.yaml", folder.Path),
+            stop.Token,
+            services =>
+            {
+                services.GetRequiredService<IExtensionDirectory>().TryGet("1001", out seen);
+                Assert.That(services.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>().CurrentValue.Sip.Port, Is.EqualTo(5060));
+                var writer = services.GetRequiredService<RegistrationEventWriter>();
+                events.ForEach(e => writer.TryEnqueue(e));
+                stop.Cancel(); // as SIGTERM would, straight after queueing
+            });
+        root.Dispose();
+
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(seen?.Password, Is.EqualTo("s3cret-one"));
+        Assert.That(Directory.Exists(Path.Combine(folder.Path, "rec")), Is.True);
+        var database = Path.Combine(folder.Path, "db", "test.db");
+        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT count(*) FROM registration_events) || '/' || (SELECT max(version) FROM schema_version)";
+            Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo("50/1"));
+        }
+
+        var log = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(folder.Path, "logs")).Single());
+        Assert.That(log, Does.Contain("Softswitch started: config softswitch.yaml, SIP 0.0.0.0:5060 (udp+tcp), HTTP 127.0.0.1:8080, database " + database));
+        Assert.That(log, Does.Contain("Softswitch stopped"));
+    }
+
+    [Test]
+    public async Task Start_up_failure_exits_1_and_logs_why()
+    {
+        using var folder = new TempFolder();
+        // A folder where the database file should be: SQLite cannot open it.
+        Directory.CreateDirectory(Path.Combine(folder.Path, "db", "test.db"));
+        var yaml = ConfigFixture.Valid + "\nlogging:\n  file: logs/test-.log\nstorage:\n  database: db/test.db";
+        var root = (ConfigurationRoot)ConfigFixture.Build(folder, yaml);
+
+        var code = await SoftswitchHost.RunAsync(new SoftswitchStartup(root, ConfigValidator.Validate(root), "softswitch.yaml", folder.Path));
+        root.Dispose();
+
+        Assert.That(code, Is.EqualTo(1));
+        var log = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(folder.Path, "logs")).Single());
+        Assert.That(log, Does.Contain("[FTL]").And.Contain("could not start"));
+    }
+
+    [Test]
+    public async Task Demo_passwords_are_logged_as_one_warning_per_extension()
+    {
+        using var folder = new TempFolder();
+        var yaml = ConfigFixture.ValidWithLine(21, "    password: change-me-1001").Replace("s3cret-two", "change-me-1002", StringComparison.Ordinal)
+            + "\nlogging:\n  file: logs/test-.log\nstorage:\n  database: test.db";
+        var root = (ConfigurationRoot)ConfigFixture.Build(folder, yaml);
+        using var stop = new CancellationTokenSource();
+
+        var code = await SoftswitchHost.RunAsync(new SoftswitchStartup(root, ConfigValidator.Validate(root), "softswitch.yaml", folder.Path), stop.Token, _ => stop.Cancel());
+        root.Dispose();
+
+        Assert.That(code, Is.EqualTo(0));
+        var warnings = (await File.ReadAllLinesAsync(Directory.GetFiles(Path.Combine(folder.Path, "logs")).Single()))
+            .Where(line => line.Contains("[WRN]", StringComparison.Ordinal)).ToList();
+        Assert.That(warnings, Has.Count.EqualTo(2));
+        Assert.That(warnings[0], Does.Contain("softswitch.yaml:21:15: extensions[0].password: extension 1001 still uses the shipped demo password"));
+        Assert.That(warnings[1], Does.Contain("extension 1002 still uses the shipped demo password"));
+    }
+}
