@@ -41,10 +41,10 @@ public sealed class SipsakTests
         var localPort = FreePort.ForUdp(fourDigits: true);
         var result = await Tool.RunAsync("sipsak",
             ["-U", "-C", $"sip:1001@127.0.0.1:{localPort}", "-s", $"sip:1001@127.0.0.1:{_softswitch.Port}",
-             "-u", "1001", "-a", SoftswitchProcess.Password1001, "--local-ip", "127.0.0.1", "-l", localPort.ToString(), "-vv"],
+             "-u", "1001", "-a", SoftswitchProcess.Password1001, "--local-ip", "127.0.0.1", "-l", localPort.ToString(), "-vvv"],
             TimeSpan.FromSeconds(30));
         Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.ToString);
-        Assert.That(result.StandardOutput, Does.Contain("SIP/2.0 423 Interval Too Brief").And.Contain("Min-Expires: 60"));
+        Assert.That(result.StandardOutput + result.StandardError, Does.Contain("SIP/2.0 423 Interval Too Brief").And.Contain("Min-Expires: 60")); // sipsak prints the failing reply on stderr
     }
 
     [Test]

@@ -350,7 +350,7 @@ public class SipRegistrarTests
         Apply("desk", 1, expires: 600, DeskPhone);
 
         Assert.That(_observer.Events.Single(), Is.EqualTo(new RegistrationEvent(
-            Aor, DeskPhone, DeskSource, "TestPhone/1.0", _clock.GetUtcNow(), RegistrationEventKind.Registered)));
+            Aor, DeskPhone, DeskSource, "TestPhone/1.0", _clock.GetUtcNow(), RegistrationEventKind.Registered, CallId: "desk")));
     }
 
     [Test]
