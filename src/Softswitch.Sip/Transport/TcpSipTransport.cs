@@ -233,9 +233,10 @@ public sealed class TcpSipTransport : ISipTransport
                 return null;
             }
 
-            var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            Socket? socket = null;
             try
             {
+                socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 BindToListeningAddress(socket);
                 using var timeout = new CancellationTokenSource(Options.TcpConnectTimeout, TimeProvider);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _shutdown.Token);
@@ -243,7 +244,7 @@ public sealed class TcpSipTransport : ISipTransport
             }
             catch (Exception exception) when (exception is SocketException or OperationCanceledException or ObjectDisposedException)
             {
-                socket.Dispose();
+                socket?.Dispose();
                 Interlocked.Decrement(ref _connectionCount);
                 Logger.ConnectFailed(remote, exception);
                 return null;

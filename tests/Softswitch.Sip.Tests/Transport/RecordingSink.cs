@@ -32,7 +32,3 @@ internal sealed class RecordingSink : ISipMessageSink
 
     public bool HasPendingMessage => _messages.Reader.TryPeek(out _);
 }
-
-internal sealed record ReceivedMessage(string Text, SipEndPoint Source, ISipTransport Transport);
-
-internal sealed record ReceivedError(SipFramingError Error, SipEndPoint Source);

@@ -142,6 +142,27 @@ public class TcpSipTransportTests
     }
 
     [Test]
+    public async Task Connect_that_does_not_complete_gives_up_after_the_connect_timeout()
+    {
+        // A listener that never accepts, with its accept queue filled, leaves further handshakes unanswered.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var stuck = (IPEndPoint)listener.LocalEndPoint!;
+        var filler = Track(new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp));
+        await filler.ConnectAsync(stuck).WaitAsync(RecordingSink.Patience);
+
+        var send = _transport.SendAsync(Bytes(Options), stuck).AsTask();
+        await Task.Delay(20);
+        Assert.That(send.IsCompleted, Is.False, "the handshake is pending");
+
+        _time.Advance(new SipTransportOptions().TcpConnectTimeout);
+
+        Assert.That(await send.WaitAsync(RecordingSink.Patience), Is.False);
+        Assert.That(_transport.ConnectionCount, Is.Zero);
+    }
+
+    [Test]
     public async Task Concurrent_sends_on_one_connection_never_interleave()
     {
         var client = await ConnectAsync();
