@@ -24,12 +24,12 @@ public sealed class SoftswitchProcess : IAsyncDisposable
         Port = port;
     }
 
-    /// <summary>The temporary folder holding config, database and logs; removed on dispose.</summary>
+    /// <summary>The temporary folder holding the config, and data/ with database and logs (apart, so database writes do not wake the config watcher); removed on dispose.</summary>
     public string Folder { get; }
 
     public int Port { get; }
 
-    public string DatabasePath => Path.Combine(Folder, "softswitch.db");
+    public string DatabasePath => Path.Combine(Folder, "data", "softswitch.db");
 
     public int ProcessId => _process.Id;
 
@@ -74,11 +74,11 @@ public sealed class SoftswitchProcess : IAsyncDisposable
           port: {port}
           domain: softswitch.test
         storage:
-          database: {Path.Combine(folder, "softswitch.db")}
-          recordings: {Path.Combine(folder, "recordings")}
+          database: {Path.Combine(folder, "data", "softswitch.db")}
+          recordings: {Path.Combine(folder, "data", "recordings")}
         logging:
           level: Debug
-          file: {Path.Combine(folder, "logs", "softswitch-.log")}
+          file: {Path.Combine(folder, "data", "logs", "softswitch-.log")}
         extensions:
           - number: "1001"
             name: Interop One
