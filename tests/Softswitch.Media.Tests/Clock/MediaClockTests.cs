@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Softswitch.Media.Clock;
+
+namespace Softswitch.Media.Tests.Clock;
+
+public sealed class MediaClockTests
+{
+    private sealed class Recorder : IMediaClockListener
+    {
+        private readonly List<long> _ticks = [];
+
+        public long[] Ticks
+        {
+            get { lock (_ticks) return _ticks.ToArray(); }
+        }
+
+        public void OnTick(long tick)
+        {
+            lock (_ticks) _ticks.Add(tick);
+        }
+    }
+
+    private sealed class Broken : IMediaClockListener
+    {
+        public void OnTick(long tick) => throw new InvalidOperationException("bug in a listener");
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(5);
+        Assert.That(condition(), Is.True, "condition not reached within 2.5 s");
+    }
+
+    /// <summary>Advances the fake clock one millisecond at a time, letting the loop run between steps.</summary>
+    private static async Task Advance(FakeTimeProvider time, MediaClock clock, int milliseconds)
+    {
+        for (var i = 0; i < milliseconds; i++)
+        {
+            var before = clock.Ticks;
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            if ((i + 1) % 20 == 0) await WaitFor(() => clock.Ticks > before);
+        }
+    }
+
+    [Test]
+    public async Task Ticks_come_every_20_ms_counted_from_the_start()
+    {
+        var time = new FakeTimeProvider();
+        await using var clock = new MediaClock(time, NullLogger<MediaClock>.Instance);
+        var listener = new Recorder();
+        clock.Add(listener);
+        clock.Start();
+        await WaitFor(() => listener.Ticks.Length == 1);
+
+        await Advance(time, clock, 100);
+
+        Assert.That(listener.Ticks, Is.EqualTo(new long[] { 0, 1, 2, 3, 4, 5 }));
+    }
+
+    [Test]
+    public async Task A_late_loop_catches_up_without_losing_ticks()
+    {
+        var time = new FakeTimeProvider();
+        await using var clock = new MediaClock(time, NullLogger<MediaClock>.Instance);
+        var listener = new Recorder();
+        clock.Add(listener);
+        clock.Start();
+        await WaitFor(() => listener.Ticks.Length == 1);
+
+        time.Advance(TimeSpan.FromMilliseconds(100)); // one jump: as if the loop stalled for 100 ms
+        await WaitFor(() => listener.Ticks.Length == 6);
+
+        Assert.That(listener.Ticks, Is.EqualTo(new long[] { 0, 1, 2, 3, 4, 5 }));
+        Assert.That(clock.SkippedTicks, Is.Zero);
+    }
+
+    [Test]
+    public async Task A_stall_longer_than_the_catch_up_bound_skips_ahead()
+    {
+        var time = new FakeTimeProvider();
+        await using var clock = new MediaClock(time, NullLogger<MediaClock>.Instance);
+        var listener = new Recorder();
+        clock.Add(listener);
+        clock.Start();
+        await WaitFor(() => listener.Ticks.Length == 1);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await WaitFor(() => listener.Ticks.Contains(50));
+
+        Assert.That(clock.SkippedTicks, Is.GreaterThan(0));
+        Assert.That(listener.Ticks.Length, Is.LessThan(51), "no burst of 50 frames");
+    }
+
+    [Test]
+    public async Task A_failing_listener_is_removed_and_the_others_keep_ticking()
+    {
+        var time = new FakeTimeProvider();
+        await using var clock = new MediaClock(time, NullLogger<MediaClock>.Instance);
+        var good = new Recorder();
+        clock.Add(new Broken());
+        clock.Add(good);
+        clock.Start();
+        await WaitFor(() => good.Ticks.Length == 1);
+
+        await Advance(time, clock, 40);
+
+        Assert.That(good.Ticks, Is.EqualTo(new long[] { 0, 1, 2 }));
+        Assert.That(clock.ListenerCount, Is.EqualTo(1));
+    }
+}
