@@ -14,6 +14,7 @@ sip:
   listen: 127.0.0.1
   port: $port
   domain: softswitch.test
+  t1_ms: ${T1_MS:-500}
 storage:
   database: $work/data/softswitch.db
   recordings: $work/data/recordings

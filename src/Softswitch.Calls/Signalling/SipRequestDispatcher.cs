@@ -63,17 +63,22 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
     {
         await foreach (var transaction in _mailbox.Reader.ReadAllAsync())
         {
-            using var scope = _logger.BeginScope(new CallScope(transaction.Request.CallId));
-            try
-            {
-                Handle(transaction);
-            }
-            catch (Exception error)
-            {
-                // A bug answering one request must not stop the worker, nor leave the peer without an answer.
-                LogHandlerFailed(error, transaction.Request.CallId, transaction.Request.MethodName);
-                transaction.Respond(500);
-            }
+            HandleLogged(transaction);
+        }
+    }
+
+    private void HandleLogged(ServerTransaction transaction)
+    {
+        using var scope = _logger.BeginScope(new CallScope(transaction.Request.CallId));
+        try
+        {
+            Handle(transaction);
+        }
+        catch (Exception error)
+        {
+            // A bug answering one request must not stop the worker, nor leave the peer without an answer.
+            LogHandlerFailed(error, transaction.Request.CallId, transaction.Request.MethodName);
+            transaction.Respond(500);
         }
     }
 
