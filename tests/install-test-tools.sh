@@ -16,9 +16,13 @@ missing=()
 for cmd in "${!need[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
 done
+# Libraries the media tests load (no command to look for).
+for package in libopus0 libsox-fmt-all; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-packages="${missing[*]} libsox-fmt-all libopus0"
+packages="${missing[*]}"
 if [ "$(id -u)" -ne 0 ]; then
   echo "Missing test tools. Install them with:" >&2
   echo "  sudo apt-get install -y --no-install-recommends $packages" >&2
