@@ -40,7 +40,8 @@ public readonly record struct NtpTimestamp(ulong Value)
     /// <summary>Converts back to wall-clock time (to 100 ns).</summary>
     public DateTimeOffset ToDateTimeOffset()
     {
-        var ticks = ((ulong)Seconds * TimeSpan.TicksPerSecond) + (((ulong)Fraction * TimeSpan.TicksPerSecond) >> 32);
+        // Rounded, so a time converted to NTP and back comes out unchanged.
+        var ticks = ((ulong)Seconds * TimeSpan.TicksPerSecond) + ((((ulong)Fraction * TimeSpan.TicksPerSecond) + (1UL << 31)) >> 32);
         return s_epoch.AddTicks((long)ticks);
     }
 

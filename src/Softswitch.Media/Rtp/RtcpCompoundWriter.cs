@@ -24,7 +24,7 @@ public ref struct RtcpCompoundWriter
     public readonly ReadOnlySpan<byte> WrittenSpan => _destination[..Written];
 
     /// <summary>Appends a sender report.</summary>
-    public bool TryWriteSenderReport(uint ssrc, in RtcpSenderInfo senderInfo, ReadOnlySpan<RtcpReportBlock> reportBlocks)
+    public bool TryWriteSenderReport(uint ssrc, in RtcpSenderInfo senderInfo, scoped ReadOnlySpan<RtcpReportBlock> reportBlocks)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(reportBlocks.Length, MaxReportBlocks);
         var length = RtcpPacket.HeaderLength + 4 + RtcpSenderInfo.Length + (reportBlocks.Length * RtcpReportBlock.Length);
@@ -41,7 +41,7 @@ public ref struct RtcpCompoundWriter
     }
 
     /// <summary>Appends a receiver report.</summary>
-    public bool TryWriteReceiverReport(uint ssrc, ReadOnlySpan<RtcpReportBlock> reportBlocks)
+    public bool TryWriteReceiverReport(uint ssrc, scoped ReadOnlySpan<RtcpReportBlock> reportBlocks)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(reportBlocks.Length, MaxReportBlocks);
         var length = RtcpPacket.HeaderLength + 4 + (reportBlocks.Length * RtcpReportBlock.Length);
@@ -57,7 +57,7 @@ public ref struct RtcpCompoundWriter
     }
 
     /// <summary>Appends an SDES packet with one chunk holding the CNAME (at most 255 bytes of UTF-8).</summary>
-    public bool TryWriteCanonicalName(uint ssrc, ReadOnlySpan<byte> canonicalName)
+    public bool TryWriteCanonicalName(uint ssrc, scoped ReadOnlySpan<byte> canonicalName)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(canonicalName.Length, byte.MaxValue);
         // SSRC, type, length, text, then 1-4 null octets up to a 32-bit boundary.
@@ -78,7 +78,7 @@ public ref struct RtcpCompoundWriter
     }
 
     /// <summary>Appends a BYE for <paramref name="ssrcs"/> with an optional reason (at most 255 bytes of UTF-8).</summary>
-    public bool TryWriteGoodbye(ReadOnlySpan<uint> ssrcs, ReadOnlySpan<byte> reason = default)
+    public bool TryWriteGoodbye(scoped ReadOnlySpan<uint> ssrcs, scoped ReadOnlySpan<byte> reason = default)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ssrcs.Length, MaxReportBlocks);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(reason.Length, byte.MaxValue);
