@@ -261,7 +261,9 @@ public sealed class JitterBuffer
 
         _transit = transit;
         _hasTransit = true;
-        var frames = (int)Math.Ceiling((_options.FrameSamples + (3 * _jitter)) / _options.FrameSamples);
-        TargetDepth = Math.Clamp(frames, _minFrames, _maxFrames);
+        // One frame plus three jitter deviations; a tenth of a frame of slack keeps a decayed estimate
+        // (which never reaches exactly zero) from holding an extra frame forever.
+        var extra = (int)Math.Ceiling(((3 * _jitter) - (0.1 * _options.FrameSamples)) / _options.FrameSamples);
+        TargetDepth = Math.Clamp(1 + Math.Max(0, extra), _minFrames, _maxFrames);
     }
 }

@@ -79,6 +79,25 @@ public class RtpRewriterTests
         Assert.That(rewriter.SourceSsrc, Is.Null);
     }
 
+    [Test]
+    public void Relaying_a_packet_allocates_nothing()
+    {
+        var rewriter = new RtpRewriter(OutputSsrc, 0, 0);
+        var map = new PayloadTypeMap().Add(101, 96);
+        var packet = Packet(1, 1, 160);
+        rewriter.TryRewrite(packet);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            RtpHeader.TryParse(packet, out _, out _);
+            rewriter.TryRewrite(packet);
+            map.TryRewrite(packet);
+        }
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.EqualTo(0));
+    }
+
     private static (uint Ssrc, ushort Sequence, uint Timestamp) Rewrite(RtpRewriter rewriter, uint ssrc, ushort sequence, uint timestamp)
     {
         var packet = Packet(ssrc, sequence, timestamp);
