@@ -1,0 +1,248 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Softswitch.Media.Rtp;
+
+/// <summary>
+/// The media end of one call leg on one <see cref="RtpPortPair"/>: a receive loop per socket (RTP and
+/// RTCP) on a pooled buffer with the <see cref="SocketAddress"/> overload of ReceiveFrom, so nothing is
+/// allocated per packet; symmetric RTP with latching (<see cref="RtpSourceLatch"/>); and allocation-free
+/// sends to the current remote.
+/// </summary>
+/// <remarks>
+/// RTCP follows RTP: its destination starts as <see cref="RtpEndpointOptions.RemoteRtcp"/> (or RTP port + 1)
+/// and moves to the source of an RTCP packet whose sender SSRC is the SSRC the RTP latch trusts.
+/// RTCP from anywhere else is dropped.
+/// </remarks>
+public sealed class RtpEndpoint : IAsyncDisposable
+{
+    private readonly RtpPortPair _ports;
+    private readonly IRtpPacketSink _sink;
+    private readonly RtpEndpointOptions _options;
+    private readonly ILogger _logger;
+    private readonly RtpSourceLatch _latch;
+    private readonly CancellationTokenSource _shutdown = new();
+    private SocketAddress? _remoteRtcp;
+    private Task _loops = Task.CompletedTask;
+    private long _rtpReceived;
+    private long _dropped;
+    private int _started;
+    private int _disposed;
+
+    /// <summary>Creates the endpoint; nothing is received until <see cref="Start"/>.</summary>
+    public RtpEndpoint(RtpPortPair ports, IRtpPacketSink sink, RtpEndpointOptions? options = null, ILogger<RtpEndpoint>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        ArgumentNullException.ThrowIfNull(sink);
+        _ports = ports;
+        _sink = sink;
+        _options = options ?? new RtpEndpointOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.ReceiveBufferSize, RtpHeader.FixedLength);
+        _logger = logger ?? NullLogger<RtpEndpoint>.Instance;
+        _latch = new RtpSourceLatch(_options.LatchAfterPackets);
+        SetRemote(_options.RemoteRtp, _options.RemoteRtcp);
+    }
+
+    /// <summary>Local RTP address.</summary>
+    public IPEndPoint LocalRtpEndPoint => _ports.RtpEndPoint;
+
+    /// <summary>Where RTP is sent now (diagnostics; builds a new object each time).</summary>
+    public IPEndPoint? RemoteRtpEndPoint => ToEndPoint(_latch.Current);
+
+    /// <summary>Where RTCP is sent now (diagnostics).</summary>
+    public IPEndPoint? RemoteRtcpEndPoint => ToEndPoint(Volatile.Read(ref _remoteRtcp));
+
+    /// <summary>How many times the remote RTP address moved by latching.</summary>
+    public int LatchCount => _latch.LatchCount;
+
+    /// <summary>RTP packets delivered to the sink.</summary>
+    public long RtpPacketsReceived => Interlocked.Read(ref _rtpReceived);
+
+    /// <summary>Datagrams dropped: not RTP/RTCP, or from an address that has not earned the latch.</summary>
+    public long PacketsDropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>
+    /// Sets the remote from (new) SDP, e.g. after a re-INVITE, and starts latching over.
+    /// Call it from the owner's actor; the receive loop and senders see the change atomically.
+    /// </summary>
+    public void SetRemote(IPEndPoint? remoteRtp, IPEndPoint? remoteRtcp = null)
+    {
+        _latch.Reset(remoteRtp?.Serialize());
+        var rtcp = remoteRtcp ?? (remoteRtp is null ? null : new IPEndPoint(remoteRtp.Address, remoteRtp.Port + 1));
+        Volatile.Write(ref _remoteRtcp, rtcp?.Serialize());
+    }
+
+    /// <summary>Starts both receive loops.</summary>
+    public void Start()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException("The RTP endpoint is already started.");
+        }
+
+        _loops = Task.WhenAll(ReceiveLoopAsync(_ports.RtpSocket, isRtcp: false), ReceiveLoopAsync(_ports.RtcpSocket, isRtcp: true));
+    }
+
+    /// <summary>Sends an RTP packet to the current remote; false when none is known or the send failed.</summary>
+    public bool Send(ReadOnlySpan<byte> packet) => SendTo(_ports.RtpSocket, packet, _latch.Current);
+
+    /// <summary>Sends an RTCP compound packet to the current remote RTCP address.</summary>
+    public bool SendRtcp(ReadOnlySpan<byte> packet) => SendTo(_ports.RtcpSocket, packet, Volatile.Read(ref _remoteRtcp));
+
+    /// <summary>Stops receiving and waits for the loops; the port pair stays owned by the caller.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        await _loops.ConfigureAwait(false);
+        _shutdown.Dispose();
+    }
+
+    private bool SendTo(Socket socket, ReadOnlySpan<byte> packet, SocketAddress? destination)
+    {
+        if (destination is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            socket.SendTo(packet, SocketFlags.None, destination);
+            return true;
+        }
+        catch (SocketException exception)
+        {
+            RtpLog.SendFailed(_logger, _ports.RtpPort, exception.SocketErrorCode);
+            return false;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    private async Task ReceiveLoopAsync(Socket socket, bool isRtcp)
+    {
+        // Let Start return before a receive completes inline.
+        await Task.Yield();
+        var buffer = ArrayPool<byte>.Shared.Rent(_options.ReceiveBufferSize);
+        var from = new SocketAddress(socket.AddressFamily, SocketAddress.GetMaximumAddressSize(socket.AddressFamily));
+        var token = _shutdown.Token;
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                int received;
+                try
+                {
+                    received = await socket.ReceiveFromAsync(buffer.AsMemory(0, _options.ReceiveBufferSize), SocketFlags.None, from, token)
+                        .ConfigureAwait(false);
+                }
+                catch (Exception) when (token.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (ObjectDisposedException)
+                {
+                    break;
+                }
+                catch (SocketException exception)
+                {
+                    // ICMP port unreachable from an earlier send and the like: not this socket's end.
+                    RtpLog.ReceiveFailed(_logger, _ports.RtpPort, exception.SocketErrorCode);
+                    continue;
+                }
+
+                var datagram = buffer.AsSpan(0, received);
+                if (isRtcp)
+                {
+                    OnRtcp(datagram, from);
+                }
+                else
+                {
+                    OnRtp(datagram, from);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private void OnRtp(ReadOnlySpan<byte> datagram, SocketAddress from)
+    {
+        if (RtpHeader.TryParse(datagram, out var header, out _) != RtpParseStatus.Success)
+        {
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+
+        var decision = _latch.Observe(from, header.Ssrc);
+        if (decision == RtpLatchDecision.Candidate)
+        {
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+
+        if (decision == RtpLatchDecision.Latched)
+        {
+            RtpLog.Latched(_logger, _ports.RtpPort, ToEndPoint(from)!, header.Ssrc);
+        }
+
+        Interlocked.Increment(ref _rtpReceived);
+        try
+        {
+            _sink.OnRtp(datagram, from);
+        }
+        catch (Exception exception)
+        {
+            // A faulty sink must not end the stream.
+            RtpLog.SinkFailed(_logger, _ports.RtpPort, exception);
+        }
+    }
+
+    private void OnRtcp(ReadOnlySpan<byte> datagram, SocketAddress from)
+    {
+        if (datagram.Length < 8 || datagram[0] >> 6 != RtpHeader.Version)
+        {
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+
+        if (!from.Equals(Volatile.Read(ref _remoteRtcp)))
+        {
+            var senderSsrc = BinaryPrimitives.ReadUInt32BigEndian(datagram[4..]);
+            if (_latch.CurrentSsrc != senderSsrc)
+            {
+                Interlocked.Increment(ref _dropped);
+                return;
+            }
+
+            var moved = new SocketAddress(from.Family, from.Size);
+            from.Buffer.Span[..from.Size].CopyTo(moved.Buffer.Span);
+            Volatile.Write(ref _remoteRtcp, moved);
+        }
+
+        try
+        {
+            _sink.OnRtcp(datagram, from);
+        }
+        catch (Exception exception)
+        {
+            RtpLog.SinkFailed(_logger, _ports.RtpPort, exception);
+        }
+    }
+
+    private static IPEndPoint? ToEndPoint(SocketAddress? address) =>
+        address is null ? null : (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(address);
+}

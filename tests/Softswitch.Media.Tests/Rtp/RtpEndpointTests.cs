@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Softswitch.Media.Rtp;
+
+namespace Softswitch.Media.Tests.Rtp;
+
+public class RtpEndpointTests
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(5);
+    private RtpPortAllocator _allocator = null!;
+    private RtpPortPair _ports = null!;
+    private RecordingSink _sink = null!;
+    private readonly List<Socket> _sockets = [];
+
+    [SetUp]
+    public void SetUp()
+    {
+        var first = FreeUdpPortRange.Find(4);
+        _allocator = new RtpPortAllocator(first, first + 3);
+        _ports = _allocator.Allocate();
+        _sink = new RecordingSink();
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _ports.Dispose();
+        foreach (var socket in _sockets)
+        {
+            socket.Dispose();
+        }
+    }
+
+    [Test]
+    [Description("RFC 4961: symmetric RTP with latching after N packets")]
+    public async Task Media_moves_to_a_new_sender_after_n_packets_but_not_after_one_spoofed_packet()
+    {
+        var phone = Udp();
+        var natted = Udp();
+        await using var endpoint = new RtpEndpoint(_ports, _sink, new RtpEndpointOptions
+        {
+            RemoteRtp = (IPEndPoint)phone.LocalEndPoint!,
+            LatchAfterPackets = 3,
+        });
+        endpoint.Start();
+
+        SendRtp(phone, sequence: 1, ssrc: 42);
+        Assert.That(await _sink.NextRtpSequenceAsync(), Is.EqualTo(1));
+
+        SendRtp(natted, sequence: 900, ssrc: 42);
+        SendRtp(phone, sequence: 2, ssrc: 42);
+        Assert.That(await _sink.NextRtpSequenceAsync(), Is.EqualTo(2), "the single spoofed packet was dropped");
+        Assert.That(endpoint.Send(RtpPacket(7, 1)), Is.True);
+        Assert.That(await ReceiveSequenceAsync(phone), Is.EqualTo(7), "still sending to the SDP address");
+
+        SendRtp(natted, sequence: 3, ssrc: 42);
+        SendRtp(natted, sequence: 4, ssrc: 42);
+        SendRtp(natted, sequence: 5, ssrc: 42);
+        Assert.That(await _sink.NextRtpSequenceAsync(), Is.EqualTo(5), "delivered from the packet that completed the latch");
+        Assert.That(endpoint.LatchCount, Is.EqualTo(1));
+        Assert.That(endpoint.RemoteRtpEndPoint, Is.EqualTo(natted.LocalEndPoint));
+
+        Assert.That(endpoint.Send(RtpPacket(8, 1)), Is.True);
+        Assert.That(await ReceiveSequenceAsync(natted), Is.EqualTo(8));
+        Assert.That(endpoint.PacketsDropped, Is.EqualTo(3));
+    }
+
+    [Test]
+    [Description("RFC 3550 §11: RTCP on the odd port; here it follows the latched source's SSRC")]
+    public async Task Rtcp_is_accepted_from_the_latched_source_ssrc_and_answered_there()
+    {
+        var rtp = Udp();
+        var rtcp = Udp();
+        var stranger = Udp();
+        await using var endpoint = new RtpEndpoint(_ports, _sink, new RtpEndpointOptions { LatchAfterPackets = 1 });
+        endpoint.Start();
+        SendRtp(rtp, 1, ssrc: 42);
+        await _sink.NextRtpSequenceAsync();
+
+        stranger.SendTo(ReceiverReport(ssrc: 9), _ports.RtcpEndPoint);
+        rtcp.SendTo(ReceiverReport(ssrc: 42), _ports.RtcpEndPoint);
+        var received = await _sink.Rtcp.Reader.ReadAsync().AsTask().WaitAsync(s_timeout);
+
+        Assert.That(received.From, Is.EqualTo(rtcp.LocalEndPoint));
+        Assert.That(endpoint.RemoteRtcpEndPoint, Is.EqualTo(rtcp.LocalEndPoint));
+        Assert.That(endpoint.SendRtcp(ReceiverReport(ssrc: 1)), Is.True);
+        var buffer = new byte[64];
+        using var cancel = new CancellationTokenSource(s_timeout);
+        var length = await rtcp.ReceiveAsync(buffer, SocketFlags.None, cancel.Token);
+        Assert.That(length, Is.EqualTo(8));
+    }
+
+    [Test]
+    public async Task Garbage_on_the_rtp_port_is_dropped_and_the_loop_keeps_receiving()
+    {
+        var phone = Udp();
+        await using var endpoint = new RtpEndpoint(_ports, _sink, new RtpEndpointOptions
+        {
+            RemoteRtp = (IPEndPoint)phone.LocalEndPoint!,
+        });
+        endpoint.Start();
+
+        phone.SendTo(new byte[] { 1, 2, 3 }, _ports.RtpEndPoint);
+        SendRtp(phone, 11, 5);
+
+        Assert.That(await _sink.NextRtpSequenceAsync(), Is.EqualTo(11));
+        Assert.That(endpoint.PacketsDropped, Is.EqualTo(1));
+        Assert.That(endpoint.RtpPacketsReceived, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Without_a_remote_nothing_is_sent()
+    {
+        var endpoint = new RtpEndpoint(_ports, _sink);
+
+        Assert.That(endpoint.Send(RtpPacket(1, 1)), Is.False);
+    }
+
+    private Socket Udp()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _sockets.Add(socket);
+        return socket;
+    }
+
+    private void SendRtp(Socket from, ushort sequence, uint ssrc) => from.SendTo(RtpPacket(sequence, ssrc), _ports.RtpEndPoint);
+
+    private static byte[] RtpPacket(ushort sequence, uint ssrc)
+    {
+        var packet = new byte[12 + 160];
+        new RtpHeader(0, sequence, sequence * 160u, ssrc).Write(packet);
+        return packet;
+    }
+
+    private static byte[] ReceiverReport(uint ssrc)
+    {
+        var buffer = new byte[8];
+        var writer = new RtcpCompoundWriter(buffer);
+        writer.TryWriteReceiverReport(ssrc, []);
+        return buffer;
+    }
+
+    private static async Task<ushort> ReceiveSequenceAsync(Socket socket)
+    {
+        var buffer = new byte[2048];
+        using var cancel = new CancellationTokenSource(s_timeout);
+        var length = await socket.ReceiveAsync(buffer, SocketFlags.None, cancel.Token);
+        Assert.That(RtpHeader.TryParse(buffer.AsSpan(0, length), out var header, out _), Is.EqualTo(RtpParseStatus.Success));
+        return header.SequenceNumber;
+    }
+
+    private sealed class RecordingSink : IRtpPacketSink
+    {
+        public Channel<(byte[] Packet, IPEndPoint From)> Received { get; } = Channel.CreateUnbounded<(byte[], IPEndPoint)>();
+
+        public Channel<(byte[] Packet, IPEndPoint From)> Rtcp { get; } = Channel.CreateUnbounded<(byte[], IPEndPoint)>();
+
+        public void OnRtp(ReadOnlySpan<byte> packet, SocketAddress from) => Received.Writer.TryWrite((packet.ToArray(), ToEndPoint(from)));
+
+        public void OnRtcp(ReadOnlySpan<byte> packet, SocketAddress from) => Rtcp.Writer.TryWrite((packet.ToArray(), ToEndPoint(from)));
+
+        public async Task<ushort> NextRtpSequenceAsync()
+        {
+            var (packet, _) = await Received.Reader.ReadAsync().AsTask().WaitAsync(s_timeout);
+            RtpHeader.TryParse(packet, out var header, out _);
+            return header.SequenceNumber;
+        }
+
+        private static IPEndPoint ToEndPoint(SocketAddress address) => (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(address);
+    }
+}
