@@ -14,7 +14,11 @@ internal sealed class DtmfToneClassifier
     private readonly int _blockSize;
     private readonly float[] _toneCoefficients = new float[8];
     private readonly float[] _harmonicCoefficients = new float[8];
-    // _leak[h, t]: share of tone t's Goertzel magnitude that shows in harmonic bin h (rectangular window).
+    // Q.24 lets a sender's tones be 1.5% off; leak bounds allow a little more.
+    private const double FrequencyTolerance = 0.02;
+
+    // _leak[h, t]: the most of tone t's Goertzel magnitude that can show in harmonic bin h
+    // (rectangular window), for any tone frequency within the tolerance.
     private readonly double[,] _leak = new double[8, 8];
     private readonly double _minimumEnergy;
     private readonly double _normalTwist;
@@ -36,7 +40,7 @@ internal sealed class DtmfToneClassifier
             _harmonicCoefficients[i] = (float)(2 * Math.Cos(2 * Math.PI * 2 * tones[i] / SampleRate));
             for (var t = 0; t < 8; t++)
             {
-                _leak[i, t] = Dirichlet(2 * tones[i] - tones[t]) + Dirichlet(2 * tones[i] + tones[t]);
+                _leak[i, t] = WorstLeak(2 * tones[i], tones[t]);
             }
         }
         var minimumAmplitude = ZeroDbm0Amplitude * Math.Pow(10, options.MinimumToneLevelDbm0 / 20);
@@ -104,7 +108,9 @@ internal sealed class DtmfToneClassifier
     private bool HasHarmonic(ReadOnlySpan<float> block, int tone, int row, int column)
     {
         var harmonic = Math.Sqrt(Goertzel(block, _harmonicCoefficients[tone]));
-        // What the pair itself leaks into the harmonic bin is not a harmonic (e.g. 1336 Hz next to 2 x 697 Hz).
+        // What the pair itself may leak into the harmonic bin is not a harmonic (e.g. 1336 Hz next to
+        // 2 x 697 Hz). The bound is coherent and tolerance-wide, so next to a present column the check
+        // only catches very strong harmonics; elsewhere it is sharp.
         var expectedLeak = Math.Sqrt(_energies[row]) * _leak[tone, row] + Math.Sqrt(_energies[column]) * _leak[tone, column];
         var excess = Math.Max(0, harmonic - expectedLeak);
         return excess * excess > _energies[tone] * _harmonicRatio;
@@ -145,6 +151,18 @@ internal sealed class DtmfToneClassifier
             s1 = s0;
         }
         return (double)s1 * s1 + (double)s2 * s2 - (double)coefficient * s1 * s2;
+    }
+
+    private double WorstLeak(double bin, double tone)
+    {
+        const int Steps = 40;
+        var worst = 0.0;
+        for (var step = -Steps; step <= Steps; step++)
+        {
+            var actual = tone * (1 + FrequencyTolerance * step / Steps);
+            worst = Math.Max(worst, Dirichlet(bin - actual) + Dirichlet(bin + actual));
+        }
+        return worst;
     }
 
     // Normalised magnitude of the rectangular window's response at an offset of 'hz' from the bin.

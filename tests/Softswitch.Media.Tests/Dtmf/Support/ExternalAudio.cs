@@ -21,7 +21,7 @@ internal sealed class ExternalAudio : IDisposable
         var wav = File("speech.wav");
         var raw = File("speech.raw");
         await RunAsync("espeak-ng", "-v", "en", "-w", wav, text);
-        await RunAsync("sox", wav, "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer", raw);
+        await RunAsync("sox", wav, "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer", raw, "gain", "-n", "-1");
         return ReadRaw(raw);
     }
 
