@@ -1,0 +1,212 @@
+using Softswitch.Sip.Messages;
+using Softswitch.Sip.Stack;
+using Softswitch.Sip.Transactions;
+using Softswitch.Sip.Transport;
+
+namespace Softswitch.Sip.Dialogs;
+
+/// <summary>
+/// The answering side of one INVITE (RFC 3261 §13.3, §14, §15): Incoming → Ringing → Accepted → Confirmed →
+/// Terminated. The owner (call control) drives it with <see cref="Ring"/>, <see cref="Accept"/>, <see cref="Reject"/>
+/// and <see cref="Hangup"/>; the session retransmits its 2xx until the ACK, answers BYE, CANCEL, INFO and
+/// re-INVITE in the dialog, and reports through <see cref="IInviteSessionOwner"/>, always outside its lock.
+/// Created by <see cref="SessionRouter.CreateSession"/>. Thread-safe.
+/// </summary>
+public sealed partial class InviteServerSession
+{
+    private readonly object _gate = new();
+    private readonly SessionRouter _router;
+    private readonly IInviteSessionOwner _owner;
+    private readonly TimeProvider _time;
+    private readonly InviteSessionOptions _options;
+    private readonly ServerInviteTransaction _invite;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ServerTransaction? _pendingReInvite;
+    private bool _hangupAfterAck;
+
+    internal InviteServerSession(SessionRouter router, ServerInviteTransaction invite, IInviteSessionOwner owner,
+        TimeProvider time, InviteSessionOptions options)
+    {
+        _router = router;
+        _invite = invite;
+        _owner = owner;
+        _time = time;
+        _options = options;
+        Dialog = Dialog.CreateUas(invite.Request, SipIds.NewTag());
+        Id = Dialog.Id;
+        LocalContact = new NameAddress(ContactUri(Dialog.LocalUri.User, options, invite.Source.Transport));
+    }
+
+    /// <summary>Fixed at creation, so the session can be found and removed by it without the lock.</summary>
+    public DialogId Id { get; }
+
+    /// <summary>The dialog state; read it from the owner's callbacks or after <see cref="Completion"/>, it is guarded by the session.</summary>
+    public Dialog Dialog { get; }
+
+    /// <summary>The INVITE that created the session, with the caller's SDP offer in its body.</summary>
+    public SipRequest Invite => _invite.Request;
+
+    /// <summary>The INVITE's server transaction; a CANCEL finds the session through it.</summary>
+    internal ServerInviteTransaction InviteTransaction => _invite;
+
+    /// <summary>The address the INVITE came from; in-dialog requests go back along it (NAT, TCP connection).</summary>
+    public SipEndPoint Flow => _invite.Source;
+
+    /// <summary>Our Contact in 1xx/2xx and in requests we send.</summary>
+    public NameAddress LocalContact { get; }
+
+    public InviteSessionState State { get; private set; }
+
+    /// <summary>Completes once the session is <see cref="InviteSessionState.Terminated"/>, however it ended.</summary>
+    public Task Completion => _completion.Task;
+
+    /// <summary>Sends 180 Ringing with our To tag (an early dialog). False unless the session is still Incoming.</summary>
+    public bool Ring()
+    {
+        lock (_gate)
+        {
+            if (State != InviteSessionState.Incoming) return false;
+            Send(_invite, 180, withContact: true);
+            State = InviteSessionState.Ringing;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Answers 200 OK with <paramref name="sdpAnswer"/> and retransmits it (T1 doubling to T2) until the ACK arrives
+    /// (§13.3.1.4). False when the call was already answered, rejected or cancelled.
+    /// </summary>
+    public bool Accept(ReadOnlyMemory<byte> sdpAnswer)
+    {
+        lock (_gate)
+        {
+            if (State is not (InviteSessionState.Incoming or InviteSessionState.Ringing)) return false;
+            var response = Build(_invite, 200, withContact: true, sdpAnswer);
+            if (!_invite.SendResponse(200, response)) return false;
+            State = InviteSessionState.Accepted;
+            StartRetransmittingLocked(_invite, 200, response);
+            return true;
+        }
+    }
+
+    /// <summary>Refuses the call with a final 3xx-6xx (e.g. 486 Busy Here, 603 Decline). False once answered or over.</summary>
+    public bool Reject(int statusCode, string? reason = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 300);
+        lock (_gate)
+        {
+            if (State is not (InviteSessionState.Incoming or InviteSessionState.Ringing)) return false;
+            Send(_invite, statusCode, withContact: false, reason: reason);
+            FinishLocked();
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Ends the call from our side. Confirmed: BYE in a client transaction, Terminated on its final response or
+    /// timeout. Accepted (no ACK yet): the BYE waits for the ACK or for the retransmission to give up, because a
+    /// callee must not send BYE before either (§15). Before answering there is no dialog to BYE, so the INVITE is
+    /// refused with 480. False when already ending.
+    /// </summary>
+    public bool Hangup()
+    {
+        lock (_gate)
+        {
+            switch (State)
+            {
+                case InviteSessionState.Incoming or InviteSessionState.Ringing:
+                    break;
+                case InviteSessionState.Accepted:
+                    if (_hangupAfterAck) return false;
+                    _hangupAfterAck = true;
+                    return true;
+                case InviteSessionState.Confirmed:
+                    AnswerPendingReInviteLocked(487);
+                    StopRetransmittingLocked();
+                    SendByeLocked();
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        return Reject(480);
+    }
+
+    /// <summary>Answers the pending re-INVITE 200 OK with <paramref name="sdpAnswer"/>, retransmitted until its ACK.</summary>
+    public bool AnswerReInvite(ReadOnlyMemory<byte> sdpAnswer)
+    {
+        lock (_gate)
+        {
+            if (_pendingReInvite is not { } reInvite) return false;
+            _pendingReInvite = null;
+            var response = Build(reInvite, 200, withContact: true, sdpAnswer);
+            if (!reInvite.SendResponse(200, response)) return false;
+            StartRetransmittingLocked(reInvite, 200, response);
+            return true;
+        }
+    }
+
+    /// <summary>Refuses the pending re-INVITE (488 Not Acceptable Here by default); the call goes on as before (§14.2).</summary>
+    public bool RejectReInvite(int statusCode = 488, string? reason = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 300);
+        lock (_gate)
+        {
+            if (_pendingReInvite is null) return false;
+            AnswerPendingReInviteLocked(statusCode, reason);
+            return true;
+        }
+    }
+
+    public override string ToString() => $"InviteServerSession({Id}, {State})";
+
+    private void AnswerPendingReInviteLocked(int statusCode, string? reason = null)
+    {
+        if (_pendingReInvite is not { } reInvite) return;
+        _pendingReInvite = null;
+        Send(reInvite, statusCode, withContact: false, reason: reason);
+    }
+
+    /// <summary>Sends our BYE (§15.1.1) and waits for its outcome in Terminating.</summary>
+    private void SendByeLocked()
+    {
+        State = InviteSessionState.Terminating;
+        var via = ViaHeader.Create(Flow.Transport == SipTransportKind.Tcp ? "TCP" : "UDP", _options.LocalHost, _options.LocalPort, SipIds.NewBranch());
+        var bytes = Dialog.CreateRequest(SipMethod.Bye, via, LocalContact).AddHeader("User-Agent", SipServer.Name).ToBytes();
+        if (!_router.SendInDialog(this, bytes)) FinishLocked();
+    }
+
+    /// <summary>Enters Terminated once and leaves the router's tables (lock-free maps, safe under our lock).</summary>
+    private bool FinishLocked()
+    {
+        if (State == InviteSessionState.Terminated) return false;
+        State = InviteSessionState.Terminated;
+        StopRetransmittingLocked();
+        _router.Forget(this);
+        _completion.TrySetResult();
+        return true;
+    }
+
+    private void Send(ServerTransaction transaction, int statusCode, bool withContact, string? reason = null) =>
+        transaction.SendResponse(statusCode, Build(transaction, statusCode, withContact, default, reason));
+
+    /// <summary>A response with our To tag (kept when the request had one), Contact when it sets up the dialog, and an SDP body.</summary>
+    private byte[] Build(ServerTransaction transaction, int statusCode, bool withContact, ReadOnlyMemory<byte> sdp, string? reason = null)
+    {
+        var builder = SipResponseBuilder.For(transaction.Request, statusCode, reason)
+            .WithReceivedFrom(transaction.Source.Address)
+            .WithToTag(Dialog.LocalTag);
+        if (withContact) builder.WithContact(LocalContact);
+        if (statusCode is >= 200 and < 300 || statusCode == 405) builder.AddHeader("Allow", _options.Allow);
+        builder.AddHeader("Server", SipServer.Name);
+        if (!sdp.IsEmpty) builder.WithBody("application/sdp", sdp);
+        return builder.ToBytes();
+    }
+
+    private static SipUri ContactUri(string? user, InviteSessionOptions options, SipTransportKind transport)
+    {
+        var uri = new SipUri("sip", user, options.LocalHost, options.LocalPort);
+        return transport == SipTransportKind.Tcp ? uri.WithParameter("transport", "tcp") : uri;
+    }
+}

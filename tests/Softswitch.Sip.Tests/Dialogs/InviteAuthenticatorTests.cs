@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using Softswitch.Sip.Auth;
+using Softswitch.Sip.Dialogs;
+using static Softswitch.Sip.Tests.Dialogs.DialogMessages;
+
+namespace Softswitch.Sip.Tests.Dialogs;
+
+public sealed partial class InviteAuthenticatorTests
+{
+    private const string Realm = "pbx.test";
+    private readonly Dictionary<string, string> _passwords = new() { ["1001"] = "alice-pw", ["1003"] = "carol-pw" };
+    private SessionRig _rig = null!;
+    private DigestAuthenticator _digest = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _rig = new SessionRig();
+        _digest = new DigestAuthenticator(new NonceManager(_rig.Time));
+    }
+
+    private InviteAuthenticator Authenticator(bool proxy = true) =>
+        new(_digest, new PasswordLookupCredentialStore(u => _passwords.GetValueOrDefault(u)),
+            new InviteAuthenticatorOptions { Realm = Realm, UseProxyAuthenticate = proxy });
+
+    [Test, Description("RFC 3261 §22.3, RFC 8760 §2.4")]
+    public void Invite_without_credentials_gets_407_with_a_challenge_per_algorithm()
+    {
+        _rig.Receive(Invite());
+
+        var result = Authenticator().Authenticate(_rig.NewRequests[0]);
+
+        Assert.That(result.Status, Is.EqualTo(InviteAuthenticationStatus.Challenged));
+        var challenge = _rig.SentMessages("SIP/2.0 407 ").Single();
+        var values = challenge.GetHeaderValues("Proxy-Authenticate");
+        Assert.That(values, Has.Count.EqualTo(2));
+        Assert.That(values[0], Does.Contain($"realm=\"{Realm}\"").And.Contain("algorithm=SHA-256"));
+        Assert.That(values[1], Does.Contain("algorithm=MD5"));
+        Assert.That(challenge.To.Tag, Is.Not.Null);
+    }
+
+    [Test, Description("RFC 3261 §22.2: the UAS form")]
+    public void Configured_for_401_it_challenges_with_www_authenticate()
+    {
+        _rig.Receive(Invite());
+
+        Authenticator(proxy: false).Authenticate(_rig.NewRequests[0]);
+
+        Assert.That(_rig.SentMessages("SIP/2.0 401 ").Single().GetHeaderValues("WWW-Authenticate"), Has.Count.EqualTo(2));
+    }
+
+    [Test, Description("RFC 3261 §22.2, §17.2.1: ACK for the 407 stays in the first transaction; the retry has CSeq + 1")]
+    public void Retry_with_valid_credentials_is_authenticated_and_can_become_a_session()
+    {
+        var authenticator = Authenticator();
+        _rig.Receive(Invite());
+        authenticator.Authenticate(_rig.NewRequests[0]);
+        var nonce = NonceOf(_rig.SentMessages("SIP/2.0 407 ").Single().GetHeaderValues("Proxy-Authenticate")[0]);
+        _rig.Receive(Ack(_rig.SentMessages("SIP/2.0 407 ")[0].To.Tag!, 1, "z9hG4bKinv1"));
+
+        _rig.Receive(Invite("z9hG4bKinv2", 2, extraHeaders: ProxyAuthorization("1001", "alice-pw", nonce)));
+        var result = authenticator.Authenticate(_rig.NewRequests[1]);
+
+        Assert.That(_rig.StrayAcks, Is.Empty, "the transaction absorbed the ACK for the 407");
+        Assert.That(result.Status, Is.EqualTo(InviteAuthenticationStatus.Authenticated));
+        Assert.That(result.Extension, Is.EqualTo("1001"));
+        Assert.That(_rig.Transport.Sent.Count(s => s.Text.StartsWith("SIP/2.0 407 ", StringComparison.Ordinal)), Is.EqualTo(1));
+        var session = _rig.Router.CreateSession(_rig.NewRequests[1], _rig.Owner);
+        Assert.That(session.Dialog.RemoteCSeq, Is.EqualTo(2u));
+    }
+
+    [Test, Description("choice: a wrong password is refused with 403, not challenged again, as REGISTER is")]
+    public void Wrong_password_gets_403_and_no_call()
+    {
+        var authenticator = Authenticator();
+        _rig.Receive(Invite());
+        authenticator.Authenticate(_rig.NewRequests[0]);
+        var nonce = NonceOf(_rig.SentMessages("SIP/2.0 407 ")[0].GetHeaderValues("Proxy-Authenticate")[0]);
+
+        _rig.Receive(Invite("z9hG4bKinv2", 2, extraHeaders: ProxyAuthorization("1001", "guess", nonce)));
+        var result = authenticator.Authenticate(_rig.NewRequests[1]);
+
+        Assert.That(result.Status, Is.EqualTo(InviteAuthenticationStatus.Forbidden));
+        Assert.That(_rig.SentMessages("SIP/2.0 403 ").Single().CSeq.Number, Is.EqualTo(2u));
+    }
+
+    [Test, Description("the From user must be the authenticated extension")]
+    public void Credentials_of_another_extension_get_403()
+    {
+        var authenticator = Authenticator();
+        _rig.Receive(Invite());
+        authenticator.Authenticate(_rig.NewRequests[0]);
+        var nonce = NonceOf(_rig.SentMessages("SIP/2.0 407 ")[0].GetHeaderValues("Proxy-Authenticate")[0]);
+
+        _rig.Receive(Invite("z9hG4bKinv2", 2, extraHeaders: ProxyAuthorization("1003", "carol-pw", nonce)));
+        var result = authenticator.Authenticate(_rig.NewRequests[1]);
+
+        Assert.That(result.Status, Is.EqualTo(InviteAuthenticationStatus.Forbidden));
+        Assert.That(result.Detail, Does.Contain("1003"));
+    }
+
+    [Test, Description("RFC 7616 §3.3: right password, nonce no longer known → challenge with stale=true")]
+    public void Right_password_with_an_unknown_nonce_is_challenged_as_stale()
+    {
+        var foreignNonce = new NonceManager(_rig.Time).CreateNonce(); // as if issued before a restart
+
+        _rig.Receive(Invite(extraHeaders: ProxyAuthorization("1001", "alice-pw", foreignNonce)));
+        var result = Authenticator().Authenticate(_rig.NewRequests[0]);
+
+        Assert.That(result.Status, Is.EqualTo(InviteAuthenticationStatus.Challenged));
+        Assert.That(_rig.SentMessages("SIP/2.0 407 ").Single().GetHeaderValues("Proxy-Authenticate")[0], Does.Contain("stale=true"));
+    }
+
+    private static string ProxyAuthorization(string user, string password, string nonce)
+    {
+        const string uri = "sip:1002@127.0.0.1";
+        var response = DigestCalculator.ComputeResponse(DigestAlgorithm.Md5, user, Realm, password, "INVITE", uri, nonce, "auth", "00000001", "c0ffee");
+        return $"Proxy-Authorization: Digest username=\"{user}\", realm=\"{Realm}\", nonce=\"{nonce}\", uri=\"{uri}\", " +
+               $"response=\"{response}\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"c0ffee\"\r\n";
+    }
+
+    private static string NonceOf(string challenge) => NoncePattern().Match(challenge).Groups[1].Value;
+
+    [GeneratedRegex("nonce=\"([^\"]+)\"")]
+    private static partial Regex NoncePattern();
+}
