@@ -58,24 +58,32 @@ public sealed class ServerInviteTransaction : ServerTransaction
         return true;
     }
 
-    internal override void OnRetransmission(SipRequest request)
+    internal override void OnRetransmission(SipRequest request, SipEndPoint source)
     {
         ReadOnlyMemory<byte> resend = default;
+        var ackForTheUser = false;
         lock (Gate)
         {
             if (request.Method == SipMethod.Ack)
             {
-                if (State != TransactionState.Completed) return; // Confirmed absorbs further ACKs
-                State = TransactionState.Confirmed;
-                DisarmAll();
-                Arm(Context.Timers.T4Unless(IsReliable), OnTimerI);
-                return;
+                // RFC 6026 §7.1: an ACK matching an Accepted transaction (a peer reusing the INVITE's branch, or
+                // RFC 2543 matching) is the ACK for our 2xx and belongs to the dialog. Confirmed absorbs repeats.
+                ackForTheUser = State == TransactionState.Accepted;
+                if (State == TransactionState.Completed)
+                {
+                    State = TransactionState.Confirmed;
+                    DisarmAll();
+                    Arm(Context.Timers.T4Unless(IsReliable), OnTimerI);
+                }
             }
-
-            // A retransmitted INVITE: repeat the last provisional or final response; Accepted absorbs it (RFC 6026 §7.1).
-            if (State is TransactionState.Proceeding or TransactionState.Completed) resend = LastResponse;
+            else if (State is TransactionState.Proceeding or TransactionState.Completed)
+            {
+                // A retransmitted INVITE: repeat the last provisional or final response; Accepted absorbs it (RFC 6026 §7.1).
+                resend = LastResponse;
+            }
         }
 
+        if (ackForTheUser) Context.User.OnAck(request, source);
         if (!resend.IsEmpty) Send(resend);
     }
 

@@ -37,7 +37,7 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
         return true;
     }
 
-    internal override void OnRetransmission(SipRequest request)
+    internal override void OnRetransmission(SipRequest request, SipEndPoint source)
     {
         ReadOnlyMemory<byte> resend;
         lock (Gate)

@@ -31,7 +31,7 @@ public abstract class ServerTransaction : Transaction
     public abstract bool SendResponse(int statusCode, ReadOnlyMemory<byte> response);
 
     /// <summary>The same request arrived again (a retransmission, or an ACK for INVITE).</summary>
-    internal abstract void OnRetransmission(SipRequest request);
+    internal abstract void OnRetransmission(SipRequest request, SipEndPoint source);
 
     internal override void OnTransportError()
     {

@@ -30,7 +30,7 @@ public sealed class TransactionLayer
         var key = TransactionKey.ForServer(request);
         if (_context.Table.TryGetServer(key, out var existing))
         {
-            existing.OnRetransmission(request);
+            existing.OnRetransmission(request, source);
             return;
         }
 
@@ -51,7 +51,7 @@ public sealed class TransactionLayer
         var transaction = _context.Table.AddServer(created, isMerged ? null : merge);
         if (!ReferenceEquals(transaction, created))
         {
-            transaction.OnRetransmission(request); // lost a race with a copy of itself
+            transaction.OnRetransmission(request, source); // lost a race with a copy of itself
             return;
         }
 

@@ -100,6 +100,17 @@ public sealed class ServerTransactionTests
         Assert.That(_layer.ServerTransactionCount, Is.Zero);
     }
 
+    [Test, Description("RFC 6026 §7.1: an ACK that matches an Accepted transaction goes to the dialog layer")]
+    public void Ack_reusing_the_invite_branch_after_a_2xx_goes_to_the_user()
+    {
+        _layer.OnRequest(Request("INVITE", branch: "z9hG4bKsame"), Phone);
+        _user.Requests[0].SendResponse(200, Bytes("SIP/2.0 200 OK"));
+
+        _layer.OnRequest(Request("ACK", branch: "z9hG4bKsame", toTag: "tt1"), Phone);
+
+        Assert.That(_user.Acks, Has.Count.EqualTo(1));
+    }
+
     [Test, Description("RFC 3261 §17.2.1: over TCP nothing is retransmitted and Timer I is zero")]
     public void Invite_server_over_tcp_does_not_retransmit()
     {
