@@ -6,7 +6,10 @@ namespace Softswitch.Configuration.Options;
 /// </summary>
 public sealed class RouteOptions
 {
-    /// <summary>Exact number, or a pattern where X is any digit and a trailing * matches the rest (9XXX, 00*).</summary>
+    /// <summary>
+    /// Exact number, or a pattern where X is any digit and a trailing * matches the rest (9XXX, 00*).
+    /// A * elsewhere is dialled as it is (feature codes such as *43).
+    /// </summary>
     public string Match { get; set; } = "";
 
     /// <summary>Run this IVR flow (file name without .yaml under <c>ivr.flows</c>).</summary>
@@ -17,4 +20,7 @@ public sealed class RouteOptions
 
     /// <summary>Answer and echo the caller's audio back (a media test).</summary>
     public bool Echo { get; set; }
+
+    /// <summary>Record calls on this route as stereo WAV under <c>storage.recordings</c>.</summary>
+    public bool Record { get; set; }
 }

@@ -12,4 +12,10 @@ public sealed class RtpOptions
     /// <summary>Last port of the range.</summary>
     [ConfigurationKeyName("port_max")]
     public int PortMax { get; set; } = 20000;
+
+    /// <summary>
+    /// Address media sockets bind to and SDP advertises. Unset: the SIP listen address, or when that is a
+    /// wildcard, the machine's first non-loopback IPv4 address.
+    /// </summary>
+    public string? Address { get; set; }
 }

@@ -144,6 +144,7 @@ public static class OptionRules
 
     private static void CheckRtp(RtpOptions rtp, ValidationContext context)
     {
+        if (rtp.Address is { Length: > 0 }) ListenAddress(context, "rtp:address", rtp.Address);
         Port(context, "rtp:port_min", rtp.PortMin);
         Port(context, "rtp:port_max", rtp.PortMax);
         if (rtp.PortMin % 2 != 0)

@@ -19,7 +19,7 @@ public static class RouteRules
             }
             else if (!IsPattern(route.Match))
             {
-                context.Error(ConfigKeys.Combine(path, "match"), $"'{route.Match}' is not a number or pattern (digits, +, #, X for any digit, a final * for the rest)");
+                context.Error(ConfigKeys.Combine(path, "match"), $"'{route.Match}' is not a number or pattern (digits, +, #, * for feature codes, X for any digit, a final * for the rest)");
             }
 
             var destinations = (route.Flow is { Length: > 0 } ? 1 : 0) + (route.Extension is { Length: > 0 } ? 1 : 0) + (route.Echo ? 1 : 0);
@@ -37,6 +37,6 @@ public static class RouteRules
     private static bool IsPattern(string match)
     {
         var body = match.EndsWith('*') ? match[..^1] : match;
-        return match == "*" || body.Length > 0 && body.All(c => char.IsAsciiDigit(c) || c is 'X' or 'x' or '+' or '#');
+        return match == "*" || body.Length > 0 && body.All(c => char.IsAsciiDigit(c) || c is 'X' or 'x' or '+' or '#' or '*');
     }
 }

@@ -1,0 +1,29 @@
+namespace Softswitch.Calls.Routing;
+
+/// <summary>One configured route: a number or pattern, its target, and whether calls on it are recorded.</summary>
+/// <param name="Match">Exact number, or a pattern: X is any digit, a final * matches the rest; other * are dialled as is.</param>
+/// <param name="Target">What the route does.</param>
+/// <param name="Destination">The extension number or flow name, when the target needs one.</param>
+/// <param name="Record">Record the call as stereo WAV.</param>
+public sealed record DialPlanRoute(string Match, RouteTarget Target, string? Destination = null, bool Record = false)
+{
+    /// <summary>Exact numbers beat patterns; among patterns, the one with more fixed characters wins.</summary>
+    internal bool IsPattern => Match.Contains('X', StringComparison.OrdinalIgnoreCase) || (Match.Length > 1 && Match.EndsWith('*'));
+
+    internal int Specificity => Match.Count(c => c is not ('X' or 'x')) - (Match.EndsWith('*') ? 1 : 0);
+
+    internal bool Matches(string dialled)
+    {
+        if (!IsPattern) return string.Equals(Match, dialled, StringComparison.Ordinal);
+        var open = Match.Length > 1 && Match.EndsWith('*');
+        var body = open ? Match[..^1] : Match;
+        if (open ? dialled.Length < body.Length : dialled.Length != body.Length) return false;
+        for (var i = 0; i < body.Length; i++)
+        {
+            var expected = body[i];
+            if (expected is 'X' or 'x' ? !char.IsAsciiDigit(dialled[i]) : expected != dialled[i]) return false;
+        }
+
+        return true;
+    }
+}
