@@ -13,7 +13,7 @@ public static class ALaw
     /// <summary>Encodes one linear sample to an A-law code.</summary>
     public static byte Encode(short sample)
     {
-        int value = sample;
+        int value = Math.Min((sample + 4) >> 3, 4095);
         int mask;
         if (value >= 0)
         {
@@ -21,20 +21,20 @@ public static class ALaw
         }
         else
         {
-            // One's complement keeps the negative range symmetric (-32768 maps like +32767).
+            // One's complement keeps the negative range symmetric (-4096 maps like +4095).
             mask = 0x55;
             value = -value - 1;
         }
 
         int code;
-        if (value < 256)
+        if (value < 32)
         {
-            code = value >> 4;
+            code = value >> 1;
         }
         else
         {
-            int segment = BitOperations.Log2((uint)value) - 7;
-            code = (segment << 4) | ((value >> (segment + 3)) & 0x0F);
+            int segment = BitOperations.Log2((uint)value) - 4;
+            code = (segment << 4) | ((value >> segment) & 0x0F);
         }
 
         return (byte)(code ^ mask);

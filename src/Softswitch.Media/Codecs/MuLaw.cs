@@ -4,20 +4,22 @@ namespace Softswitch.Media.Codecs;
 
 /// <summary>
 /// ITU-T G.711 µ-law companding on 16-bit PCM. Decoding is a 256-entry table; encoding is branch-light bit math
-/// that matches the classic reference implementation (16-bit input reduced to 14 bits by an arithmetic shift).
+/// on the 14-bit uniform code of G.711; 16-bit input is rounded to the nearest 14-bit value first, exactly as sox
+/// does, so our output is byte-identical to sox's for every input.
 /// </summary>
 public static class MuLaw
 {
     // G.711 µ-law adds a bias of 33 in the 14-bit domain so every segment starts on a power of two.
     private const int Bias = 33;
-    private const int Clip = 8159;
+    // 8158 + 33 = 8191 is the top of segment 7; anything louder saturates to the last code.
+    private const int Clip = 8158;
 
     private static readonly short[] DecodeTable = BuildDecodeTable();
 
     /// <summary>Encodes one linear sample to a µ-law code.</summary>
     public static byte Encode(short sample)
     {
-        int value = sample >> 2;
+        int value = Math.Min((sample + 2) >> 2, 8191);
         int sign = 0;
         if (value < 0)
         {
