@@ -8,6 +8,9 @@ public sealed partial class SipRequestDispatcher
     [LoggerMessage(Level = LogLevel.Debug, Message = "{CallId}: {Method} {RequestUri} from {Source}")]
     private partial void LogRequest(string callId, string method, string requestUri, SipEndPoint source);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: no route for {Dialled}, answered 404")]
+    private partial void LogNoRoute(string callId, string dialled);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: mailbox full, {Method} answered 503")]
     private partial void LogOverloaded(string callId, string method);
 

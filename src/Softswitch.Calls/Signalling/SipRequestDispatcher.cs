@@ -1,6 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Softswitch.Calls.Echo;
 using Softswitch.Calls.Registration;
+using Softswitch.Calls.Routing;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Stack;
 using Softswitch.Sip.Transactions;
@@ -22,20 +24,27 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         new BoundedChannelOptions(MailboxCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = false, SingleWriter = false });
 
     private readonly RegistrarService _registrar;
+    private readonly CallServices? _calls;
     private readonly ILogger<SipRequestDispatcher> _logger;
     private readonly Task[] _workers;
     private TransactionLayer? _transactions;
 
-    public SipRequestDispatcher(RegistrarService registrar, SignallingOptions options, ILogger<SipRequestDispatcher> logger)
+    public SipRequestDispatcher(RegistrarService registrar, SignallingOptions options, ILogger<SipRequestDispatcher> logger,
+        CallServices? calls = null)
     {
         _registrar = registrar;
+        _calls = calls;
         _logger = logger;
         _workers = new Task[options.Workers];
         for (var i = 0; i < _workers.Length; i++) _workers[i] = Task.Run(RunWorkerAsync);
     }
 
     /// <summary>The layer is created with this dispatcher as its user, so it is attached afterwards.</summary>
-    public void Attach(TransactionLayer transactions) => _transactions = transactions;
+    public void Attach(TransactionLayer transactions)
+    {
+        _transactions = transactions;
+        _calls?.Sessions.Attach(transactions);
+    }
 
     public void OnRequest(ServerTransaction transaction)
     {
@@ -47,15 +56,29 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         }
     }
 
-    public void OnAck(SipRequest ack, SipEndPoint source) => LogStrayAck(ack.CallId, source);
+    // Dialog traffic goes to the sessions first; what no session claims is logged.
+    public void OnAck(SipRequest ack, SipEndPoint source)
+    {
+        if (_calls?.Sessions.OnAck(ack, source) != true) LogStrayAck(ack.CallId, source);
+    }
 
-    public void OnResponse(ClientTransaction transaction, SipResponse response) =>
-        LogUnexpectedResponse(response.CallId, response.StatusCode);
+    public void OnResponse(ClientTransaction transaction, SipResponse response)
+    {
+        if (_calls?.Sessions.OnResponse(transaction, response) != true) LogUnexpectedResponse(response.CallId, response.StatusCode);
+    }
 
-    public void OnTimeout(ClientTransaction transaction) => LogClientTimeout(transaction.Request.CallId, transaction.Request.MethodName);
+    public void OnTimeout(ClientTransaction transaction)
+    {
+        if (_calls?.Sessions.OnTimeout(transaction) != true) LogClientTimeout(transaction.Request.CallId, transaction.Request.MethodName);
+    }
 
-    public void OnServerFailure(ServerTransaction transaction) =>
-        LogNoAck(transaction.Request.CallId, transaction.Request.MethodName, transaction.LastStatusCode);
+    public void OnServerFailure(ServerTransaction transaction)
+    {
+        if (_calls?.Sessions.OnServerFailure(transaction) != true)
+        {
+            LogNoAck(transaction.Request.CallId, transaction.Request.MethodName, transaction.LastStatusCode);
+        }
+    }
 
     public void OnStrayResponse(SipResponse response, SipEndPoint source) => LogStrayResponse(response.CallId, response.StatusCode, source);
 
@@ -86,6 +109,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
     {
         var request = transaction.Request;
         LogRequest(request.CallId, request.MethodName, request.RequestUri.ToString(), transaction.Source);
+        if (_calls is not null && _calls.Sessions.TryHandleInDialog(transaction)) return;
         if (request.Method != SipMethod.Cancel && UnsupportedRequirements(request) is { } unsupported)
         {
             transaction.Respond(420, headers: [new("Unsupported", unsupported)]); // §8.2.2.3
@@ -107,9 +131,11 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                     new("Supported", string.Join(", ", SipServices.SupportedOptionTags)),
                 ]);
                 break;
+            case SipMethod.Invite when request.To.Tag is not null:
+                transaction.Respond(481); // a re-INVITE for a dialog we do not have
+                break;
             case SipMethod.Invite:
-                // Call control comes with the media issue; until then a clear, final "not now".
-                transaction.Respond(480, "Calls Not Yet Served", toTag: SipIds.NewTag());
+                HandleInvite(transaction);
                 break;
             case SipMethod.Cancel:
                 HandleCancel(transaction);
@@ -122,6 +148,35 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                 break;
             default:
                 transaction.Respond(request.To.Tag is null ? 405 : 481, headers: [new("Allow", SipServices.Allow)]);
+                break;
+        }
+    }
+
+    /// <summary>A new call: who is calling (digest), what they dialled (dial plan), then the route's handler.</summary>
+    private void HandleInvite(ServerTransaction invite)
+    {
+        if (_calls is null)
+        {
+            invite.Respond(480, "Calls Not Yet Served", toTag: SipIds.NewTag());
+            return;
+        }
+
+        if (!_calls.Authenticator.Authenticate(invite).IsAuthenticated) return; // challenged or refused already
+
+        var dialled = invite.Request.RequestUri.User ?? "";
+        var route = _calls.DialPlan().Find(dialled);
+        switch (route?.Target)
+        {
+            case RouteTarget.Echo:
+                EchoCall.Start(invite, _calls.Sessions, _calls.Media, route, _calls.Time, _calls.Loggers);
+                break;
+            case null:
+                invite.Respond(404, toTag: SipIds.NewTag());
+                LogNoRoute(invite.Request.CallId, dialled);
+                break;
+            default:
+                // Ringing extensions and IVR flows come with call control and the IVR.
+                invite.Respond(480, "Destination Not Yet Served", toTag: SipIds.NewTag());
                 break;
         }
     }

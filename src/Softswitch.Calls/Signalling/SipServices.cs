@@ -4,7 +4,7 @@ namespace Softswitch.Calls.Signalling;
 public static class SipServices
 {
     /// <summary>Methods we answer. INVITE is answered (480 until call control arrives), so it is listed.</summary>
-    public const string Allow = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER";
+    public const string Allow = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO";
 
     public const string Accept = "application/sdp";
 

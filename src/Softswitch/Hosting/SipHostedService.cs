@@ -2,7 +2,11 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Softswitch.Calls.Media;
 using Softswitch.Calls.Registration;
+using Softswitch.Calls.Routing;
+using Softswitch.Media.Rtp;
+using Softswitch.Sip.Dialogs;
 using Softswitch.Calls.Signalling;
 using Softswitch.Configuration.Options;
 using Softswitch.Sip.Auth;
@@ -35,6 +39,7 @@ internal sealed partial class SipHostedService(
     private SipRegistrar? _registrar;
     private NonceManager? _nonces;
     private ITimer? _sweep;
+    private (List<RouteOptions> Source, DialPlan Plan)? _dialPlan;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -58,13 +63,43 @@ internal sealed partial class SipHostedService(
             DefaultExpires = settings.Registrar.DefaultExpires,
             MaxContactsPerAor = settings.Registrar.MaxContacts,
         }, new RegistrationEventRecorder(eventWriter));
-        var registrarService = new RegistrarService(_registrar, new DigestAuthenticator(_nonces, new DigestAuthenticatorOptions
-            {
-                Algorithms = settings.Auth.EffectiveAlgorithms
-                    .Select(a => a.Equals("md5", StringComparison.OrdinalIgnoreCase) ? DigestAlgorithm.Md5 : DigestAlgorithm.Sha256).ToList(),
-            }), new ExtensionCredentialStore(extensions),
+        var timers = new TransactionTimerOptions
+        {
+            T1 = TimeSpan.FromMilliseconds(sip.T1Ms),
+            T2 = TimeSpan.FromMilliseconds(sip.T2Ms),
+            T4 = TimeSpan.FromMilliseconds(sip.T4Ms),
+        };
+        var digest = new DigestAuthenticator(_nonces, new DigestAuthenticatorOptions
+        {
+            Algorithms = settings.Auth.EffectiveAlgorithms
+                .Select(a => a.Equals("md5", StringComparison.OrdinalIgnoreCase) ? DigestAlgorithm.Md5 : DigestAlgorithm.Sha256).ToList(),
+        });
+        var registrarService = new RegistrarService(_registrar, digest, new ExtensionCredentialStore(extensions),
             new LocalDomain(signalling), signalling, new RegistrationEventRecorder(eventWriter), time, loggers.CreateLogger<RegistrarService>());
-        _dispatcher = new SipRequestDispatcher(registrarService, signalling, loggers.CreateLogger<SipRequestDispatcher>());
+        var mediaAddress = MediaAddress.Choose(settings.Rtp.Address, listen);
+        var calls = new CallServices
+        {
+            Sessions = new SessionRouter(time, new InviteSessionOptions
+            {
+                // Contact must name where SIP listens: the public address, the listen address, or (wildcard) the media one.
+                LocalHost = sip.PublicAddress is { Length: > 0 } ? sip.PublicAddress
+                    : listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? mediaAddress.ToString() : listen.ToString(),
+                LocalPort = sip.Port,
+                Timers = timers,
+            }, loggers.CreateLogger<SessionRouter>()),
+            Authenticator = new InviteAuthenticator(digest, new ExtensionCredentialStore(extensions),
+                new InviteAuthenticatorOptions { Realm = signalling.EffectiveRealm }),
+            DialPlan = () => CurrentDialPlan(options.CurrentValue),
+            Media = new CallMediaOptions
+            {
+                Ports = new RtpPortAllocator(settings.Rtp.PortMin, settings.Rtp.PortMax, mediaAddress, loggers.CreateLogger<RtpPortAllocator>()),
+                Address = mediaAddress,
+                RecordingsFolder = Path.GetFullPath(settings.Storage.Recordings),
+            },
+            Time = time,
+            Loggers = loggers,
+        };
+        _dispatcher = new SipRequestDispatcher(registrarService, signalling, loggers.CreateLogger<SipRequestDispatcher>(), calls);
 
         _stack = new SipStack(new SipStackOptions
         {
@@ -77,18 +112,28 @@ internal sealed partial class SipHostedService(
             },
             Transports = sip.EffectiveTransports
                 .Select(t => t.Equals("tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportKind.Tcp : SipTransportKind.Udp).ToList(),
-            Timers = new TransactionTimerOptions
-            {
-                T1 = TimeSpan.FromMilliseconds(sip.T1Ms),
-                T2 = TimeSpan.FromMilliseconds(sip.T2Ms),
-                T4 = TimeSpan.FromMilliseconds(sip.T4Ms),
-            },
+            Timers = timers,
         }, _dispatcher, time, loggers);
         _dispatcher.Attach(_stack.Transactions);
         await _stack.StartAsync(cancellationToken);
 
         _sweep = time.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
         LogStarted(sip.Domain, signalling.EffectiveRealm, string.Join(", ", _stack.Transports.Select(t => $"{t.Kind} {t.LocalEndPoint}")));
+    }
+
+    /// <summary>The routes of the options in force; rebuilt only when a reload changed them.</summary>
+    private DialPlan CurrentDialPlan(SoftswitchOptions current)
+    {
+        var cached = _dialPlan;
+        if (cached is not null && ReferenceEquals(cached.Value.Source, current.Routes)) return cached.Value.Plan;
+        var plan = new DialPlan(current.Routes.Select(route => route switch
+        {
+            { Echo: true } => new DialPlanRoute(route.Match, RouteTarget.Echo, Record: route.Record),
+            { Extension: { Length: > 0 } extension } => new DialPlanRoute(route.Match, RouteTarget.Extension, extension, route.Record),
+            _ => new DialPlanRoute(route.Match, RouteTarget.Flow, route.Flow, route.Record),
+        }));
+        _dialPlan = (current.Routes, plan);
+        return plan;
     }
 
     /// <summary>Expired bindings become Expired events; spent nonces are forgotten.</summary>

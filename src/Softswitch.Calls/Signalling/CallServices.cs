@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+using Softswitch.Calls.Media;
+using Softswitch.Calls.Routing;
+using Softswitch.Sip.Dialogs;
+
+namespace Softswitch.Calls.Signalling;
+
+/// <summary>What the dispatcher needs to take calls: sessions, INVITE authentication, the current dial plan and media.</summary>
+public sealed class CallServices
+{
+    public required SessionRouter Sessions { get; init; }
+
+    public required InviteAuthenticator Authenticator { get; init; }
+
+    /// <summary>The dial plan in force now (configuration reloads swap it).</summary>
+    public required Func<DialPlan> DialPlan { get; init; }
+
+    public required CallMediaOptions Media { get; init; }
+
+    public required TimeProvider Time { get; init; }
+
+    public required ILoggerFactory Loggers { get; init; }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Softswitch.Media.Dtmf;
+using Softswitch.Media.Rtp;
+
+namespace Softswitch.Media.Echo;
+
+/// <summary>
+/// The echo test's media: every audio packet from the caller goes straight back without decoding, with our own
+/// SSRC, sequence and timestamp (so the phone sees a proper stream of ours, RFC 3550 §8), through the port pair the
+/// SDP answer named. Packets of payload types the SDP did not negotiate are dropped (sipp's play_dtmf sends a
+/// preamble with type 97); telephone-event packets are read for digits and echoed too. No allocation per packet:
+/// one scratch buffer per call, used only on the endpoint's receive loop.
+/// </summary>
+public sealed partial class RtpEcho : IRtpPacketSink, IAsyncDisposable
+{
+    private readonly RtpEndpoint _endpoint;
+    private readonly RtpRewriter _rewriter;
+    private readonly byte _audioPayloadType;
+    private readonly TelephoneEventReceiver? _dtmf;
+    private readonly IEchoTap? _tap;
+    private readonly string _callId;
+    private readonly ILogger _logger;
+    private readonly byte[] _scratch = new byte[2048]; // the endpoint's receive buffer size: nothing larger arrives;
+    private long _echoed;
+    private long _foreign;
+
+    public RtpEcho(RtpPortPair ports, IPEndPoint? remoteRtp, IPEndPoint? remoteRtcp, byte audioPayloadType, byte? telephoneEventPayloadType,
+        string callId, TimeProvider time, ILoggerFactory loggers, IEchoTap? tap = null)
+    {
+        _audioPayloadType = audioPayloadType;
+        _callId = callId;
+        _tap = tap;
+        _logger = loggers.CreateLogger<RtpEcho>();
+        _rewriter = new RtpRewriter((uint)Random.Shared.NextInt64(1, uint.MaxValue), (ushort)Random.Shared.Next(ushort.MaxValue), (uint)Random.Shared.NextInt64(uint.MaxValue));
+        if (telephoneEventPayloadType is { } dtmfType)
+        {
+            _dtmf = new TelephoneEventReceiver(dtmfType, time, logger: loggers.CreateLogger<TelephoneEventReceiver>());
+            _dtmf.DigitEnded += digit => LogDigit(_callId, digit.Digit.ToChar(), digit.Source, (int)digit.Duration.TotalMilliseconds);
+        }
+
+        _endpoint = new RtpEndpoint(ports, this, new RtpEndpointOptions { RemoteRtp = remoteRtp, RemoteRtcp = remoteRtcp },
+            loggers.CreateLogger<RtpEndpoint>());
+    }
+
+    public IPEndPoint LocalRtpEndPoint => _endpoint.LocalRtpEndPoint;
+
+    /// <summary>Packets sent back so far.</summary>
+    public long Echoed => Interlocked.Read(ref _echoed);
+
+    public void Start() => _endpoint.Start();
+
+    /// <summary>After a re-INVITE the phone may move its media.</summary>
+    public void SetRemote(IPEndPoint? remoteRtp, IPEndPoint? remoteRtcp) => _endpoint.SetRemote(remoteRtp, remoteRtcp);
+
+    public void OnRtp(ReadOnlySpan<byte> packet, SocketAddress from)
+    {
+        if (RtpHeader.TryParse(packet, out var header, out var payloadOffset) != RtpParseStatus.Success) return;
+        var payload = packet.Slice(payloadOffset, header.PayloadLength);
+        if (_dtmf is not null && header.PayloadType == _dtmf.PayloadType)
+        {
+            _dtmf.Receive(header.PayloadType, header.SequenceNumber, header.Timestamp, header.Marker, payload);
+        }
+        else if (header.PayloadType != _audioPayloadType)
+        {
+            if (Interlocked.Increment(ref _foreign) == 1) LogForeignPayloadType(_callId, header.PayloadType);
+            return;
+        }
+
+        if (packet.Length > _scratch.Length) return;
+        var echo = _scratch.AsSpan(0, packet.Length);
+        packet.CopyTo(echo);
+        if (!_rewriter.TryRewrite(echo)) return;
+        if (header.PayloadType == _audioPayloadType) _tap?.OnAudio(payload, echo.Slice(payloadOffset, header.PayloadLength), header.Timestamp);
+        if (_endpoint.Send(echo)) Interlocked.Increment(ref _echoed);
+    }
+
+    public void OnRtcp(ReadOnlySpan<byte> packet, SocketAddress from)
+    {
+        // Reports are not echoed: they describe the caller's view of our stream, which the phone already knows.
+    }
+
+    /// <summary>A digit that came by SIP INFO in this call's dialog, logged like the RTP ones.</summary>
+    public void OnSipInfoDigit(DtmfDigit digit, int durationMs) => LogDigit(_callId, digit.ToChar(), DtmfSource.SipInfo, durationMs);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _endpoint.DisposeAsync().ConfigureAwait(false);
+        _dtmf?.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: DTMF {Digit} received via {Method} ({DurationMs} ms)")]
+    private partial void LogDigit(string callId, char digit, DtmfSource method, int durationMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{CallId}: dropping RTP payload type {PayloadType}, not negotiated")]
+    private partial void LogForeignPayloadType(string callId, byte payloadType);
+}

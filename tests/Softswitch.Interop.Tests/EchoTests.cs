@@ -1,0 +1,75 @@
+using System.Globalization;
+using Softswitch.Interop.Tests.Support;
+
+namespace Softswitch.Interop.Tests;
+
+/// <summary>
+/// The *43 echo test with baresip, a real softphone, in a private network namespace (see Scripts/echo-baresip.sh):
+/// the tone it plays comes back to it, and the switch's recording has the tone on both channels.
+/// </summary>
+[TestFixture, NonParallelizable]
+public sealed class EchoTests
+{
+    private static Dictionary<string, string> _results = null!;
+    private static string _log = "";
+
+    [OneTimeSetUp]
+    public async Task RunTheCall()
+    {
+        Assert.That(Environment.UserName, Is.EqualTo("root"), "network namespaces need root (CI runs as root)");
+        var work = Directory.CreateTempSubdirectory("echo-baresip-").FullName;
+        var script = Path.Combine(AppContext.BaseDirectory, "Scripts", "echo-baresip.sh");
+        var dll = Path.Combine(AppContext.BaseDirectory, "softswitch.dll");
+        var result = await Tool.RunAsync("unshare", ["-n", "bash", script, dll, work], TimeSpan.FromSeconds(90));
+        _log = result + "\n--- softswitch.out\n" + ReadOrEmpty(Path.Combine(work, "softswitch.out")) +
+               "\n--- baresip.out\n" + ReadOrEmpty(Path.Combine(work, "baresip.out"));
+        _results = result.StandardOutput.Split('\n')
+            .Select(line => line.Trim().Split('=', 2))
+            .Where(parts => parts.Length == 2)
+            .GroupBy(parts => parts[0])
+            .ToDictionary(g => g.Key, g => g.Last()[1]);
+        try
+        {
+            Directory.Delete(work, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static string ReadOrEmpty(string path) => File.Exists(path) ? File.ReadAllText(path) : "";
+
+    private static double Db(string key)
+    {
+        Assert.That(_results.TryGetValue(key, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+            Is.True, $"{key} missing\n{_log}");
+        return double.Parse(_results[key], CultureInfo.InvariantCulture);
+    }
+
+    [Test]
+    public void The_call_is_answered_and_ended_by_the_phones_bye()
+    {
+        Assert.That(_results.GetValueOrDefault("ANSWERED"), Is.EqualTo("1"), _log);
+        Assert.That(_results.GetValueOrDefault("ENDED_BY_BYE"), Is.EqualTo("1"), _log);
+    }
+
+    [Test, Description("TESTING.md: a tone is present when the 1 kHz band is within 3 dB of the total level")]
+    public void The_phone_hears_its_tone_come_back()
+    {
+        var total = Db("HEARD_TOTAL_DB");
+        Assert.That(total, Is.GreaterThan(-40), "not silence\n" + _log);
+        Assert.That(Db("HEARD_1K_DB"), Is.GreaterThan(total - 3), _log);
+    }
+
+    [Test]
+    public void The_recording_is_stereo_with_the_tone_on_both_channels()
+    {
+        Assert.That(_results.GetValueOrDefault("REC_CHANNELS"), Is.EqualTo("2"), _log);
+        foreach (var side in new[] { "LEFT", "RIGHT" })
+        {
+            var total = Db($"REC_{side}_TOTAL_DB");
+            Assert.That(total, Is.GreaterThan(-40), $"{side} is not silence\n{_log}");
+            Assert.That(Db($"REC_{side}_1K_DB"), Is.GreaterThan(total - 3), $"{side}\n{_log}");
+        }
+    }
+}
