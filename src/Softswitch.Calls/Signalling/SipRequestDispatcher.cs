@@ -18,10 +18,13 @@ namespace Softswitch.Calls.Signalling;
 /// </summary>
 public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDisposable
 {
-    private const int MailboxCapacity = 20_000;
+    private const int MailboxCapacity = 10_000;
 
-    private readonly Channel<ServerTransaction> _mailbox = Channel.CreateBounded<ServerTransaction>(
-        new BoundedChannelOptions(MailboxCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = false, SingleWriter = false });
+    /// <summary>
+    /// One mailbox per worker, chosen by Call-ID: the requests of one call are answered in the order they arrived
+    /// (digits by SIP INFO must reach the IVR in order), while different calls are answered in parallel.
+    /// </summary>
+    private readonly Channel<ServerTransaction>[] _mailboxes;
 
     private readonly RegistrarService _registrar;
     private readonly CallServices? _calls;
@@ -35,8 +38,14 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         _registrar = registrar;
         _calls = calls;
         _logger = logger;
+        _mailboxes = new Channel<ServerTransaction>[options.Workers];
         _workers = new Task[options.Workers];
-        for (var i = 0; i < _workers.Length; i++) _workers[i] = Task.Run(RunWorkerAsync);
+        for (var i = 0; i < _workers.Length; i++)
+        {
+            var mailbox = _mailboxes[i] = Channel.CreateBounded<ServerTransaction>(
+                new BoundedChannelOptions(MailboxCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = false });
+            _workers[i] = Task.Run(() => RunWorkerAsync(mailbox.Reader));
+        }
     }
 
     /// <summary>The layer is created with this dispatcher as its user, so it is attached afterwards.</summary>
@@ -48,7 +57,8 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
 
     public void OnRequest(ServerTransaction transaction)
     {
-        if (!_mailbox.Writer.TryWrite(transaction))
+        var mailbox = _mailboxes[(uint)transaction.Request.CallId.GetHashCode() % (uint)_mailboxes.Length];
+        if (!mailbox.Writer.TryWrite(transaction))
         {
             // Overload: answer at once rather than queue without bound (RFC 3261 §21.5.4).
             transaction.Respond(503, headers: [new("Retry-After", "5")]);
@@ -82,9 +92,9 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
 
     public void OnStrayResponse(SipResponse response, SipEndPoint source) => LogStrayResponse(response.CallId, response.StatusCode, source);
 
-    private async Task RunWorkerAsync()
+    private async Task RunWorkerAsync(ChannelReader<ServerTransaction> mailbox)
     {
-        await foreach (var transaction in _mailbox.Reader.ReadAllAsync())
+        await foreach (var transaction in mailbox.ReadAllAsync())
         {
             HandleLogged(transaction);
         }
@@ -205,7 +215,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
 
     public async ValueTask DisposeAsync()
     {
-        _mailbox.Writer.TryComplete();
+        foreach (var mailbox in _mailboxes) mailbox.Writer.TryComplete();
         await Task.WhenAll(_workers);
     }
 }

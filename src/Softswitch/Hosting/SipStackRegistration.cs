@@ -14,6 +14,7 @@ public static class SipStackRegistration
     /// <summary>Adds the SIP transports, transaction layer and registrar to the host.</summary>
     public static IServiceCollection AddSipStack(this IServiceCollection services)
     {
+        services.AddHostedService<RecordingRepairService>(); // before the first call can write a recording
         services.AddSingleton<SipHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
         return services;

@@ -47,7 +47,7 @@ public sealed class ConfigValidatorTests
     [TestCase(22, "  - number: \"1001\"", "softswitch.yaml:22:13: extensions[1].number: 1001 is already used by extensions[0]")]
     [TestCase(23, "    password: \"\"", "softswitch.yaml:23:15: extensions[1].password: extension 1002 has no password")]
     [TestCase(23, "    name: Bob", "softswitch.yaml:22:5: extensions[1].password: extension 1002 has no password")]
-    [TestCase(25, "  - match: \"6a0\"", "softswitch.yaml:25:12: routes[0].match: '6a0' is not a number or pattern (digits, +, #, X for any digit, a final * for the rest)")]
+    [TestCase(25, "  - match: \"6a0\"", "softswitch.yaml:25:12: routes[0].match: '6a0' is not a number or pattern (digits, +, #, * for feature codes, X for any digit, a final * for the rest)")]
     [TestCase(26, "    echo: perhaps", "softswitch.yaml:26:11: routes[0].echo: 'perhaps' is not true or false")]
     [TestCase(26, "    extension: \"1009\"", "softswitch.yaml:26:16: routes[0].extension: extension 1009 is not defined under extensions")]
     [TestCase(26, "    flow: ''", "softswitch.yaml:25:5: routes[0]: a route needs exactly one destination (flow, extension or echo), found 0")]
