@@ -5,7 +5,8 @@ namespace Softswitch.Interop.Tests;
 
 /// <summary>
 /// The *43 echo test with baresip, a real softphone, in a private network namespace (see Scripts/echo-baresip.sh):
-/// the tone it plays comes back to it, and the switch's recording has the tone on both channels.
+/// the tone it plays comes back to it, the switch's recording has the tone on both channels, and a second call
+/// playing DTMF tones has its digits detected in-band.
 /// </summary>
 [TestFixture, NonParallelizable]
 public sealed class EchoTests
@@ -47,11 +48,15 @@ public sealed class EchoTests
     }
 
     [Test]
-    public void The_call_is_answered_and_ended_by_the_phones_bye()
+    public void Both_calls_are_answered_and_ended_by_the_phones_bye()
     {
-        Assert.That(_results.GetValueOrDefault("ANSWERED"), Is.EqualTo("1"), _log);
-        Assert.That(_results.GetValueOrDefault("ENDED_BY_BYE"), Is.EqualTo("1"), _log);
+        Assert.That(_results.GetValueOrDefault("ANSWERED"), Is.EqualTo("2"), _log);
+        Assert.That(_results.GetValueOrDefault("ENDED_BY_BYE"), Is.EqualTo("2"), _log);
     }
+
+    [Test, Description("In-band DTMF (Goertzel) from a real phone's audio: each digit once, in order; the 1 kHz call gives none")]
+    public void In_band_digits_from_the_phone_are_logged_once_each() =>
+        Assert.That(_results.GetValueOrDefault("INBAND_DIGITS"), Is.EqualTo("159#"), _log);
 
     [Test, Description("TESTING.md: a tone is present when the 1 kHz band is within 3 dB of the total level")]
     public void The_phone_hears_its_tone_come_back()

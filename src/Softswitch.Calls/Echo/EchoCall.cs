@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Routing;
-using Softswitch.Media.Dtmf;
+using Softswitch.Media.Codecs;
 using Softswitch.Media.Echo;
 using Softswitch.Media.Rtp;
 using Softswitch.Media.Sdp;
@@ -39,7 +39,7 @@ public sealed partial class EchoCall : IInviteSessionOwner
         _logger = loggers.CreateLogger<EchoCall>();
         _recording = record ? EchoRecording.Start(media.RecordingsFolder, callId, negotiated.Codec!, time, loggers) : null;
         _echo = new RtpEcho(ports, RemoteRtp(negotiated), RemoteRtcp(negotiated), (byte)negotiated.Codec!.PayloadType,
-            (byte?)negotiated.TelephoneEventPayloadType, callId, time, loggers, _recording);
+            (byte?)negotiated.TelephoneEventPayloadType, callId, time, loggers, _recording, DecoderFor(negotiated.Codec));
     }
 
     /// <summary>
@@ -110,7 +110,7 @@ public sealed partial class EchoCall : IInviteSessionOwner
 
     public void OnInfo(InviteServerSession session, string? contentType, ReadOnlyMemory<byte> body)
     {
-        if (SipInfoDtmfParser.TryParse(contentType, body.Span, out var digit, out var durationMs)) _echo.OnSipInfoDigit(digit, durationMs);
+        _echo.OnSipInfo(contentType, body.Span);
     }
 
     public void OnBye(InviteServerSession session) => End("caller hung up");
@@ -138,6 +138,14 @@ public sealed partial class EchoCall : IInviteSessionOwner
             _ports.Dispose();
         }
     }
+
+    /// <summary>G.711 is decoded for in-band DTMF; other codecs (Opus) are not yet.</summary>
+    private static IAudioCodec? DecoderFor(MediaFormat codec) => codec.EncodingName.ToUpperInvariant() switch
+    {
+        "PCMU" => PcmuCodec.Instance,
+        "PCMA" => PcmaCodec.Instance,
+        _ => null,
+    };
 
     private static IPEndPoint? RemoteRtp(NegotiationResult negotiated) =>
         IPAddress.TryParse(negotiated.RemoteRtpAddress, out var address) && negotiated.RemoteRtpPort > 0

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Softswitch.Media.Codecs;
 using Softswitch.Media.Dtmf;
 using Softswitch.Media.Rtp;
 
@@ -19,6 +20,11 @@ public sealed partial class RtpEcho : IRtpPacketSink, IAsyncDisposable
     private readonly RtpRewriter _rewriter;
     private readonly byte _audioPayloadType;
     private readonly TelephoneEventReceiver? _dtmf;
+    private readonly IAudioCodec? _decoder;
+    private readonly InBandDtmfDetector? _inBand;
+    private readonly DtmfEventStream _digits;
+    private readonly Task _digitLog;
+    private readonly short[] _pcm = new short[1024];
     private readonly IEchoTap? _tap;
     private readonly string _callId;
     private readonly ILogger _logger;
@@ -26,9 +32,11 @@ public sealed partial class RtpEcho : IRtpPacketSink, IAsyncDisposable
     private long _echoed;
     private long _foreign;
 
+    /// <param name="decoder">Decodes the call's audio for in-band DTMF (8 kHz codecs); null turns in-band detection off.</param>
     public RtpEcho(RtpPortPair ports, IPEndPoint? remoteRtp, IPEndPoint? remoteRtcp, byte audioPayloadType, byte? telephoneEventPayloadType,
-        string callId, TimeProvider time, ILoggerFactory loggers, IEchoTap? tap = null)
+        string callId, TimeProvider time, ILoggerFactory loggers, IEchoTap? tap = null, IAudioCodec? decoder = null)
     {
+        _digits = new DtmfEventStream(time, logger: loggers.CreateLogger<DtmfEventStream>());
         _audioPayloadType = audioPayloadType;
         _callId = callId;
         _tap = tap;
@@ -37,8 +45,17 @@ public sealed partial class RtpEcho : IRtpPacketSink, IAsyncDisposable
         if (telephoneEventPayloadType is { } dtmfType)
         {
             _dtmf = new TelephoneEventReceiver(dtmfType, time, logger: loggers.CreateLogger<TelephoneEventReceiver>());
-            _dtmf.DigitEnded += digit => LogDigit(_callId, digit.Digit.ToChar(), digit.Source, (int)digit.Duration.TotalMilliseconds);
+            _digits.Attach(_dtmf);
         }
+
+        if (decoder is { ClockRate: InBandDtmfDetector.SampleRate })
+        {
+            _decoder = decoder;
+            _inBand = new InBandDtmfDetector(timeProvider: time, logger: loggers.CreateLogger<InBandDtmfDetector>());
+            _digits.Attach(_inBand);
+        }
+
+        _digitLog = Task.Run(LogDigitsAsync);
 
         _endpoint = new RtpEndpoint(ports, this, new RtpEndpointOptions { RemoteRtp = remoteRtp, RemoteRtcp = remoteRtcp },
             loggers.CreateLogger<RtpEndpoint>());
@@ -67,6 +84,11 @@ public sealed partial class RtpEcho : IRtpPacketSink, IAsyncDisposable
             if (Interlocked.Increment(ref _foreign) == 1) LogForeignPayloadType(_callId, header.PayloadType);
             return;
         }
+        else if (_inBand is not null && payload.Length <= _pcm.Length)
+        {
+            var samples = _decoder!.Decode(payload, _pcm);
+            if (samples > 0) _inBand.Process(_pcm.AsSpan(0, samples));
+        }
 
         if (packet.Length > _scratch.Length) return;
         var echo = _scratch.AsSpan(0, packet.Length);
@@ -81,13 +103,26 @@ public sealed partial class RtpEcho : IRtpPacketSink, IAsyncDisposable
         // Reports are not echoed: they describe the caller's view of our stream, which the phone already knows.
     }
 
-    /// <summary>A digit that came by SIP INFO in this call's dialog, logged like the RTP ones.</summary>
-    public void OnSipInfoDigit(DtmfDigit digit, int durationMs) => LogDigit(_callId, digit.ToChar(), DtmfSource.SipInfo, durationMs);
+    /// <summary>An INFO in this call's dialog; true when it carried a digit.</summary>
+    public bool OnSipInfo(string? contentType, ReadOnlySpan<byte> body) => _digits.PublishSipInfo(contentType, body);
+
+    /// <summary>Each digit once, in order, whichever way it came (the IVR will read the same stream).</summary>
+    private async Task LogDigitsAsync()
+    {
+        await foreach (var digit in _digits.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            LogDigit(_callId, digit.Digit.ToChar(), digit.Source, (int)digit.Duration.TotalMilliseconds);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _endpoint.DisposeAsync().ConfigureAwait(false);
+        _inBand?.Flush();
         _dtmf?.Dispose();
+        _digits.Complete();
+        await _digitLog.ConfigureAwait(false);
+        _digits.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: DTMF {Digit} received via {Method} ({DurationMs} ms)")]

@@ -15,6 +15,24 @@ media=10.253.0.1
 port=5080
 
 sox -n -r 8000 -c 1 -b 16 -e signed-integer "$work/tone.wav" synth 6 sine 1000 vol 0.5
+# In-band DTMF 1 5 9 #: 1 s of silence, then each digit 120 ms of its two tones and 120 ms of silence, then 3 s of silence.
+python3 - "$work/dtmf.wav" <<'PY'
+import math, struct, sys, wave
+pairs = {'1': (697, 1209), '5': (770, 1336), '9': (852, 1477), '#': (941, 1477)}
+rate, frames = 8000, []
+def silence(ms): frames.extend([0] * (rate * ms // 1000))
+silence(1000)
+for digit in '159#':
+    low, high = pairs[digit]
+    for n in range(rate * 120 // 1000):
+        t = n / rate
+        frames.append(int(6000 * math.sin(2 * math.pi * low * t) + 6000 * math.sin(2 * math.pi * high * t)))
+    silence(120)
+silence(3000)
+with wave.open(sys.argv[1], 'wb') as out:
+    out.setnchannels(1); out.setsampwidth(2); out.setframerate(rate)
+    out.writeframes(struct.pack('<%dh' % len(frames), *frames))
+PY
 
 cat > "$work/softswitch.yaml" <<YAML
 sip:
@@ -68,10 +86,21 @@ for _ in $(seq 100); do grep -q "Softswitch SIP started" "$work/softswitch.out" 
 timeout 25 baresip -f "$work/baresip" -e "/dial sip:*43@127.0.0.1:$port" -t 14 > "$work/baresip.out" 2>&1 &
 phone_pid=$!
 wait "$phone_pid"; echo "BARESIP_EXIT=$?"
+first_recording=$(find "$work/rec" -name '*.wav' | head -1)
+
+# Second call: the same phone plays in-band DTMF tones instead of the 1 kHz tone.
+mkdir -p "$work/baresip2"
+sed -e "s#aufile,$work/tone.wav#aufile,$work/dtmf.wav#" -e "s#snd_path          $work/baresip#snd_path          $work/baresip2#" \
+  "$work/baresip/config" > "$work/baresip2/config"
+cp "$work/baresip/accounts" "$work/baresip/contacts" "$work/baresip2/"
+timeout 25 baresip -f "$work/baresip2" -e "/dial sip:*43@127.0.0.1:$port" -t 9 > "$work/baresip2.out" 2>&1 &
+phone_pid=$!
+wait "$phone_pid"; echo "BARESIP2_EXIT=$?"
 sleep 1
 kill -TERM "$switch_pid" 2>/dev/null; wait "$switch_pid"; echo "SOFTSWITCH_EXIT=$?"
+echo "INBAND_DIGITS=$(grep -o 'DTMF "\?.\?"\? received via "\?InBand' "$work/softswitch.out" | sed 's/DTMF "\?\(.\).*/\1/' | tr -d '\n')"
 
-recording=$(find "$work/rec" -name '*.wav' | head -1)
+recording="$first_recording"
 echo "RECORDING=$recording"
 heard=$(ls "$work"/baresip/dump-*-dec.wav 2>/dev/null | head -1)
 echo "HEARD=$heard"
