@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Load: concurrent *43 echo calls from sipp (each plays 7 s of PCMA from g711a.pcap, then BYE), against the real
+# switch on loopback. Prints sipp's outcome, packets received/echoed by the switch (from its log), CPU and RSS.
+# Run as root (sipp's pcap play uses raw sockets). Usage: echo-load.sh [concurrent calls] [total calls]
+set -euo pipefail
+concurrent="${1:-100}"; total="${2:-$concurrent}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+work="$(mktemp -d /tmp/softswitch-echo-load-XXXXXX)"
+port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+dotnet build "$root/src/Softswitch" -c Release --nologo -v q -o "$work/bin" >/dev/null
+cat > "$work/softswitch.yaml" <<YAML
+sip:
+  listen: 127.0.0.1
+  port: $port
+  domain: softswitch.test
+rtp:
+  port_min: 20000
+  port_max: 29998
+storage:
+  database: $work/data/softswitch.db
+  recordings: $work/data/recordings
+logging:
+  level: Information
+  file: $work/data/logs/softswitch-.log
+extensions:
+  - number: "1001"
+    name: Load One
+    password: load-secret-1001
+routes:
+  - match: "*43"
+    echo: true
+YAML
+dotnet "$work/bin/softswitch.dll" run --config "$work/softswitch.yaml" > "$work/softswitch.out" 2>&1 &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
+for _ in $(seq 100); do grep -q "Softswitch SIP started" "$work/softswitch.out" && break; sleep 0.2; done
+idle_rss=$(ps -o rss= -p $pid)
+cd "$work"
+a=$(awk '{print $14+$15}' /proc/$pid/stat)
+set +e
+sipp -sf "$root/tests/Softswitch.Interop.Tests/Scenarios/echo-load-pcap.xml" -i 127.0.0.1 -mi 127.0.0.1 -p 0 -mp 40000 -nostdin \
+  -s '*43' -au 1001 -ap load-secret-1001 -auth_uri "*43@127.0.0.1:$port" -l "$concurrent" -r "$concurrent" -rp 2000 -m "$total" \
+  -timeout 120s -trace_stat -stf stats.csv -fd 2 "127.0.0.1:$port" > sipp.out 2>&1 &
+sipp_pid=$!
+sleep 6
+peak_rss=$(ps -o rss= -p $pid)
+wait $sipp_pid; code=$?
+set -e
+b=$(awk '{print $14+$15}' /proc/$pid/stat)
+ok=$(head -1 stats.csv | tr ';' '\n' | grep -n '^SuccessfulCall(C)$' | cut -d: -f1)
+ko=$(head -1 stats.csv | tr ';' '\n' | grep -n '^FailedCall(C)$' | cut -d: -f1)
+last=$(tail -1 stats.csv)
+sleep 1
+echoed=$(grep -o 'packets echoed' "$work/softswitch.out" | wc -l)
+packets=$(grep -o '[0-9]* packets echoed' "$work/softswitch.out" | awk '{s+=$1} END {print s+0}')
+echo "concurrent=$concurrent total=$total sipp_exit=$code succeeded=$(echo "$last" | cut -d';' -f"$ok") failed=$(echo "$last" | cut -d';' -f"$ko")"
+sent_per_call=$(tshark -r /usr/share/sip-tester/g711a.pcap 2>/dev/null | wc -l)
+echo "calls_ended=$echoed packets_echoed=$packets packets_sent=$((sent_per_call * total)) echo_loss_pct=$(python3 -c "print(round(100 * (1 - $packets / ($sent_per_call * $total)), 3))")"
+echo "softswitch cpu_s=$(( (b - a) / 100 )) idle_rss_kib=$idle_rss peak_rss_kib=$peak_rss rss_per_call_kib=$(( (peak_rss - idle_rss) / concurrent ))"
