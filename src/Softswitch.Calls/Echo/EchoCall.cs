@@ -37,9 +37,10 @@ public sealed partial class EchoCall : IInviteSessionOwner
         _ports = ports;
         _callId = callId;
         _logger = loggers.CreateLogger<EchoCall>();
-        _recording = record ? EchoRecording.Start(media.RecordingsFolder, callId, negotiated.Codec!, time, loggers) : null;
+        var decoder = DecoderFor(negotiated.Codec!);
+        _recording = record ? EchoRecording.Start(media.RecordingsFolder, callId, negotiated.Codec!, decoder, time, loggers) : null;
         _echo = new RtpEcho(ports, RemoteRtp(negotiated), RemoteRtcp(negotiated), (byte)negotiated.Codec!.PayloadType,
-            (byte?)negotiated.TelephoneEventPayloadType, callId, time, loggers, _recording, DecoderFor(negotiated.Codec));
+            (byte?)negotiated.TelephoneEventPayloadType, callId, time, loggers, _recording, decoder);
     }
 
     /// <summary>
@@ -68,7 +69,7 @@ public sealed partial class EchoCall : IInviteSessionOwner
             return;
         }
 
-        var offerAnswer = new OfferAnswerSession(new LocalMediaOptions { Address = media.Address.ToString(), RtpPort = ports!.RtpPort }, time);
+        var offerAnswer = new OfferAnswerSession(new LocalMediaOptions { Address = media.Address.ToString(), RtpPort = ports!.RtpPort, Codecs = Codecs }, time);
         var negotiated = offerAnswer.ReceiveOffer(offer!);
         if (!negotiated.IsAccepted || negotiated.Codec is null)
         {
@@ -138,6 +139,14 @@ public sealed partial class EchoCall : IInviteSessionOwner
             _ports.Dispose();
         }
     }
+
+    /// <summary>
+    /// Our preference: G.711 first (recorded and scanned for in-band DTMF), Opus when libopus loads (echoed without
+    /// decoding, so it works even though it is not yet recorded), then telephone-event.
+    /// </summary>
+    private static readonly IReadOnlyList<CodecDescriptor> Codecs = OpusLibrary.IsAvailable
+        ? [CodecDescriptor.Pcmu, CodecDescriptor.Pcma, CodecDescriptor.Opus, CodecDescriptor.TelephoneEvent]
+        : [CodecDescriptor.Pcmu, CodecDescriptor.Pcma, CodecDescriptor.TelephoneEvent];
 
     /// <summary>G.711 is decoded for in-band DTMF; other codecs (Opus) are not yet.</summary>
     private static IAudioCodec? DecoderFor(MediaFormat codec) => codec.EncodingName.ToUpperInvariant() switch

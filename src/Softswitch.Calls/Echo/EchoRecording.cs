@@ -22,17 +22,17 @@ public sealed partial class EchoRecording : IEchoTap, IAsyncDisposable
         Channel.CreateBounded<(byte[], int)>(new BoundedChannelOptions(QueueFrames) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.DropWrite });
 
     private readonly WavWriter _writer;
-    private readonly bool _aLaw;
+    private readonly IAudioCodec _decoder;
     private readonly Task _writing;
     private readonly ILogger<EchoRecording> _logger;
     private readonly string _callId;
     private long _dropped;
 
-    private EchoRecording(string path, string callId, bool aLaw, ILogger<EchoRecording> logger)
+    private EchoRecording(string path, string callId, IAudioCodec decoder, ILogger<EchoRecording> logger)
     {
         Path = path;
         _callId = callId;
-        _aLaw = aLaw;
+        _decoder = decoder;
         _logger = logger;
         _writer = new WavWriter(path, sampleRate: 8000, channels: 2);
         _writing = Task.Run(WriteAsync);
@@ -40,12 +40,14 @@ public sealed partial class EchoRecording : IEchoTap, IAsyncDisposable
 
     public string Path { get; }
 
-    /// <summary>Starts a recording under <c>root/yyyy/MM/dd/&lt;call id&gt;.wav</c> for a G.711 call.</summary>
-    public static EchoRecording? Start(string root, string callId, MediaFormat codec, TimeProvider time, ILoggerFactory loggers)
+    /// <summary>
+    /// Starts a recording under <c>root/yyyy/MM/dd/&lt;call id&gt;.wav</c>; <paramref name="decoder"/> is the call's
+    /// 8 kHz codec, null when the call uses one not recorded yet (then nothing is recorded and a warning says so).
+    /// </summary>
+    public static EchoRecording? Start(string root, string callId, MediaFormat codec, IAudioCodec? decoder, TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger<EchoRecording>();
-        var aLaw = string.Equals(codec.EncodingName, "PCMA", StringComparison.OrdinalIgnoreCase);
-        if (!aLaw && !string.Equals(codec.EncodingName, "PCMU", StringComparison.OrdinalIgnoreCase))
+        if (decoder is not { ClockRate: 8000, Channels: 1 })
         {
             LogUnsupportedCodec(logger, callId, codec.EncodingName);
             return null;
@@ -56,7 +58,7 @@ public sealed partial class EchoRecording : IEchoTap, IAsyncDisposable
         Directory.CreateDirectory(folder);
         var path = System.IO.Path.Combine(folder, SafeFileName(callId) + ".wav");
         LogStarted(logger, callId, path);
-        return new EchoRecording(path, callId, aLaw, logger);
+        return new EchoRecording(path, callId, decoder, logger);
     }
 
     public void OnAudio(ReadOnlySpan<byte> fromCaller, ReadOnlySpan<byte> toCaller, uint rtpTimestamp)
@@ -82,8 +84,8 @@ public sealed partial class EchoRecording : IEchoTap, IAsyncDisposable
             try
             {
                 var samples = Math.Min(length, left.Length);
-                Decode(buffer.AsSpan(0, samples), left);
-                Decode(buffer.AsSpan(length, samples), right);
+                _decoder.Decode(buffer.AsSpan(0, samples), left);
+                _decoder.Decode(buffer.AsSpan(length, samples), right);
                 _writer.WriteStereo(left.AsSpan(0, samples), right.AsSpan(0, samples));
             }
             finally
@@ -91,12 +93,6 @@ public sealed partial class EchoRecording : IEchoTap, IAsyncDisposable
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
-    }
-
-    private void Decode(ReadOnlySpan<byte> codes, Span<short> pcm)
-    {
-        if (_aLaw) ALaw.Decode(codes, pcm);
-        else MuLaw.Decode(codes, pcm);
     }
 
     private static string SafeFileName(string callId) =>
@@ -113,7 +109,7 @@ public sealed partial class EchoRecording : IEchoTap, IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: recording to {Path}")]
     private static partial void LogStarted(ILogger logger, string callId, string path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: not recording, codec {Codec} is not G.711")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: not recording, codec {Codec} is not recorded yet (only 8 kHz codecs are)")]
     private static partial void LogUnsupportedCodec(ILogger logger, string callId, string codec);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: recording {Path} closed ({Dropped} frames dropped)")]

@@ -1,51 +1,19 @@
 namespace Softswitch.Media.Codecs;
 
-/// <summary>
-/// G.711 A-law (RTP static payload type 8, RFC 3551): 8 kHz mono, one byte per sample, 160 bytes per 20 ms.
-/// Stateless, so one instance may be shared; <see cref="Dispose"/> does nothing.
-/// </summary>
-public sealed class PcmaCodec : IAudioCodec
+/// <summary>G.711 A-law (RTP static payload type 8, RFC 3551).</summary>
+public sealed class PcmaCodec : G711Codec
 {
     /// <summary>The RTP static payload type of PCMA.</summary>
     public const int PayloadType = 8;
 
+    private PcmaCodec() : base("PCMA")
+    {
+    }
+
     /// <summary>A shared instance (the codec has no state).</summary>
     public static PcmaCodec Instance { get; } = new();
 
-    /// <inheritdoc />
-    public string Name => "PCMA";
+    private protected override int EncodeSamples(ReadOnlySpan<short> pcm, Span<byte> payload) => ALaw.Encode(pcm, payload);
 
-    /// <inheritdoc />
-    public int ClockRate => 8000;
-
-    /// <inheritdoc />
-    public int SampleRate => 8000;
-
-    /// <inheritdoc />
-    public int Channels => 1;
-
-    /// <inheritdoc />
-    public int FrameSamples => 160;
-
-    /// <inheritdoc />
-    public int MaxPayloadBytes => 160;
-
-    /// <inheritdoc />
-    public bool SupportsConcealment => false;
-
-    /// <inheritdoc />
-    public int Encode(ReadOnlySpan<short> pcm, Span<byte> payload) =>
-        payload.Length < pcm.Length ? -1 : ALaw.Encode(pcm, payload);
-
-    /// <inheritdoc />
-    public int Decode(ReadOnlySpan<byte> payload, Span<short> pcm) =>
-        pcm.Length < payload.Length ? -1 : ALaw.Decode(payload, pcm);
-
-    /// <inheritdoc />
-    public int Conceal(Span<short> pcm) => 0;
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-    }
+    private protected override int DecodeSamples(ReadOnlySpan<byte> payload, Span<short> pcm) => ALaw.Decode(payload, pcm);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Registration;
 using Softswitch.Calls.Routing;
+using Softswitch.Media.Codecs;
 using Softswitch.Media.Rtp;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Calls.Signalling;
@@ -118,6 +119,8 @@ internal sealed partial class SipHostedService(
         await _stack.StartAsync(cancellationToken);
 
         _sweep = time.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
+        if (OpusLibrary.IsAvailable) LogOpusOffered(OpusLibrary.Version ?? "?");
+        else LogOpusMissing();
         LogStarted(sip.Domain, signalling.EffectiveRealm, string.Join(", ", _stack.Transports.Select(t => $"{t.Kind} {t.LocalEndPoint}")));
     }
 
@@ -164,6 +167,12 @@ internal sealed partial class SipHostedService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Softswitch SIP started: domain {Domain}, realm {Realm}, listening on {Listeners}")]
     private partial void LogStarted(string domain, string realm, string listeners);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opus offered to phones ({Version})")]
+    private partial void LogOpusOffered(string version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "libopus.so.0 not found: Opus is not offered (apt-get install libopus0)")]
+    private partial void LogOpusMissing();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "expiry sweep failed")]
     private partial void LogSweepFailed(Exception error);

@@ -96,8 +96,19 @@ cp "$work/baresip/accounts" "$work/baresip/contacts" "$work/baresip2/"
 timeout 25 baresip -f "$work/baresip2" -e "/dial sip:*43@127.0.0.1:$port" -t 9 > "$work/baresip2.out" 2>&1 &
 phone_pid=$!
 wait "$phone_pid"; echo "BARESIP2_EXIT=$?"
+# Third call: Opus only (baresip's opus module wants 48 kHz stereo), echoed without decoding.
+sox -n -r 48000 -c 2 -b 16 -e signed-integer "$work/tone48.wav" synth 5 sine 1000 vol 0.5
+mkdir -p "$work/baresip3"
+sed -e "s#aufile,$work/tone.wav#aufile,$work/tone48.wav#" -e "s#snd_path          $work/baresip#snd_path          $work/baresip3#" \
+  -e "s#^module            g711.so#module            opus.so\nausrc_srate       48000\nausrc_channels    2#" \
+  "$work/baresip/config" > "$work/baresip3/config"
+cp "$work/baresip/accounts" "$work/baresip/contacts" "$work/baresip3/"
+timeout 25 baresip -f "$work/baresip3" -e "/dial sip:*43@127.0.0.1:$port" -t 9 > "$work/baresip3.out" 2>&1 &
+phone_pid=$!
+wait "$phone_pid"; echo "BARESIP3_EXIT=$?"
 sleep 1
 kill -TERM "$switch_pid" 2>/dev/null; wait "$switch_pid"; echo "SOFTSWITCH_EXIT=$?"
+echo "OPUS_ANSWERED=$(grep -c 'echo answered, [0-9]* opus/48000' "$work/softswitch.out")"
 echo "INBAND_DIGITS=$(grep -o 'DTMF "\?.\?"\? received via "\?InBand' "$work/softswitch.out" | sed 's/DTMF "\?\(.\).*/\1/' | tr -d '\n')"
 
 recording="$first_recording"
@@ -105,7 +116,7 @@ echo "RECORDING=$recording"
 heard=$(ls "$work"/baresip/dump-*-dec.wav 2>/dev/null | head -1)
 echo "HEARD=$heard"
 level() { sox "$1" -n remix "$2" trim 1 2 stats 2>&1 | awk '/RMS lev dB/ {print $4}'; }
-band() { sox "$1" -n remix "$2" trim 1 2 sinc 950-1050 stats 2>&1 | awk '/RMS lev dB/ {print $4}'; }
+band() { sox "$1" -n remix "$2" trim 1 2 sinc -t 50 950-1050 stats 2>&1 | awk '/RMS lev dB/ {print $4}'; }
 if [ -n "$recording" ]; then
   echo "REC_CHANNELS=$(soxi -c "$recording")"
   echo "REC_LEFT_TOTAL_DB=$(level "$recording" 1)"; echo "REC_LEFT_1K_DB=$(band "$recording" 1)"
@@ -113,6 +124,10 @@ if [ -n "$recording" ]; then
 fi
 if [ -n "$heard" ]; then
   echo "HEARD_TOTAL_DB=$(level "$heard" 1)"; echo "HEARD_1K_DB=$(band "$heard" 1)"
+fi
+heard_opus=$(ls "$work"/baresip3/dump-*-dec.wav 2>/dev/null | head -1)
+if [ -n "$heard_opus" ]; then
+  echo "OPUS_HEARD_TOTAL_DB=$(level "$heard_opus" 1)"; echo "OPUS_HEARD_1K_DB=$(band "$heard_opus" 1)"
 fi
 grep -c "echo answered" "$work/softswitch.out" | sed 's/^/ANSWERED=/'
 grep -c "echo call ended (caller hung up)" "$work/softswitch.out" | sed 's/^/ENDED_BY_BYE=/'
