@@ -61,6 +61,8 @@ public sealed class RegistrarServiceTests
         var forbidden = await _switch.SendAsync(Register.Request(authorization: Register.Answer(challenge, "1001", "wrong", DigestAlgorithm.Sha256)));
 
         Assert.That(forbidden.StatusCode, Is.EqualTo(403));
+        // The 403 goes out first; the event follows on the worker a moment later.
+        Assert.That(() => _switch.Events.Count, Is.EqualTo(1).After(2000, 10));
         Assert.That(_switch.Events.Single().Kind, Is.EqualTo(RegistrationEventKind.AuthFailed));
         Assert.That(_switch.Events.Single().Extension, Is.EqualTo("1001"));
     }

@@ -20,7 +20,6 @@ namespace Softswitch.Calls.Echo;
 /// </summary>
 public sealed partial class EchoCall : IInviteSessionOwner
 {
-    private readonly CallMediaOptions _media;
     private readonly OfferAnswerSession _offerAnswer;
     private readonly RtpPortPair _ports;
     private readonly ILogger<EchoCall> _logger;
@@ -32,7 +31,6 @@ public sealed partial class EchoCall : IInviteSessionOwner
     private EchoCall(CallMediaOptions media, OfferAnswerSession offerAnswer, NegotiationResult negotiated, RtpPortPair ports,
         string callId, bool record, TimeProvider time, ILoggerFactory loggers)
     {
-        _media = media;
         _offerAnswer = offerAnswer;
         _ports = ports;
         _callId = callId;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Softswitch.Calls.Signalling;
-using Softswitch.Sip.Auth;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Registrar;
 using Softswitch.Sip.Stack;
@@ -18,24 +17,20 @@ namespace Softswitch.Calls.Registration;
 public sealed partial class RegistrarService
 {
     private readonly SipRegistrar _registrar;
-    private readonly DigestAuthenticator _authenticator;
-    private readonly ICredentialStore _credentials;
+    private readonly RequestAuthenticator _authenticator;
     private readonly LocalDomain _domain;
     private readonly IRegistrationObserver _observer;
     private readonly TimeProvider _time;
-    private readonly string _realm;
     private readonly ILogger<RegistrarService> _logger;
 
-    public RegistrarService(SipRegistrar registrar, DigestAuthenticator authenticator, ICredentialStore credentials,
-        LocalDomain domain, SignallingOptions options, IRegistrationObserver observer, TimeProvider time, ILogger<RegistrarService> logger)
+    public RegistrarService(SipRegistrar registrar, RequestAuthenticator authenticator, LocalDomain domain,
+        IRegistrationObserver observer, TimeProvider time, ILogger<RegistrarService> logger)
     {
         _registrar = registrar;
         _authenticator = authenticator;
-        _credentials = credentials;
         _domain = domain;
         _observer = observer;
         _time = time;
-        _realm = options.EffectiveRealm;
         _logger = logger;
     }
 
@@ -73,54 +68,16 @@ public sealed partial class RegistrarService
     /// <summary>True when the request carries valid credentials for <paramref name="extension"/>; otherwise it has been answered.</summary>
     private bool Authenticate(ServerTransaction transaction, string extension)
     {
-        var request = transaction.Request;
-        var credentials = FindOurCredentials(request);
-        if (credentials is null)
+        var result = _authenticator.Authenticate(transaction, extension, proxyChallenge: false);
+        if (result.Status == RequestAuthenticationStatus.Forbidden)
         {
-            Challenge(transaction, stale: false);
-            return false;
+            var request = transaction.Request;
+            _observer.OnRegistrationEvent(new RegistrationEvent(extension, request.Contacts.FirstOrDefault()?.Uri.ToString(),
+                transaction.Source, request.UserAgent, _time.GetUtcNow(), RegistrationEventKind.AuthFailed, result.Detail, request.CallId));
+            LogAuthFailed(request.CallId, extension, transaction.Source.ToString(), result.Detail);
         }
 
-        // The digest covers the uri the phone wrote; it must name the same resource as the Request-URI (§19.1.4).
-        var requestUri = SipUri.TryParse(credentials.Uri, out var digestUri) && digestUri!.Equals(request.RequestUri)
-            ? credentials.Uri
-            : request.RequestUri.ToString();
-        var verification = _authenticator.Verify(request.MethodName, requestUri, credentials, _realm, _credentials);
-        switch (verification.Status)
-        {
-            case DigestVerificationStatus.Ok when string.Equals(verification.Username, extension, StringComparison.Ordinal):
-                return true;
-            case DigestVerificationStatus.Stale:
-                Challenge(transaction, stale: true);
-                return false;
-            default:
-                var reason = verification.IsOk ? "credentials of another extension" : verification.Reason.ToString();
-                transaction.Respond(403, toTag: SipIds.NewTag());
-                _observer.OnRegistrationEvent(new RegistrationEvent(extension, request.Contacts.FirstOrDefault()?.Uri.ToString(),
-                    transaction.Source, request.UserAgent, _time.GetUtcNow(), RegistrationEventKind.AuthFailed, reason));
-                LogAuthFailed(request.CallId, extension, credentials.Username, transaction.Source.ToString(), reason);
-                return false;
-        }
-    }
-
-    private DigestCredentials? FindOurCredentials(SipRequest request)
-    {
-        foreach (var value in request.GetHeaderValues(SipHeaderId.Authorization))
-        {
-            if (DigestCredentials.TryParse(value, out var credentials) && string.Equals(credentials!.Realm, _realm, StringComparison.Ordinal))
-            {
-                return credentials;
-            }
-        }
-
-        return null;
-    }
-
-    private void Challenge(ServerTransaction transaction, bool stale)
-    {
-        var challenges = _authenticator.CreateChallenges(_realm, stale);
-        transaction.Respond(401, toTag: SipIds.NewTag(),
-            headers: challenges.Select(c => new KeyValuePair<string, string>("WWW-Authenticate", c)).ToList());
+        return result.IsAuthenticated;
     }
 
     private static RegisterRequest ToRegisterRequest(ServerTransaction transaction, string extension)
@@ -138,6 +95,6 @@ public sealed partial class RegistrarService
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: REGISTER {Extension} -> {StatusCode}, {BindingCount} binding(s), from {Source} {Detail}")]
     private partial void LogRegistered(string callId, string extension, int statusCode, int bindingCount, string source, string detail);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: REGISTER {Extension} refused: authentication as {Username} failed ({Reason}) from {Source}")]
-    private partial void LogAuthFailed(string callId, string extension, string username, string source, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: REGISTER {Extension} refused from {Source}: {Reason}")]
+    private partial void LogAuthFailed(string callId, string extension, string source, string reason);
 }

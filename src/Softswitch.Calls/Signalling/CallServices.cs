@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Routing;
 using Softswitch.Sip.Dialogs;
+using Softswitch.Sip.Stack;
 
 namespace Softswitch.Calls.Signalling;
 
@@ -10,7 +11,7 @@ public sealed class CallServices
 {
     public required SessionRouter Sessions { get; init; }
 
-    public required InviteAuthenticator Authenticator { get; init; }
+    public required RequestAuthenticator Authenticator { get; init; }
 
     /// <summary>The dial plan in force now (configuration reloads swap it).</summary>
     public required Func<DialPlan> DialPlan { get; init; }

@@ -75,8 +75,10 @@ internal sealed partial class SipHostedService(
             Algorithms = settings.Auth.EffectiveAlgorithms
                 .Select(a => a.Equals("md5", StringComparison.OrdinalIgnoreCase) ? DigestAlgorithm.Md5 : DigestAlgorithm.Sha256).ToList(),
         });
-        var registrarService = new RegistrarService(_registrar, digest, new ExtensionCredentialStore(extensions),
-            new LocalDomain(signalling), signalling, new RegistrationEventRecorder(eventWriter), time, loggers.CreateLogger<RegistrarService>());
+        var authenticator = new RequestAuthenticator(digest, new ExtensionCredentialStore(extensions),
+            new RequestAuthenticatorOptions { Realm = signalling.EffectiveRealm });
+        var registrarService = new RegistrarService(_registrar, authenticator, new LocalDomain(signalling),
+            new RegistrationEventRecorder(eventWriter), time, loggers.CreateLogger<RegistrarService>());
         var mediaAddress = MediaAddress.Choose(settings.Rtp.Address, listen);
         var calls = new CallServices
         {
@@ -88,8 +90,7 @@ internal sealed partial class SipHostedService(
                 LocalPort = sip.Port,
                 Timers = timers,
             }, loggers.CreateLogger<SessionRouter>()),
-            Authenticator = new InviteAuthenticator(digest, new ExtensionCredentialStore(extensions),
-                new InviteAuthenticatorOptions { Realm = signalling.EffectiveRealm }),
+            Authenticator = authenticator,
             DialPlan = () => CurrentDialPlan(options.CurrentValue),
             Media = new CallMediaOptions
             {

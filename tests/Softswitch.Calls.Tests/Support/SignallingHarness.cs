@@ -7,6 +7,7 @@ using Softswitch.Calls.Signalling;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Registrar;
+using Softswitch.Sip.Stack;
 using Softswitch.Sip.Transactions;
 using Softswitch.Sip.Transport;
 
@@ -33,8 +34,8 @@ internal sealed class SignallingHarness : ITransactionTransport, ITransactionUse
         var options = new SignallingOptions { Domain = Realm, ListenAddresses = [IPAddress.Loopback], Workers = 1 };
         Nonces = new NonceManager(Time);
         var registrar = new SipRegistrar(new BindingStore(Time), new RegistrarOptions(), this);
-        var service = new RegistrarService(registrar, new DigestAuthenticator(Nonces), this, new LocalDomain(options), options, this, Time,
-            NullLogger<RegistrarService>.Instance);
+        var authenticator = new RequestAuthenticator(new DigestAuthenticator(Nonces), this, new RequestAuthenticatorOptions { Realm = Realm });
+        var service = new RegistrarService(registrar, authenticator, new LocalDomain(options), this, Time, NullLogger<RegistrarService>.Instance);
         _dispatcher = new SipRequestDispatcher(service, options, NullLogger<SipRequestDispatcher>.Instance);
         _layer = new TransactionLayer(Time, new TransactionTimerOptions(), this, _dispatcher, new TransactionMessageFactory());
         _dispatcher.Attach(_layer);

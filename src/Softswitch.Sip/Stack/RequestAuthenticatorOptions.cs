@@ -1,7 +1,7 @@
-namespace Softswitch.Sip.Dialogs;
+namespace Softswitch.Sip.Stack;
 
-/// <summary>How <see cref="InviteAuthenticator"/> challenges callers.</summary>
-public sealed record InviteAuthenticatorOptions
+/// <summary>How <see cref="RequestAuthenticator"/> challenges callers.</summary>
+public sealed record RequestAuthenticatorOptions
 {
     /// <summary>The digest realm, usually the SIP domain; the same one REGISTER uses so phones reuse their credentials.</summary>
     public required string Realm { get; init; }

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Dialogs;
+using Softswitch.Sip.Stack;
 using static Softswitch.Sip.Tests.Dialogs.DialogMessages;
 
 namespace Softswitch.Sip.Tests.Dialogs;
 
-public sealed partial class InviteAuthenticatorTests
+public sealed partial class RequestAuthenticatorTests
 {
     private const string Realm = "pbx.test";
     private readonly Dictionary<string, string> _passwords = new() { ["1001"] = "alice-pw", ["1003"] = "carol-pw" };
@@ -19,9 +20,9 @@ public sealed partial class InviteAuthenticatorTests
         _digest = new DigestAuthenticator(new NonceManager(_rig.Time));
     }
 
-    private InviteAuthenticator Authenticator(bool proxy = true) =>
+    private RequestAuthenticator Authenticator(bool proxy = true) =>
         new(_digest, new PasswordLookupCredentialStore(u => _passwords.GetValueOrDefault(u)),
-            new InviteAuthenticatorOptions { Realm = Realm, UseProxyAuthenticate = proxy });
+            new RequestAuthenticatorOptions { Realm = Realm, UseProxyAuthenticate = proxy });
 
     [Test, Description("RFC 3261 §22.3, RFC 8760 §2.4")]
     public void Invite_without_credentials_gets_407_with_a_challenge_per_algorithm()
@@ -30,7 +31,7 @@ public sealed partial class InviteAuthenticatorTests
 
         var result = Authenticator().Authenticate(_rig.NewRequests[0]);
 
-        Assert.That(result.Status, Is.EqualTo(InviteAuthenticationStatus.Challenged));
+        Assert.That(result.Status, Is.EqualTo(RequestAuthenticationStatus.Challenged));
         var challenge = _rig.SentMessages("SIP/2.0 407 ").Single();
         var values = challenge.GetHeaderValues("Proxy-Authenticate");
         Assert.That(values, Has.Count.EqualTo(2));
@@ -62,7 +63,7 @@ public sealed partial class InviteAuthenticatorTests
         var result = authenticator.Authenticate(_rig.NewRequests[1]);
 
         Assert.That(_rig.StrayAcks, Is.Empty, "the transaction absorbed the ACK for the 407");
-        Assert.That(result.Status, Is.EqualTo(InviteAuthenticationStatus.Authenticated));
+        Assert.That(result.Status, Is.EqualTo(RequestAuthenticationStatus.Authenticated));
         Assert.That(result.Extension, Is.EqualTo("1001"));
         Assert.That(_rig.Transport.Sent.Count(s => s.Text.StartsWith("SIP/2.0 407 ", StringComparison.Ordinal)), Is.EqualTo(1));
         var session = _rig.Router.CreateSession(_rig.NewRequests[1], _rig.Owner);
@@ -80,7 +81,7 @@ public sealed partial class InviteAuthenticatorTests
         _rig.Receive(Invite("z9hG4bKinv2", 2, extraHeaders: ProxyAuthorization("1001", "guess", nonce)));
         var result = authenticator.Authenticate(_rig.NewRequests[1]);
 
-        Assert.That(result.Status, Is.EqualTo(InviteAuthenticationStatus.Forbidden));
+        Assert.That(result.Status, Is.EqualTo(RequestAuthenticationStatus.Forbidden));
         Assert.That(_rig.SentMessages("SIP/2.0 403 ").Single().CSeq.Number, Is.EqualTo(2u));
     }
 
@@ -95,7 +96,7 @@ public sealed partial class InviteAuthenticatorTests
         _rig.Receive(Invite("z9hG4bKinv2", 2, extraHeaders: ProxyAuthorization("1003", "carol-pw", nonce)));
         var result = authenticator.Authenticate(_rig.NewRequests[1]);
 
-        Assert.That(result.Status, Is.EqualTo(InviteAuthenticationStatus.Forbidden));
+        Assert.That(result.Status, Is.EqualTo(RequestAuthenticationStatus.Forbidden));
         Assert.That(result.Detail, Does.Contain("1003"));
     }
 
@@ -107,7 +108,7 @@ public sealed partial class InviteAuthenticatorTests
         _rig.Receive(Invite(extraHeaders: ProxyAuthorization("1001", "alice-pw", foreignNonce)));
         var result = Authenticator().Authenticate(_rig.NewRequests[0]);
 
-        Assert.That(result.Status, Is.EqualTo(InviteAuthenticationStatus.Challenged));
+        Assert.That(result.Status, Is.EqualTo(RequestAuthenticationStatus.Challenged));
         Assert.That(_rig.SentMessages("SIP/2.0 407 ").Single().GetHeaderValues("Proxy-Authenticate")[0], Does.Contain("stale=true"));
     }
 

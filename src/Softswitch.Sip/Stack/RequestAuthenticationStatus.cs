@@ -1,7 +1,7 @@
-namespace Softswitch.Sip.Dialogs;
+namespace Softswitch.Sip.Stack;
 
-/// <summary>The outcome of <see cref="InviteAuthenticator.Authenticate"/>.</summary>
-public enum InviteAuthenticationStatus
+/// <summary>The outcome of <see cref="RequestAuthenticator.Authenticate"/>.</summary>
+public enum RequestAuthenticationStatus
 {
     /// <summary>Valid credentials of the extension in From: go on with the call.</summary>
     Authenticated,
