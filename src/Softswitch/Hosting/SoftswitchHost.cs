@@ -91,9 +91,10 @@ public static class SoftswitchHost
         Directory.CreateDirectory(Path.GetFullPath(options.Storage.Recordings, startup.CurrentDirectory));
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
-            "Softswitch started: config {ConfigFile}, SIP {SipListen}:{SipPort} ({Transports}), HTTP {HttpListen}:{HttpPort}, database {Database}",
+            // No HTTP listener yet (the web console is a later issue), so the http section is not announced.
+            "Softswitch started: config {ConfigFile}, SIP {SipListen}:{SipPort} ({Transports}), database {Database}",
             startup.ConfigDisplayPath, options.Sip.Listen, options.Sip.Port, string.Join("+", options.Sip.EffectiveTransports),
-            options.Http.Listen, options.Http.Port, host.Services.GetRequiredService<SqliteDatabase>().FilePath);
+            host.Services.GetRequiredService<SqliteDatabase>().FilePath);
         started?.Invoke(host.Services);
         await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Softswitch stopped");

@@ -53,7 +53,7 @@ public sealed class SoftswitchHostTests
         }
 
         var log = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(folder.Path, "logs")).Single());
-        Assert.That(log, Does.Contain("Softswitch started: config softswitch.yaml, SIP 0.0.0.0:5060 (udp+tcp), HTTP 127.0.0.1:8080, database " + database));
+        Assert.That(log, Does.Contain("Softswitch started: config softswitch.yaml, SIP 0.0.0.0:5060 (udp+tcp), database " + database));
         Assert.That(log, Does.Contain("Softswitch stopped"));
     }
 
