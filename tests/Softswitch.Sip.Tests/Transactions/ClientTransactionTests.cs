@@ -1,37 +1,17 @@
 using System.Text;
-using Microsoft.Extensions.Time.Testing;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Transactions;
 using static Softswitch.Sip.Tests.Transactions.Messages;
 
 namespace Softswitch.Sip.Tests.Transactions;
 
-public sealed class ClientTransactionTests
+public sealed class ClientTransactionTests : TransactionLayerFixture
 {
-    private FakeTimeProvider _time = null!;
-    private RecordingTransport _transport = null!;
-    private RecordingUser _user = null!;
-    private TransactionLayer _layer = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _time = new FakeTimeProvider();
-        _transport = new RecordingTransport(_time);
-        _user = new RecordingUser();
-        _layer = new TransactionLayer(_time, new TransactionTimerOptions(), _transport, _user, new TransactionMessageFactory());
-    }
-
-    private void Advance(double seconds)
-    {
-        for (var i = 0; i < (int)Math.Round(seconds * 100); i++) _time.Advance(TimeSpan.FromMilliseconds(10));
-    }
-
     private ClientTransaction Send(string method, string transport = "UDP")
     {
         var request = Request(method, branch: "z9hG4bKclient", viaExtra: "", transport: transport, viaPort: 5060);
         var bytes = request.Raw;
-        return _layer.SendRequest(request, bytes, transport == "UDP" ? Phone : PhoneTcp);
+        return Layer.SendRequest(request, bytes, transport == "UDP" ? Phone : PhoneTcp);
     }
 
     [Test, Description("RFC 3261 §17.1.2.2 Timer E and F")]
@@ -40,10 +20,10 @@ public sealed class ClientTransactionTests
         Send("OPTIONS");
         Advance(33);
 
-        Assert.That(_transport.TimesOf("OPTIONS "),
+        Assert.That(Transport.TimesOf("OPTIONS "),
             Is.EqualTo(new[] { 0, 0.5, 1.5, 3.5, 7.5, 11.5, 15.5, 19.5, 23.5, 27.5, 31.5 }).Within(0.011));
-        Assert.That(_user.Timeouts, Has.Count.EqualTo(1));
-        Assert.That(_layer.ClientTransactionCount, Is.Zero);
+        Assert.That(User.Timeouts, Has.Count.EqualTo(1));
+        Assert.That(Layer.ClientTransactionCount, Is.Zero);
     }
 
     [Test, Description("RFC 3261 §17.1.2.2: in Proceeding, Timer E fires every T2")]
@@ -51,26 +31,26 @@ public sealed class ClientTransactionTests
     {
         Send("OPTIONS");
         Advance(0.2);
-        _layer.OnResponse(Response(100, "OPTIONS"), Phone);
+        Layer.OnResponse(Response(100, "OPTIONS"), Phone);
         Advance(10);
 
-        Assert.That(_transport.TimesOf("OPTIONS "), Is.EqualTo(new[] { 0, 0.5, 4.5, 8.5 }).Within(0.011));
-        Assert.That(_user.Responses.Select(r => r.Status), Is.EqualTo(new[] { 100 }));
+        Assert.That(Transport.TimesOf("OPTIONS "), Is.EqualTo(new[] { 0, 0.5, 4.5, 8.5 }).Within(0.011));
+        Assert.That(User.Responses.Select(r => r.Status), Is.EqualTo(new[] { 100 }));
     }
 
     [Test, Description("RFC 3261 §17.1.2.2: Completed absorbs retransmitted finals; Timer K = T4")]
     public void Non_invite_client_delivers_one_final_response_and_ends_after_T4()
     {
         var transaction = Send("REGISTER");
-        _layer.OnResponse(Response(200, "REGISTER"), Phone);
-        _layer.OnResponse(Response(200, "REGISTER"), Phone);
+        Layer.OnResponse(Response(200, "REGISTER"), Phone);
+        Layer.OnResponse(Response(200, "REGISTER"), Phone);
 
-        Assert.That(_user.Responses.Select(r => r.Status), Is.EqualTo(new[] { 200 }));
+        Assert.That(User.Responses.Select(r => r.Status), Is.EqualTo(new[] { 200 }));
         Advance(4.9);
         Assert.That(transaction.State, Is.EqualTo(TransactionState.Completed));
         Advance(0.2);
         Assert.That(transaction.State, Is.EqualTo(TransactionState.Terminated));
-        Assert.That(_transport.TimesOf("REGISTER "), Is.EqualTo(new[] { 0.0 }));
+        Assert.That(Transport.TimesOf("REGISTER "), Is.EqualTo(new[] { 0.0 }));
     }
 
     [Test, Description("RFC 3261 §17.1.1.2 Timer A (no T2 cap) and B")]
@@ -79,8 +59,8 @@ public sealed class ClientTransactionTests
         Send("INVITE");
         Advance(33);
 
-        Assert.That(_transport.TimesOf("INVITE "), Is.EqualTo(new[] { 0, 0.5, 1.5, 3.5, 7.5, 15.5, 31.5 }).Within(0.011));
-        Assert.That(_user.Timeouts, Has.Count.EqualTo(1));
+        Assert.That(Transport.TimesOf("INVITE "), Is.EqualTo(new[] { 0, 0.5, 1.5, 3.5, 7.5, 15.5, 31.5 }).Within(0.011));
+        Assert.That(User.Timeouts, Has.Count.EqualTo(1));
     }
 
     [Test, Description("RFC 3261 §17.1.1.2: a provisional response stops Timer A and Timer B")]
@@ -88,21 +68,21 @@ public sealed class ClientTransactionTests
     {
         Send("INVITE");
         Advance(0.7);
-        _layer.OnResponse(Response(180, "INVITE"), Phone);
+        Layer.OnResponse(Response(180, "INVITE"), Phone);
         Advance(60);
 
-        Assert.That(_transport.TimesOf("INVITE "), Has.Length.EqualTo(2));
-        Assert.That(_user.Timeouts, Is.Empty);
+        Assert.That(Transport.TimesOf("INVITE "), Has.Length.EqualTo(2));
+        Assert.That(User.Timeouts, Is.Empty);
     }
 
     [Test, Description("RFC 3261 §17.1.1.3: ACK a non-2xx inside the transaction, again for each retransmission")]
     public void Invite_client_acknowledges_a_failure_response_and_each_retransmission_of_it()
     {
         var transaction = Send("INVITE");
-        _layer.OnResponse(Response(486, "INVITE", toTag: "busy1"), Phone);
-        _layer.OnResponse(Response(486, "INVITE", toTag: "busy1"), Phone);
+        Layer.OnResponse(Response(486, "INVITE", toTag: "busy1"), Phone);
+        Layer.OnResponse(Response(486, "INVITE", toTag: "busy1"), Phone);
 
-        var acks = _transport.Sent.Where(s => s.Text.StartsWith("ACK ", StringComparison.Ordinal)).ToList();
+        var acks = Transport.Sent.Where(s => s.Text.StartsWith("ACK ", StringComparison.Ordinal)).ToList();
         Assert.That(acks, Has.Count.EqualTo(2));
         var ack = (SipRequest)Parse(acks[0].Text);
         Assert.Multiple(() =>
@@ -115,7 +95,7 @@ public sealed class ClientTransactionTests
             Assert.That(ack.CSeq.Method, Is.EqualTo(SipMethod.Ack));
             Assert.That(ack.CallId, Is.EqualTo("call-1@test"));
         });
-        Assert.That(_user.Responses.Select(r => r.Status), Is.EqualTo(new[] { 486 }));
+        Assert.That(User.Responses.Select(r => r.Status), Is.EqualTo(new[] { 486 }));
         Assert.That(transaction.State, Is.EqualTo(TransactionState.Completed));
         Advance(32.1);
         Assert.That(transaction.State, Is.EqualTo(TransactionState.Terminated), "Timer D");
@@ -125,13 +105,13 @@ public sealed class ClientTransactionTests
     public void Invite_client_passes_each_2xx_to_the_user_and_sends_no_ack()
     {
         Send("INVITE");
-        _layer.OnResponse(Response(200, "INVITE"), Phone);
-        _layer.OnResponse(Response(200, "INVITE"), Phone);
+        Layer.OnResponse(Response(200, "INVITE"), Phone);
+        Layer.OnResponse(Response(200, "INVITE"), Phone);
 
-        Assert.That(_user.Responses.Select(r => r.Status), Is.EqualTo(new[] { 200, 200 }));
-        Assert.That(_transport.TimesOf("ACK "), Is.Empty);
+        Assert.That(User.Responses.Select(r => r.Status), Is.EqualTo(new[] { 200, 200 }));
+        Assert.That(Transport.TimesOf("ACK "), Is.Empty);
         Advance(32.1);
-        Assert.That(_layer.ClientTransactionCount, Is.Zero, "Timer M");
+        Assert.That(Layer.ClientTransactionCount, Is.Zero, "Timer M");
     }
 
     [Test, Description("RFC 3261 §17.1.1.2: no retransmission over a reliable transport")]
@@ -140,17 +120,17 @@ public sealed class ClientTransactionTests
         Send("INVITE", transport: "TCP");
         Advance(33);
 
-        Assert.That(_transport.TimesOf("INVITE "), Is.EqualTo(new[] { 0.0 }));
-        Assert.That(_user.Timeouts, Has.Count.EqualTo(1));
+        Assert.That(Transport.TimesOf("INVITE "), Is.EqualTo(new[] { 0.0 }));
+        Assert.That(User.Timeouts, Has.Count.EqualTo(1));
     }
 
     [Test, Description("RFC 3261 §17.1.3: branch and CSeq method must both match")]
     public void A_response_for_another_method_on_the_same_branch_is_stray()
     {
         Send("INVITE");
-        _layer.OnResponse(Response(200, "CANCEL"), Phone);
+        Layer.OnResponse(Response(200, "CANCEL"), Phone);
 
-        Assert.That(_user.Responses, Is.Empty);
-        Assert.That(_user.Strays, Has.Count.EqualTo(1));
+        Assert.That(User.Responses, Is.Empty);
+        Assert.That(User.Strays, Has.Count.EqualTo(1));
     }
 }
