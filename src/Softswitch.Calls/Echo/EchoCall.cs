@@ -38,7 +38,7 @@ public sealed partial class EchoCall : IInviteSessionOwner
         var decoder = DecoderFor(negotiated.Codec!);
         _recording = record ? EchoRecording.Start(media.RecordingsFolder, callId, negotiated.Codec!, decoder, time, loggers) : null;
         _echo = new RtpEcho(ports, RemoteRtp(negotiated), RemoteRtcp(negotiated), (byte)negotiated.Codec!.PayloadType,
-            (byte?)negotiated.TelephoneEventPayloadType, callId, time, loggers, _recording, decoder);
+            (byte?)negotiated.TelephoneEventPayloadType, negotiated.Codec!.ClockRate, callId, time, loggers, _recording, decoder);
     }
 
     /// <summary>
@@ -121,7 +121,9 @@ public sealed partial class EchoCall : IInviteSessionOwner
     private void End(string why)
     {
         if (Interlocked.Exchange(ref _ended, 1) == 1) return;
-        LogEnded(_callId, why, _echo.Echoed);
+        var rtcp = _echo.Rtcp;
+        LogEnded(_callId, why, _echo.Echoed, rtcp.PacketsReceived, rtcp.PacketsLost, rtcp.Jitter.TotalMilliseconds,
+            rtcp.PeerReport is { } peer ? $"{peer.CumulativeLost} lost, jitter {peer.Jitter} units" : "none");
         _ = ReleaseAsync();
     }
 
@@ -173,6 +175,6 @@ public sealed partial class EchoCall : IInviteSessionOwner
     [LoggerMessage(Level = LogLevel.Debug, Message = "{CallId}: ACK received, echo running")]
     private partial void LogAcknowledged(string callId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: echo call ended ({Why}), {Packets} packets echoed")]
-    private partial void LogEnded(string callId, string why, long packets);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: echo call ended ({Why}), {Packets} packets echoed; received {Received}, lost {Lost}, jitter {JitterMs:0.0} ms; caller's report on our stream: {PeerReport}")]
+    private partial void LogEnded(string callId, string why, long packets, long received, long lost, double jitterMs, string peerReport);
 }

@@ -25,6 +25,7 @@ public sealed partial class RtpEcho : IRtpPacketSink, IAsyncDisposable
     private readonly DtmfEventStream _digits;
     private readonly Task _digitLog;
     private readonly short[] _pcm = new short[1024];
+    private readonly RtcpReporter _rtcp;
     private readonly IEchoTap? _tap;
     private readonly string _callId;
     private readonly ILogger _logger;
@@ -33,8 +34,9 @@ public sealed partial class RtpEcho : IRtpPacketSink, IAsyncDisposable
     private long _foreign;
 
     /// <param name="decoder">Decodes the call's audio for in-band DTMF (8 kHz codecs); null turns in-band detection off.</param>
+    /// <param name="clockRate">The RTP clock of the negotiated codec (8000 for G.711, 48000 for Opus), for RTCP.</param>
     public RtpEcho(RtpPortPair ports, IPEndPoint? remoteRtp, IPEndPoint? remoteRtcp, byte audioPayloadType, byte? telephoneEventPayloadType,
-        string callId, TimeProvider time, ILoggerFactory loggers, IEchoTap? tap = null, IAudioCodec? decoder = null)
+        int clockRate, string callId, TimeProvider time, ILoggerFactory loggers, IEchoTap? tap = null, IAudioCodec? decoder = null)
     {
         _digits = new DtmfEventStream(time, logger: loggers.CreateLogger<DtmfEventStream>());
         _audioPayloadType = audioPayloadType;
@@ -59,6 +61,7 @@ public sealed partial class RtpEcho : IRtpPacketSink, IAsyncDisposable
 
         _endpoint = new RtpEndpoint(ports, this, new RtpEndpointOptions { RemoteRtp = remoteRtp, RemoteRtcp = remoteRtcp },
             loggers.CreateLogger<RtpEndpoint>());
+        _rtcp = new RtcpReporter(_endpoint, _rewriter.OutputSsrc, clockRate, $"softswitch@{ports.RtpEndPoint.Address}", time);
     }
 
     public IPEndPoint LocalRtpEndPoint => _endpoint.LocalRtpEndPoint;
@@ -66,7 +69,14 @@ public sealed partial class RtpEcho : IRtpPacketSink, IAsyncDisposable
     /// <summary>Packets sent back so far.</summary>
     public long Echoed => Interlocked.Read(ref _echoed);
 
-    public void Start() => _endpoint.Start();
+    /// <summary>What RTCP knows about this call: the caller's stream as we received it, and the caller's view of ours.</summary>
+    public RtcpReporter Rtcp => _rtcp;
+
+    public void Start()
+    {
+        _endpoint.Start();
+        _rtcp.Start();
+    }
 
     /// <summary>After a re-INVITE the phone may move its media.</summary>
     public void SetRemote(IPEndPoint? remoteRtp, IPEndPoint? remoteRtcp) => _endpoint.SetRemote(remoteRtp, remoteRtcp);
@@ -75,6 +85,7 @@ public sealed partial class RtpEcho : IRtpPacketSink, IAsyncDisposable
     {
         if (RtpHeader.TryParse(packet, out var header, out var payloadOffset) != RtpParseStatus.Success) return;
         var payload = packet.Slice(payloadOffset, header.PayloadLength);
+        _rtcp.OnReceived(header);
         if (_dtmf is not null && header.PayloadType == _dtmf.PayloadType)
         {
             _dtmf.Receive(header.PayloadType, header.SequenceNumber, header.Timestamp, header.Marker, payload);
@@ -95,13 +106,15 @@ public sealed partial class RtpEcho : IRtpPacketSink, IAsyncDisposable
         packet.CopyTo(echo);
         if (!_rewriter.TryRewrite(echo)) return;
         if (header.PayloadType == _audioPayloadType) _tap?.OnAudio(payload, echo.Slice(payloadOffset, header.PayloadLength), header.Timestamp);
-        if (_endpoint.Send(echo)) Interlocked.Increment(ref _echoed);
+        if (_endpoint.Send(echo))
+        {
+            Interlocked.Increment(ref _echoed);
+            _rtcp.OnSent(_rewriter.LastTimestamp, header.PayloadLength);
+        }
     }
 
-    public void OnRtcp(ReadOnlySpan<byte> packet, SocketAddress from)
-    {
-        // Reports are not echoed: they describe the caller's view of our stream, which the phone already knows.
-    }
+    /// <summary>The caller's reports are read (its view of our stream), not echoed.</summary>
+    public void OnRtcp(ReadOnlySpan<byte> packet, SocketAddress from) => _rtcp.OnRtcp(packet);
 
     /// <summary>An INFO in this call's dialog; true when it carried a digit.</summary>
     public bool OnSipInfo(string? contentType, ReadOnlySpan<byte> body) => _digits.PublishSipInfo(contentType, body);
@@ -117,6 +130,7 @@ public sealed partial class RtpEcho : IRtpPacketSink, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _rtcp.Stop(); // a last report and BYE while the socket is still open
         await _endpoint.DisposeAsync().ConfigureAwait(false);
         _inBand?.Flush();
         _dtmf?.Dispose();
