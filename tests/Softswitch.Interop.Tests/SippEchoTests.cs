@@ -11,6 +11,12 @@ public sealed class SippEchoTests
         routes:
           - match: "*43"
             echo: true
+          - match: "*44"
+            echo: true
+            answer_after_ms: 5000
+          - match: "*46"
+            echo: true
+            greeting: echo-test
 
         """;
 
@@ -57,5 +63,56 @@ public sealed class SippEchoTests
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0), "the call must fail");
         Assert.That(softswitch.Output, Does.Not.Contain("echo answered"));
+    }
+
+    [Test, Description("RFC 3261 §9.2: CANCEL while ringing gets 200, the INVITE 487, and the call never starts")]
+    public async Task Sipp_cancelling_while_it_rings_gets_487()
+    {
+        await using var softswitch = await SoftswitchProcess.StartAsync(EchoRoute);
+
+        var result = await Sipp.RunAsync(softswitch, "cancel-before-answer.xml", TimeSpan.FromSeconds(30),
+            "-s", "*44", "-au", "1001", "-ap", SoftswitchProcess.Password1001, "-auth_uri", $"*44@127.0.0.1:{softswitch.Port}", "-m", "1",
+            "-mp", FreePort.ForUdp().ToString());
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result + "\n" + softswitch.Output);
+        Assert.That(() => softswitch.Output, Does.Contain("echo call ended before media (cancelled)").After(3000, 50));
+        Assert.That(softswitch.Output, Does.Not.Contain("echo answered"));
+    }
+
+    [Test, Description("RFC 3261 §13.2.1: an INVITE without SDP gets our offer in the 200 and media starts from the ACK's answer")]
+    public async Task Sipp_late_offer_gets_our_offer_and_media_runs_from_the_answer_in_the_ack()
+    {
+        Assert.That(Environment.UserName, Is.EqualTo("root"), "sipp's pcap play needs raw sockets (CI runs as root)");
+        await using var softswitch = await SoftswitchProcess.StartAsync(EchoRoute);
+
+        var result = await Sipp.RunAsync(softswitch, "echo-late-offer.xml", TimeSpan.FromSeconds(30),
+            "-s", "*43", "-au", "1001", "-ap", SoftswitchProcess.Password1001, "-auth_uri", $"*43@127.0.0.1:{softswitch.Port}", "-m", "1",
+            "-mp", FreePort.ForUdp().ToString());
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result + "\n" + softswitch.Output);
+        Assert.That(() => softswitch.Output, Does.Contain("echo call ended (caller hung up)").After(3000, 50));
+        Assert.That(softswitch.Output, Does.Match(@"echo answered, 8 PCMA/8000"));
+        // sipp's pcap plays 50 packets a second for the 3 s before BYE: most must come back to the address its answer named.
+        var ended = Regex.Match(softswitch.Output, @"echo call ended \(caller hung up\), (\d+) packets sent; received (\d+)");
+        Assert.That(int.Parse(ended.Groups[2].Value), Is.GreaterThan(100), softswitch.Output);
+        Assert.That(int.Parse(ended.Groups[1].Value), Is.GreaterThan(100), softswitch.Output);
+    }
+
+    [Test, Description("Barge-in: a key pressed during the greeting stops it, and the call goes on to the echo")]
+    public async Task Sipp_digit_during_the_greeting_interrupts_it()
+    {
+        Assert.That(Environment.UserName, Is.EqualTo("root"), "sipp's play_dtmf needs raw sockets (CI runs as root)");
+        await using var softswitch = await SoftswitchProcess.StartAsync(EchoRoute);
+
+        var result = await Sipp.RunAsync(softswitch, "echo-dtmf-rfc4733.xml", TimeSpan.FromSeconds(30),
+            "-s", "*46", "-au", "1001", "-ap", SoftswitchProcess.Password1001, "-auth_uri", $"*46@127.0.0.1:{softswitch.Port}", "-m", "1",
+            "-mp", FreePort.ForUdp().ToString());
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result + "\n" + softswitch.Output);
+        Assert.That(() => softswitch.Output, Does.Contain("echo call ended (caller hung up)").After(3000, 50));
+        // The greeting (several seconds of speech) is cut by the first digit; the later ones arrive during the echo.
+        Assert.That(Regex.Matches(softswitch.Output, @"prompt interrupted by DTMF ""?1""?").Count, Is.EqualTo(1), softswitch.Output);
+        Assert.That(softswitch.Output, Does.Not.Match(@"prompt interrupted by DTMF ""?[23#]"), softswitch.Output);
+        Assert.That(Digits(softswitch, "Rfc4733"), Is.EqualTo(new[] { "1", "2", "3", "#" }), softswitch.Output);
     }
 }

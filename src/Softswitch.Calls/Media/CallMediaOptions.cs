@@ -1,9 +1,11 @@
 using System.Net;
+using Softswitch.Media.Clock;
+using Softswitch.Media.Playback;
 using Softswitch.Media.Rtp;
 
 namespace Softswitch.Calls.Media;
 
-/// <summary>What every call's media needs from the host: where to bind, what to advertise, where recordings go.</summary>
+/// <summary>What every call's media needs from the host: where to bind, what to advertise, the clock, prompts and recordings.</summary>
 public sealed class CallMediaOptions
 {
     public required RtpPortAllocator Ports { get; init; }
@@ -13,4 +15,16 @@ public sealed class CallMediaOptions
 
     /// <summary>Root folder of recordings: files go to yyyy/MM/dd/&lt;call id&gt;.wav below it.</summary>
     public required string RecordingsFolder { get; init; }
+
+    /// <summary>The one 20 ms clock that paces every prompt, music stream and recording.</summary>
+    public required MediaClock Clock { get; init; }
+
+    /// <summary>Prompts encoded once per codec and shared by all calls.</summary>
+    public required PromptCache Prompts { get; init; }
+
+    /// <summary>Root of the prompts: sounds/&lt;language&gt;/&lt;name&gt;.wav, music under sounds/music/.</summary>
+    public required string SoundsFolder { get; init; }
+
+    /// <summary>Language of prompts when the call has not chosen one.</summary>
+    public string DefaultLanguage { get; init; } = "en";
 }

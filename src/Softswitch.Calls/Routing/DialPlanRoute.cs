@@ -3,10 +3,16 @@ namespace Softswitch.Calls.Routing;
 /// <summary>One configured route: a number or pattern, its target, and whether calls on it are recorded.</summary>
 /// <param name="Match">Exact number, or a pattern: X is any digit, a final * matches the rest; other * are dialled as is.</param>
 /// <param name="Target">What the route does.</param>
-/// <param name="Destination">The extension number or flow name, when the target needs one.</param>
+/// <param name="Destination">The extension number, flow name or music class, when the target needs one.</param>
 /// <param name="Record">Record the call as stereo WAV.</param>
 public sealed record DialPlanRoute(string Match, RouteTarget Target, string? Destination = null, bool Record = false)
 {
+    /// <summary>A prompt played on answer (a name under sounds/&lt;language&gt;/), cut short by a key press.</summary>
+    public string? Greeting { get; init; }
+
+    /// <summary>How long to ring (180) before answering.</summary>
+    public TimeSpan AnswerAfter { get; init; }
+
     /// <summary>Exact numbers beat patterns; among patterns, the one with more fixed characters wins.</summary>
     internal bool IsPattern => Match.Contains('X', StringComparison.OrdinalIgnoreCase) || (Match.Length > 1 && Match.EndsWith('*'));
 

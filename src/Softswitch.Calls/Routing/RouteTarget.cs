@@ -5,6 +5,10 @@ public enum RouteTarget
 {
     /// <summary>Answer and play the caller's audio back (media test, *43 in the demo).</summary>
     Echo,
+    /// <summary>Answer and play music on hold until the caller hangs up (the destination names the music class).</summary>
+    Music,
+    /// <summary>Two callers to the same number are connected to each other (a test of the bridge).</summary>
+    MeetMe,
     /// <summary>Ring an extension (call control: a later issue).</summary>
     Extension,
     /// <summary>Run an IVR flow (a later issue).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Softswitch.Calls.Features;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Routing;
 using Softswitch.Sip.Dialogs;
@@ -17,6 +18,9 @@ public sealed class CallServices
     public required Func<DialPlan> DialPlan { get; init; }
 
     public required CallMediaOptions Media { get; init; }
+
+    /// <summary>The meet-me rooms, one per meet-me route.</summary>
+    public required MeetMeRooms MeetMe { get; init; }
 
     public required TimeProvider Time { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Softswitch.Calls.Echo;
+using Softswitch.Calls.Features;
+using Softswitch.Calls.Legs;
 using Softswitch.Calls.Registration;
 using Softswitch.Calls.Routing;
 using Softswitch.Sip.Messages;
@@ -178,7 +179,15 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         switch (route?.Target)
         {
             case RouteTarget.Echo:
-                EchoCall.Start(invite, _calls.Sessions, _calls.Media, route, _calls.Time, _calls.Loggers);
+                Answer(invite, route, EchoFeature.Instance);
+                break;
+            case RouteTarget.Music:
+                Answer(invite, route, new MusicFeature(route.Destination!));
+                break;
+            case RouteTarget.MeetMe:
+                var room = _calls.MeetMe.For(route.Match);
+                if (room.Room.IsFull) invite.Respond(486, toTag: SipIds.NewTag());
+                else Answer(invite, route, room);
                 break;
             case null:
                 invite.Respond(404, toTag: SipIds.NewTag());
@@ -190,6 +199,9 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                 break;
         }
     }
+
+    private void Answer(ServerTransaction invite, DialPlanRoute route, ICallFeature feature) =>
+        InboundCall.Start(invite, _calls!.Sessions, _calls.Media, route, feature, _calls.Time, _calls.Loggers);
 
     /// <summary>RFC 3261 §9.2: 200 for the CANCEL, then 487 for the INVITE if it is still unanswered.</summary>
     private void HandleCancel(ServerTransaction cancel)

@@ -2,10 +2,13 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Softswitch.Calls.Features;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Registration;
 using Softswitch.Calls.Routing;
+using Softswitch.Media.Clock;
 using Softswitch.Media.Codecs;
+using Softswitch.Media.Playback;
 using Softswitch.Media.Rtp;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Calls.Signalling;
@@ -41,6 +44,7 @@ internal sealed partial class SipHostedService(
     private NonceManager? _nonces;
     private ITimer? _sweep;
     private (List<RouteOptions> Source, DialPlan Plan)? _dialPlan;
+    private MediaClock? _clock;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -80,6 +84,8 @@ internal sealed partial class SipHostedService(
         var registrarService = new RegistrarService(_registrar, authenticator, new LocalDomain(signalling),
             new RegistrationEventRecorder(eventWriter), time, loggers.CreateLogger<RegistrarService>());
         var mediaAddress = MediaAddress.Choose(settings.Rtp.Address, listen);
+        _clock = new MediaClock(time, loggers.CreateLogger<MediaClock>());
+        _clock.Start();
         var calls = new CallServices
         {
             Sessions = new SessionRouter(time, new InviteSessionOptions
@@ -97,7 +103,12 @@ internal sealed partial class SipHostedService(
                 Ports = new RtpPortAllocator(settings.Rtp.PortMin, settings.Rtp.PortMax, mediaAddress, loggers.CreateLogger<RtpPortAllocator>()),
                 Address = mediaAddress,
                 RecordingsFolder = Path.GetFullPath(settings.Storage.Recordings),
+                Clock = _clock,
+                Prompts = new PromptCache(loggers.CreateLogger<PromptCache>()),
+                SoundsFolder = Path.GetFullPath(settings.Ivr.Sounds),
+                DefaultLanguage = settings.Ivr.DefaultLanguage,
             },
+            MeetMe = new MeetMeRooms(loggers),
             Time = time,
             Loggers = loggers,
         };
@@ -130,11 +141,17 @@ internal sealed partial class SipHostedService(
     {
         var cached = _dialPlan;
         if (cached is not null && ReferenceEquals(cached.Value.Source, current.Routes)) return cached.Value.Plan;
-        var plan = new DialPlan(current.Routes.Select(route => route switch
+        var plan = new DialPlan(current.Routes.Select(route => (route switch
         {
             { Echo: true } => new DialPlanRoute(route.Match, RouteTarget.Echo, Record: route.Record),
+            { Music: { Length: > 0 } music } => new DialPlanRoute(route.Match, RouteTarget.Music, music, route.Record),
+            { MeetMe: true } => new DialPlanRoute(route.Match, RouteTarget.MeetMe, Record: route.Record),
             { Extension: { Length: > 0 } extension } => new DialPlanRoute(route.Match, RouteTarget.Extension, extension, route.Record),
             _ => new DialPlanRoute(route.Match, RouteTarget.Flow, route.Flow, route.Record),
+        }) with
+        {
+            Greeting = route.Greeting,
+            AnswerAfter = TimeSpan.FromMilliseconds(route.AnswerAfterMs),
         }));
         _dialPlan = (current.Routes, plan);
         return plan;
@@ -164,6 +181,8 @@ internal sealed partial class SipHostedService(
         _stack = null;
         if (_dispatcher is not null) await _dispatcher.DisposeAsync();
         _dispatcher = null;
+        if (_clock is not null) await _clock.DisposeAsync();
+        _clock = null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Softswitch SIP started: domain {Domain}, realm {Realm}, listening on {Listeners}")]

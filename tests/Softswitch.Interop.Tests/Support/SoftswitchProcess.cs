@@ -68,6 +68,20 @@ public sealed class SoftswitchProcess : IAsyncDisposable
         return softswitch;
     }
 
+    /// <summary>The repository's sounds/ folder (the demo prompts), found above the test binaries.</summary>
+    public static string RepositorySounds
+    {
+        get
+        {
+            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "Softswitch.sln"))) return Path.Combine(folder.FullName, "sounds");
+            }
+
+            throw new DirectoryNotFoundException("Softswitch.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
     private static string ConfigYaml(string folder, int port) => $"""
         sip:
           listen: 127.0.0.1
@@ -76,6 +90,8 @@ public sealed class SoftswitchProcess : IAsyncDisposable
         storage:
           database: {Path.Combine(folder, "data", "softswitch.db")}
           recordings: {Path.Combine(folder, "data", "recordings")}
+        ivr:
+          sounds: {RepositorySounds}
         logging:
           level: Debug
           file: {Path.Combine(folder, "data", "logs", "softswitch-.log")}

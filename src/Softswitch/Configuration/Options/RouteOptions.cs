@@ -21,6 +21,21 @@ public sealed class RouteOptions
     /// <summary>Answer and echo the caller's audio back (a media test).</summary>
     public bool Echo { get; set; }
 
+    /// <summary>Answer and play this music-on-hold class (<c>sounds/music/&lt;name&gt;.wav</c>) until the caller hangs up.</summary>
+    public string? Music { get; set; }
+
+    /// <summary>
+    /// Meet-me: the first caller waits with music, the second is bridged to the first (their audio relayed, or
+    /// transcoded when their codecs differ); a third gets 486 Busy Here until the room is free.
+    /// </summary>
+    public bool MeetMe { get; set; }
+
     /// <summary>Record calls on this route as stereo WAV under <c>storage.recordings</c>.</summary>
     public bool Record { get; set; }
+
+    /// <summary>A prompt (<c>sounds/&lt;language&gt;/&lt;name&gt;.wav</c>) played when the call is answered; a key press cuts it short.</summary>
+    public string? Greeting { get; set; }
+
+    /// <summary>Ring (180 Ringing) this long before answering; 0 answers at once.</summary>
+    public int AnswerAfterMs { get; set; }
 }

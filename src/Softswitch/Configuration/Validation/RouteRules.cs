@@ -22,15 +22,34 @@ public static class RouteRules
                 context.Error(ConfigKeys.Combine(path, "match"), $"'{route.Match}' is not a number or pattern (digits, +, #, * for feature codes, X for any digit, a final * for the rest)");
             }
 
-            var destinations = (route.Flow is { Length: > 0 } ? 1 : 0) + (route.Extension is { Length: > 0 } ? 1 : 0) + (route.Echo ? 1 : 0);
+            var destinations = (route.Flow is { Length: > 0 } ? 1 : 0) + (route.Extension is { Length: > 0 } ? 1 : 0) + (route.Echo ? 1 : 0)
+                + (route.Music is { Length: > 0 } ? 1 : 0) + (route.MeetMe ? 1 : 0);
             if (destinations != 1)
             {
-                context.Error(path, $"a route needs exactly one destination (flow, extension or echo), found {destinations}");
+                context.Error(path, $"a route needs exactly one destination (flow, extension, echo, music or meet_me), found {destinations}");
             }
             else if (route.Extension is { Length: > 0 } extension && !numbers.Contains(extension))
             {
                 context.Error(ConfigKeys.Combine(path, "extension"), $"extension {extension} is not defined under extensions");
             }
+
+            if (route.AnswerAfterMs is < 0 or > 60_000)
+            {
+                context.Error(ConfigKeys.Combine(path, "answer_after_ms"), $"{route.AnswerAfterMs} is outside 0..60000");
+            }
+
+            CheckSoundName(context, ConfigKeys.Combine(path, "music"), route.Music);
+            CheckSoundName(context, ConfigKeys.Combine(path, "greeting"), route.Greeting);
+        }
+    }
+
+    /// <summary>Sound names are file names under sounds/, never paths that climb out of it.</summary>
+    private static void CheckSoundName(ValidationContext context, string key, string? name)
+    {
+        if (name is null) return;
+        if (name.Length == 0 || name.Contains("..", StringComparison.Ordinal) || name.StartsWith('/') || name.Contains('\\') || name.EndsWith(".wav", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Error(key, $"'{name}' is not a sound name (a name under sounds/, without .wav, e.g. echo-test or music/default)");
         }
     }
 

@@ -1,0 +1,28 @@
+using Softswitch.Calls.Legs;
+using Softswitch.Media.Legs;
+
+namespace Softswitch.Calls.Features;
+
+/// <summary>The echo test (*43 in the demo): the caller's packets go straight back, re-stamped as our stream, until they hang up.</summary>
+public sealed class EchoFeature : ICallFeature
+{
+    public static EchoFeature Instance { get; } = new();
+
+    public string Name => "echo";
+
+    public async Task RunAsync(InboundCall call)
+    {
+        call.Media.Consumer = new EchoConsumer(call.Media);
+        await WaitUntilEnded(call).ConfigureAwait(false);
+    }
+
+    internal static Task WaitUntilEnded(InboundCall call) => WaitUntilEnded(call.Ended);
+
+    /// <summary>A task that completes (never faults) when <paramref name="token"/> is cancelled.</summary>
+    internal static Task WaitUntilEnded(CancellationToken token)
+    {
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        token.Register(() => ended.TrySetResult());
+        return ended.Task;
+    }
+}

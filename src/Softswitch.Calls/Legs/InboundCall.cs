@@ -1,0 +1,357 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Softswitch.Calls.Media;
+using Softswitch.Calls.Routing;
+using Softswitch.Media.Codecs;
+using Softswitch.Media.Legs;
+using Softswitch.Media.Playback;
+using Softswitch.Media.Recording;
+using Softswitch.Media.Rtp;
+using Softswitch.Media.Sdp;
+using Softswitch.Sip.Dialogs;
+using Softswitch.Sip.Messages;
+using Softswitch.Sip.Stack;
+using Softswitch.Sip.Transactions;
+
+namespace Softswitch.Calls.Legs;
+
+/// <summary>
+/// A call we answer ourselves, from INVITE to the last packet: offer/answer (the caller's offer, or ours in the 200
+/// when the INVITE came without SDP and the answer in the ACK), media ports, ringing for the route's
+/// <c>answer_after</c>, the media leg, the greeting with barge-in, the recording, then the route's
+/// <see cref="ICallFeature"/>. Reads top to bottom in <see cref="RunAsync"/>; SIP events arrive one at a time per call
+/// (the dispatcher's worker for this Call-ID) and only complete tasks or cancel <see cref="Ended"/>.
+/// </summary>
+public sealed partial class InboundCall : IInviteSessionOwner
+{
+    private readonly CallMediaOptions _media;
+    private readonly OfferAnswerSession _offerAnswer;
+    private readonly RtpPortPair _ports;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger<InboundCall> _logger;
+    private readonly ICallFeature _feature;
+    private readonly CancellationTokenSource _ended = new();
+    private readonly TaskCompletionSource<ReadOnlyMemory<byte>> _ack = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private NegotiationResult? _negotiated;
+    private InviteServerSession? _session;
+    private MediaLeg? _leg;
+    private PromptPlayer? _player;
+    private CallRecorder? _recorder;
+    private InboundCallEnd? _end;
+
+    private InboundCall(CallMediaOptions media, OfferAnswerSession offerAnswer, RtpPortPair ports, DialPlanRoute route, ICallFeature feature,
+        string callId, TimeProvider time, ILoggerFactory loggers)
+    {
+        _media = media;
+        _offerAnswer = offerAnswer;
+        _ports = ports;
+        Route = route;
+        _feature = feature;
+        CallId = callId;
+        _time = time;
+        _loggers = loggers;
+        _logger = loggers.CreateLogger<InboundCall>();
+    }
+
+    public string CallId { get; }
+
+    public DialPlanRoute Route { get; }
+
+    /// <summary>Cancelled when the call is over, whichever side ended it.</summary>
+    public CancellationToken Ended => _ended.Token;
+
+    /// <summary>The call's media; set before the feature runs.</summary>
+    public MediaLeg Media => _leg ?? throw new InvalidOperationException("the call has no media yet");
+
+    /// <summary>Plays prompts and music to the caller.</summary>
+    public PromptPlayer Player => _player ?? throw new InvalidOperationException("the call has no media yet");
+
+    /// <summary>What the caller dialled (the Request-URI user).</summary>
+    public string Dialled => _session?.Invite.RequestUri.User ?? "";
+
+    /// <summary>For the objects a feature makes for this call (bridges).</summary>
+    public ILoggerFactory LoggerFactory => _loggers;
+
+    /// <summary>Shared services: prompts, clock, folders.</summary>
+    public CallMediaOptions MediaOptions => _media;
+
+    /// <summary>
+    /// Takes an authenticated INVITE routed to <paramref name="feature"/>: 488 for SDP we cannot read or no common codec,
+    /// 503 when media ports run out; otherwise the call runs on its own until it ends.
+    /// </summary>
+    public static void Start(ServerTransaction invite, SessionRouter sessions, CallMediaOptions media, DialPlanRoute route, ICallFeature feature,
+        TimeProvider time, ILoggerFactory loggers)
+    {
+        var request = invite.Request;
+        var logger = loggers.CreateLogger<InboundCall>();
+        SessionDescription? offer = null;
+        if (!request.Body.IsEmpty && SdpParser.TryParse(request.Body.Span, out offer, out var sdpError) != SdpParseStatus.Ok)
+        {
+            invite.Respond(488, "Unreadable SDP", toTag: SipIds.NewTag());
+            LogRefused(logger, request.CallId, 488, sdpError ?? "unreadable SDP");
+            return;
+        }
+
+        if (!media.Ports.TryAllocate(out var ports))
+        {
+            invite.Respond(503, "Media Ports Exhausted", toTag: SipIds.NewTag(), headers: [new("Retry-After", "10")]);
+            LogRefused(logger, request.CallId, 503, "no free RTP ports");
+            return;
+        }
+
+        var offerAnswer = new OfferAnswerSession(new LocalMediaOptions { Address = media.Address.ToString(), RtpPort = ports!.RtpPort, Codecs = OfferedCodecs }, time);
+        var call = new InboundCall(media, offerAnswer, ports, route, feature, request.CallId, time, loggers);
+        if (offer is not null)
+        {
+            var negotiated = offerAnswer.ReceiveOffer(offer);
+            if (!negotiated.IsAccepted || negotiated.Codec is null)
+            {
+                ports.Dispose();
+                invite.Respond(negotiated.RejectStatusCode ?? 488, toTag: SipIds.NewTag());
+                LogRefused(logger, request.CallId, negotiated.RejectStatusCode ?? 488, negotiated.Error ?? "no common codec");
+                return;
+            }
+
+            call._negotiated = negotiated;
+        }
+
+        call._session = sessions.CreateSession(invite, call);
+        _ = call.RunAsync();
+    }
+
+    /// <summary>Ends the call from our side (BYE once answered, 480 before).</summary>
+    public void Hangup()
+    {
+        _end ??= InboundCallEnd.WeHungUp;
+        _session?.Hangup();
+        _ = _ended.CancelAsync();
+    }
+
+    private async Task RunAsync()
+    {
+        var session = _session!;
+        try
+        {
+            if (Route.AnswerAfter > TimeSpan.Zero)
+            {
+                session.Ring();
+                await Task.Delay(Route.AnswerAfter, _time, Ended).ConfigureAwait(false);
+            }
+
+            if (!await AnswerAsync(session).ConfigureAwait(false)) return;
+            LogAnswered(CallId, _feature.Name, _negotiated!.Codec!.ToString(), _leg!.LocalRtpEndPoint.ToString(), RemoteRtp(_negotiated)?.ToString() ?? "-");
+            _ = ReadDigitsAsync();
+            await PlayGreetingAsync().ConfigureAwait(false);
+            if (!Ended.IsCancellationRequested) await _feature.RunAsync(this).ConfigureAwait(false);
+            if (!Ended.IsCancellationRequested) Hangup();
+        }
+        catch (OperationCanceledException) when (Ended.IsCancellationRequested)
+        {
+            // The caller hung up or cancelled while we rang, waited for the ACK or played.
+        }
+        catch (Exception error)
+        {
+            LogFailed(error, CallId);
+            Hangup();
+        }
+        finally
+        {
+            await ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// 200 OK with our answer and media running at once (early offer), or with our offer and media from the ACK's
+    /// answer (late offer, RFC 3261 §13.2.1). False when the call ended before media could start.
+    /// </summary>
+    private async Task<bool> AnswerAsync(InviteServerSession session)
+    {
+        if (_negotiated is not null)
+        {
+            StartMedia(_negotiated);
+            if (session.Accept(SdpWriter.Write(_offerAnswer.CreateAnswer()))) return true;
+            _end ??= InboundCallEnd.Cancelled;
+            return false;
+        }
+
+        if (!session.Accept(SdpWriter.Write(_offerAnswer.CreateOffer())))
+        {
+            _end ??= InboundCallEnd.Cancelled;
+            return false;
+        }
+
+        var answer = await _ack.Task.WaitAsync(Ended).ConfigureAwait(false);
+        if (answer.IsEmpty || SdpParser.TryParse(answer.Span, out var description, out _) != SdpParseStatus.Ok
+            || _offerAnswer.ReceiveAnswer(description!) is not { IsAccepted: true, Codec: not null } negotiated)
+        {
+            // §13.3.1.4: an ACK without a usable answer cannot be refused, so the call is ended with BYE.
+            LogNoAnswerInAck(CallId);
+            _end = InboundCallEnd.NoAnswerInAck;
+            Hangup();
+            return false;
+        }
+
+        _negotiated = negotiated;
+        StartMedia(negotiated);
+        return true;
+    }
+
+    private void StartMedia(NegotiationResult negotiated)
+    {
+        _leg = new MediaLeg(new MediaLegOptions
+        {
+            Ports = _ports,
+            Codec = negotiated.Codec!,
+            TelephoneEventPayloadType = negotiated.TelephoneEventPayloadType,
+            RemoteRtp = RemoteRtp(negotiated),
+            RemoteRtcp = RemoteRtcp(negotiated),
+            CallId = CallId,
+        }, _time, _loggers);
+        _player = new PromptPlayer(_leg, _media.Clock);
+        if (Route.Record)
+        {
+            var path = RecordingPaths.For(_media.RecordingsFolder, CallId, _time.GetUtcNow());
+            _recorder = CallRecorder.Start(path, negotiated.Codec!, _media.Clock, _loggers.CreateLogger<CallRecorder>());
+            _leg.Tap = _recorder;
+            LogRecording(CallId, path);
+        }
+
+        _leg.Start();
+    }
+
+    /// <summary>The route's greeting, in the codec of this call, cut short by any key.</summary>
+    private async Task PlayGreetingAsync()
+    {
+        if (Route.Greeting is not { } name) return;
+        var prompt = Prompt(name);
+        if (prompt is null) return;
+        var result = await Player.PlayAsync([prompt], interruptible: true, Ended).ConfigureAwait(false);
+        LogGreetingDone(CallId, name, result.ToString());
+    }
+
+    /// <summary>A prompt by name in the call's codec, or null (logged) when it is missing or broken: the call goes on without it.</summary>
+    public EncodedAudio? Prompt(string name)
+    {
+        var path = PromptCache.Resolve(_media.SoundsFolder, _media.DefaultLanguage, name, _media.DefaultLanguage);
+        if (path is null)
+        {
+            LogPromptMissing(CallId, name, _media.SoundsFolder);
+            return null;
+        }
+
+        try
+        {
+            return _media.Prompts.Get(path, Media.Codec);
+        }
+        catch (PromptLoadException error)
+        {
+            LogPromptBroken(CallId, name, error.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Every digit is logged once with its method and interrupts an interruptible prompt (barge-in).</summary>
+    private async Task ReadDigitsAsync()
+    {
+        var leg = _leg!;
+        try
+        {
+            await foreach (var digit in leg.Digits.Reader.ReadAllAsync(Ended).ConfigureAwait(false))
+            {
+                LogDigit(CallId, digit.Digit.ToChar(), digit.Source, (int)digit.Duration.TotalMilliseconds);
+                if (_player!.Interrupt(digit.Digit)) LogBargeIn(CallId, digit.Digit.ToChar());
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public void OnAcknowledged(InviteServerSession session, ReadOnlyMemory<byte> sdp) => _ack.TrySetResult(sdp);
+
+    public void OnReInvite(InviteServerSession session, ReadOnlyMemory<byte> offer)
+    {
+        if (_leg is null || offer.IsEmpty || SdpParser.TryParse(offer.Span, out var description, out _) != SdpParseStatus.Ok)
+        {
+            session.RejectReInvite(488);
+            return;
+        }
+
+        var negotiated = _offerAnswer.ReceiveOffer(description!);
+        if (!negotiated.IsAccepted || negotiated.Codec is null || !negotiated.Codec.IsSameCodecAs(_leg.Codec))
+        {
+            // A codec change mid-call would need a new leg; keep the call as it is (§14.2).
+            if (negotiated.IsAccepted) _offerAnswer.Rollback();
+            session.RejectReInvite(488);
+            return;
+        }
+
+        // Hold, unhold or a move of the phone's media: the leg follows the new address.
+        _leg.SetRemote(RemoteRtp(negotiated), RemoteRtcp(negotiated));
+        session.AnswerReInvite(SdpWriter.Write(_offerAnswer.CreateAnswer()));
+    }
+
+    public void OnInfo(InviteServerSession session, string? contentType, ReadOnlyMemory<byte> body) => _leg?.Digits.PublishSipInfo(contentType, body.Span);
+
+    public void OnBye(InviteServerSession session) => End(InboundCallEnd.CallerHungUp);
+
+    public void OnCancelled(InviteServerSession session) => End(InboundCallEnd.Cancelled);
+
+    public void OnFailed(InviteServerSession session, InviteSessionFailure failure) =>
+        End(failure == InviteSessionFailure.AckTimeout ? InboundCallEnd.NoAck : InboundCallEnd.TransportError);
+
+    private void End(InboundCallEnd why)
+    {
+        _end ??= why;
+        // Off the SIP thread: cancellation runs the call's continuations.
+        _ = _ended.CancelAsync();
+    }
+
+    private async Task ReleaseAsync()
+    {
+        try
+        {
+            _player?.Stop();
+            if (_leg is { } leg)
+            {
+                leg.Consumer = null;
+                leg.Tap = null;
+                var rtcp = leg.Rtcp;
+                LogEnded(CallId, _feature.Name, (_end ?? InboundCallEnd.WeHungUp).Describe(), leg.PacketsSent, rtcp.PacketsReceived, rtcp.PacketsLost, rtcp.Jitter.TotalMilliseconds,
+                    rtcp.PeerReport is { } peer ? $"{peer.CumulativeLost} lost, jitter {peer.Jitter} units" : "none");
+                await leg.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                LogEndedWithoutMedia(CallId, _feature.Name, (_end ?? InboundCallEnd.WeHungUp).Describe());
+            }
+
+            if (_recorder is not null) await _recorder.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            LogFailed(error, CallId);
+        }
+        finally
+        {
+            // The token source is not disposed: a partner (meet-me) may still call Hangup, which must stay harmless.
+            _ports.Dispose();
+        }
+    }
+
+    /// <summary>G.711 first (every phone has it, cheapest to record and scan), Opus when libopus loads, then telephone-event.</summary>
+    private static readonly IReadOnlyList<CodecDescriptor> OfferedCodecs = OpusLibrary.IsAvailable
+        ? [CodecDescriptor.Pcmu, CodecDescriptor.Pcma, CodecDescriptor.Opus, CodecDescriptor.TelephoneEvent]
+        : [CodecDescriptor.Pcmu, CodecDescriptor.Pcma, CodecDescriptor.TelephoneEvent];
+
+    private static IPEndPoint? RemoteRtp(NegotiationResult negotiated) =>
+        IPAddress.TryParse(negotiated.RemoteRtpAddress, out var address) && negotiated.RemoteRtpPort > 0
+            ? new IPEndPoint(address, negotiated.RemoteRtpPort)
+            : null;
+
+    private static IPEndPoint? RemoteRtcp(NegotiationResult negotiated) =>
+        IPAddress.TryParse(negotiated.RemoteRtcpAddress ?? negotiated.RemoteRtpAddress, out var address) && negotiated.RemoteRtcpPort > 0
+            ? new IPEndPoint(address, negotiated.RemoteRtcpPort)
+            : null;
+}

@@ -1,0 +1,27 @@
+namespace Softswitch.Calls.Legs;
+
+/// <summary>Why an inbound call ended, for its last log line.</summary>
+public enum InboundCallEnd
+{
+    CallerHungUp,
+    Cancelled,
+    WeHungUp,
+    NoAck,
+    TransportError,
+    NoAnswerInAck,
+}
+
+/// <summary>Words for the log (Serilog would quote an enum).</summary>
+public static class InboundCallEndText
+{
+    public static string Describe(this InboundCallEnd end) => end switch
+    {
+        InboundCallEnd.CallerHungUp => "caller hung up",
+        InboundCallEnd.Cancelled => "cancelled",
+        InboundCallEnd.WeHungUp => "we hung up",
+        InboundCallEnd.NoAck => "no ACK",
+        InboundCallEnd.TransportError => "transport error",
+        InboundCallEnd.NoAnswerInAck => "no SDP answer in the ACK",
+        _ => end.ToString(),
+    };
+}
