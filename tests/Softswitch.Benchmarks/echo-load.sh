@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load: concurrent *43 echo calls from sipp (each plays 7 s of PCMA from g711a.pcap, then BYE), against the real
-# switch on loopback. Prints sipp's outcome, packets received/echoed by the switch (from its log), CPU and RSS.
+# switch on loopback. Prints sipp's outcome, packets received/echoed by the switch (from its log), CPU and RSS, and
+# the loss on the path back to the phones as tshark sees it (-z rtp,streams on 4 s of the first 100 calls' return RTP).
 # Run as root (sipp's pcap play uses raw sockets). Usage: echo-load.sh [concurrent calls] [total calls]
 set -euo pipefail
 concurrent="${1:-100}"; total="${2:-$concurrent}"
@@ -42,8 +43,13 @@ sipp -sf "$root/tests/Softswitch.Interop.Tests/Scenarios/echo-load-pcap.xml" -i 
   -s '*43' -au 1001 -ap load-secret-1001 -auth_uri "*43@127.0.0.1:$port" -l "$concurrent" -r "$concurrent" -rp 2000 -m "$total" \
   -timeout 120s -trace_stat -stf stats.csv -fd 2 "127.0.0.1:$port" > sipp.out 2>&1 &
 sipp_pid=$!
-sleep 6
+sleep 4
+# A sample of the return path: RTP from the switch's first 100 port pairs, captured while every call is up.
+timeout 10 tshark -i lo -f "udp src portrange 20000-20199" -a duration:4 -w "$work/return.pcapng" >/dev/null 2>&1 &
+tshark_pid=$!
+sleep 2
 peak_rss=$(ps -o rss= -p $pid)
+wait $tshark_pid || true
 wait $sipp_pid; code=$?
 set -e
 b=$(awk '{print $14+$15}' /proc/$pid/stat)
@@ -51,9 +57,20 @@ ok=$(head -1 stats.csv | tr ';' '\n' | grep -n '^SuccessfulCall(C)$' | cut -d: -
 ko=$(head -1 stats.csv | tr ';' '\n' | grep -n '^FailedCall(C)$' | cut -d: -f1)
 last=$(tail -1 stats.csv)
 sleep 1
-echoed=$(grep -o 'packets echoed' "$work/softswitch.out" | wc -l)
-packets=$(grep -o '[0-9]* packets echoed' "$work/softswitch.out" | awk '{s+=$1} END {print s+0}')
+echoed=$(grep -c 'echo call ended' "$work/softswitch.out" || true)
+packets=$(grep -o 'echo call ended ([a-z ]*), [0-9]* packets sent' "$work/softswitch.out" | awk '{s+=$(NF-2)} END {print s+0}')
 echo "concurrent=$concurrent total=$total sipp_exit=$code succeeded=$(echo "$last" | cut -d';' -f"$ok") failed=$(echo "$last" | cut -d';' -f"$ko")"
 sent_per_call=$(tshark -r /usr/share/sip-tester/g711a.pcap 2>/dev/null | wc -l)
 echo "calls_ended=$echoed packets_echoed=$packets packets_sent=$((sent_per_call * total)) echo_loss_pct=$(python3 -c "print(round(100 * (1 - $packets / ($sent_per_call * $total)), 3))")"
+# Columns of -z rtp,streams: ... Pkts Lost (pct) ...; sum packets and lost over the sampled streams.
+tshark -r "$work/return.pcapng" -q -o rtp.heuristic_rtp:TRUE -z rtp,streams 2>/dev/null > "$work/streams.txt" || true
+python3 - "$work/streams.txt" <<'PY'
+import re, sys
+packets = lost = streams = 0
+for line in open(sys.argv[1]):
+    m = re.search(r'\s(\d+)\s+(-?\d+)\s+\((-?[\d.]+)%\)', line)
+    if m:
+        streams += 1; packets += int(m.group(1)); lost += max(0, int(m.group(2)))
+print(f"tshark_return_streams={streams} tshark_return_packets={packets} tshark_return_lost={lost} tshark_return_loss_pct={round(100 * lost / max(1, packets + lost), 3)}")
+PY
 echo "softswitch cpu_s=$(( (b - a) / 100 )) idle_rss_kib=$idle_rss peak_rss_kib=$peak_rss rss_per_call_kib=$(( (peak_rss - idle_rss) / concurrent ))"

@@ -204,6 +204,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
             Ports = _ports,
             Codec = negotiated.Codec!,
             TelephoneEventPayloadType = negotiated.TelephoneEventPayloadType,
+            TelephoneEventClockRate = negotiated.TelephoneEvent?.ClockRate ?? 8000,
             RemoteRtp = RemoteRtp(negotiated),
             RemoteRtcp = RemoteRtcp(negotiated),
             CallId = CallId,
@@ -233,7 +234,9 @@ public sealed partial class InboundCall : IInviteSessionOwner
     /// <summary>A prompt by name in the call's codec, or null (logged) when it is missing or broken: the call goes on without it.</summary>
     public EncodedAudio? Prompt(string name)
     {
-        var path = PromptCache.Resolve(_media.SoundsFolder, _media.DefaultLanguage, name, _media.DefaultLanguage);
+        // Spoken prompts live under a language; music and tones are the same in every language (sounds/music/).
+        var path = PromptCache.Resolve(_media.SoundsFolder, _media.DefaultLanguage, name, _media.DefaultLanguage)
+            ?? (name.Contains("..", StringComparison.Ordinal) ? null : Existing(Path.Combine(_media.SoundsFolder, name + ".wav")));
         if (path is null)
         {
             LogPromptMissing(CallId, name, _media.SoundsFolder);
@@ -250,6 +253,8 @@ public sealed partial class InboundCall : IInviteSessionOwner
             return null;
         }
     }
+
+    private static string? Existing(string path) => File.Exists(path) ? path : null;
 
     /// <summary>Every digit is logged once with its method and interrupts an interruptible prompt (barge-in).</summary>
     private async Task ReadDigitsAsync()
@@ -292,7 +297,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
         session.AnswerReInvite(SdpWriter.Write(_offerAnswer.CreateAnswer()));
     }
 
-    public void OnInfo(InviteServerSession session, string? contentType, ReadOnlyMemory<byte> body) => _leg?.Digits.PublishSipInfo(contentType, body.Span);
+    public void OnInfo(InviteServerSession session, string? contentType, ReadOnlyMemory<byte> body) => _leg?.OnSipInfo(contentType, body.Span);
 
     public void OnBye(InviteServerSession session) => End(InboundCallEnd.CallerHungUp);
 

@@ -104,7 +104,7 @@ internal sealed partial class SipHostedService(
                 Address = mediaAddress,
                 RecordingsFolder = Path.GetFullPath(settings.Storage.Recordings),
                 Clock = _clock,
-                Prompts = new PromptCache(loggers.CreateLogger<PromptCache>()),
+                Prompts = new PromptCache(),
                 SoundsFolder = Path.GetFullPath(settings.Ivr.Sounds),
                 DefaultLanguage = settings.Ivr.DefaultLanguage,
             },
