@@ -12,7 +12,7 @@ namespace Softswitch.Media.Playback;
 /// </summary>
 public sealed class PromptCache
 {
-    private readonly ConcurrentDictionary<PromptKey, PromptEntry> _entries = new();
+    private readonly ConcurrentDictionary<PromptCacheKey, PromptCacheEntry> _entries = new();
     private long _encodeCount;
 
     /// <summary>Prompts and tones held (one per source and codec).</summary>
@@ -63,8 +63,8 @@ public sealed class PromptCache
             throw new PromptLoadException(fullPath, "file not found");
         }
 
-        var stamp = new FileStamp(file.Length, file.LastWriteTimeUtc);
-        return GetOrEncode(new PromptKey(fullPath, codec.EncodingName.ToUpperInvariant(), codec.ClockRate), stamp, () =>
+        var stamp = new PromptFileStamp(file.Length, file.LastWriteTimeUtc);
+        return GetOrEncode(new PromptCacheKey(fullPath, codec.EncodingName.ToUpperInvariant(), codec.ClockRate), stamp, () =>
         {
             short[] mono = PromptEncoder.ReadMono(fullPath, out int sampleRate);
             return PromptEncoder.Encode(mono, sampleRate, codec, fullPath);
@@ -81,7 +81,7 @@ public sealed class PromptCache
         ArgumentNullException.ThrowIfNull(tone);
         ArgumentNullException.ThrowIfNull(codec);
         string description = Describe(tone);
-        return GetOrEncode(new PromptKey(description, codec.EncodingName.ToUpperInvariant(), codec.ClockRate), default, () =>
+        return GetOrEncode(new PromptCacheKey(description, codec.EncodingName.ToUpperInvariant(), codec.ClockRate), default, () =>
         {
             int sampleRate = codec.ClockRate;
             short[] pcm = PromptEncoder.RenderTone(tone, sampleRate);
@@ -92,11 +92,11 @@ public sealed class PromptCache
     /// <summary>Forgets every entry (calls still playing keep their instances).</summary>
     public void Clear() => _entries.Clear();
 
-    private EncodedAudio GetOrEncode(PromptKey key, FileStamp stamp, Func<EncodedAudio> encode)
+    private EncodedAudio GetOrEncode(PromptCacheKey key, PromptFileStamp stamp, Func<EncodedAudio> encode)
     {
-        if (!_entries.TryGetValue(key, out PromptEntry? entry) || entry.Stamp != stamp)
+        if (!_entries.TryGetValue(key, out PromptCacheEntry? entry) || entry.Stamp != stamp)
         {
-            var fresh = new PromptEntry(stamp, new Lazy<EncodedAudio>(() =>
+            var fresh = new PromptCacheEntry(stamp, new Lazy<EncodedAudio>(() =>
             {
                 Interlocked.Increment(ref _encodeCount);
                 try
@@ -134,10 +134,4 @@ public sealed class PromptCache
     private static string Describe(TonePattern tone) => string.Create(
         CultureInfo.InvariantCulture,
         $"tone {tone.Frequency1}+{tone.Frequency2} Hz {tone.LevelDbm0} dBm0 [{string.Join(',', tone.CadenceMilliseconds)}]");
-
-    private readonly record struct PromptKey(string Source, string EncodingName, int ClockRate);
-
-    private readonly record struct FileStamp(long Length, DateTime LastWriteUtc);
-
-    private sealed record PromptEntry(FileStamp Stamp, Lazy<EncodedAudio> Audio);
 }
