@@ -38,7 +38,8 @@ internal sealed class LegTestBed : IAsyncDisposable
     }
 
     /// <summary>A started leg whose remote is <paramref name="phone"/>.</summary>
-    public MediaLeg Leg(MediaFormat codec, TestPhone phone, int? telephoneEvent = null, bool detectInBand = true, bool start = true)
+    public MediaLeg Leg(MediaFormat codec, TestPhone phone, int? telephoneEvent = null, bool detectInBand = true, bool start = true,
+        int telephoneEventClockRate = 8000)
     {
         var ports = _allocator.Allocate();
         _ports.Add(ports);
@@ -47,6 +48,7 @@ internal sealed class LegTestBed : IAsyncDisposable
             Ports = ports,
             Codec = codec,
             TelephoneEventPayloadType = telephoneEvent,
+            TelephoneEventClockRate = telephoneEventClockRate,
             RemoteRtp = phone.RtpEndPoint,
             RemoteRtcp = phone.RtcpEndPoint,
             CallId = $"leg-{_legs.Count}@test",

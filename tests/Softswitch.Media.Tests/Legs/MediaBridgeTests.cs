@@ -113,6 +113,18 @@ public class MediaBridgeTests
     }
 
     [Test]
+    [Description("RFC 4733 §2.3: event timestamps and durations count in the event's own clock")]
+    public void Telephone_events_are_not_relayed_between_different_clock_rates()
+    {
+        var a = _bed.Leg(LegTestBed.Opus, _bed.Phone(), telephoneEvent: 101, telephoneEventClockRate: 48000, start: false);
+        var b = _bed.Leg(LegTestBed.Opus, _bed.Phone(), telephoneEvent: 101, telephoneEventClockRate: 8000, start: false);
+        var bridge = MediaBridge.Connect(a, b, NullLoggerFactory.Instance);
+        Assert.That(bridge.Transcodes, Is.False);
+        Assert.That(bridge.RelaysTelephoneEvents, Is.False);
+        bridge.Disconnect();
+    }
+
+    [Test]
     public async Task PCMU_and_PCMA_are_transcoded_both_ways_within_G711_error()
     {
         var (phoneA, phoneB) = (_bed.Phone(), _bed.Phone());
