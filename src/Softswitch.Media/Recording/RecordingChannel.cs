@@ -12,6 +12,13 @@ namespace Softswitch.Media.Recording;
 /// </summary>
 internal sealed class RecordingChannel : IDisposable
 {
+    /// <summary>
+    /// Frames of codec concealment (Opus) played when the buffer runs dry mid-stream, before falling back to silence:
+    /// 60 ms bridges a late or lost packet the buffer cannot know about yet, while a stream that stopped (hold) fades
+    /// out quickly instead of being invented.
+    /// </summary>
+    private const int UnderrunConcealFrames = 3;
+
     private readonly Lock _gate = new();
     private readonly JitterBuffer _buffer;
     private readonly IAudioCodec _decoder;
@@ -23,6 +30,7 @@ internal sealed class RecordingChannel : IDisposable
     private readonly byte[] _payload;
     private readonly short[] _pcm;
     private int _pending;
+    private int _underrunConcealLeft;
     private long _framesConcealed;
     private long _packetsDiscarded;
     private bool _disposed;
@@ -50,7 +58,7 @@ internal sealed class RecordingChannel : IDisposable
         _pcm = new short[_frameSamples + Math.Max(OpusCodec.MaxFrameSamples, maxPayloadSize)];
     }
 
-    /// <summary>Frames that were due but lost or unplayable, filled by the codec's concealment or with silence.</summary>
+    /// <summary>Frames that were due but lost or unplayable, filled by the codec's concealment or with silence (a dry buffer is not counted).</summary>
     public long FramesConcealed => Interlocked.Read(ref _framesConcealed);
 
     /// <summary>Packets the jitter buffer refused: too late, duplicate or oversized.</summary>
@@ -98,18 +106,28 @@ internal sealed class RecordingChannel : IDisposable
                     if (decoded > 0)
                     {
                         _pending += decoded;
+                        _underrunConcealLeft = UnderrunConcealFrames;
                     }
                     else
                     {
                         // A corrupt payload is as good as lost.
+                        Interlocked.Increment(ref _framesConcealed);
                         Conceal(free);
                     }
 
                     break;
                 case JitterBufferPopResult.Missing:
+                    Interlocked.Increment(ref _framesConcealed);
                     Conceal(free);
                     break;
                 default:
+                    if (_underrunConcealLeft > 0 && _decoder.SupportsConcealment)
+                    {
+                        _underrunConcealLeft--;
+                        Conceal(free);
+                        break;
+                    }
+
                     // Nothing received yet, between talkspurts or on hold: the channel is silent, time goes on.
                     free[..(_frameSamples - _pending)].Clear();
                     _pending = _frameSamples;
@@ -141,7 +159,6 @@ internal sealed class RecordingChannel : IDisposable
 
     private void Conceal(Span<short> free)
     {
-        Interlocked.Increment(ref _framesConcealed);
         Span<short> lost = free[.._frameSamples];
         int concealed = _decoder.SupportsConcealment ? _decoder.Conceal(lost) : 0;
         if (concealed <= 0)
