@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Routing;
 using Softswitch.Media.Codecs;
+using Softswitch.Media.Dtmf;
 using Softswitch.Media.Legs;
 using Softswitch.Media.Playback;
 using Softswitch.Media.Recording;
