@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Softswitch.Configuration.Options;
 
 /// <summary>
@@ -28,6 +30,7 @@ public sealed class RouteOptions
     /// Meet-me: the first caller waits with music, the second is bridged to the first (their audio relayed, or
     /// transcoded when their codecs differ); a third gets 486 Busy Here until the room is free.
     /// </summary>
+    [ConfigurationKeyName("meet_me")]
     public bool MeetMe { get; set; }
 
     /// <summary>Record calls on this route as stereo WAV under <c>storage.recordings</c>.</summary>
@@ -37,5 +40,6 @@ public sealed class RouteOptions
     public string? Greeting { get; set; }
 
     /// <summary>Ring (180 Ringing) this long before answering; 0 answers at once.</summary>
+    [ConfigurationKeyName("answer_after_ms")]
     public int AnswerAfterMs { get; set; }
 }
