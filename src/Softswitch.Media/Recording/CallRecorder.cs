@@ -147,9 +147,10 @@ public sealed partial class CallRecorder : IMediaLegTap, IMediaClockListener, IA
         int rate = RecordingRateFor(codec);
         // Opus packets may carry up to 120 ms: allow a full MTU; G.711 up to 60 ms (480 bytes).
         int maxPayload = codec.ClockRate > 8000 ? 1500 : 480;
+        // The header first: if the file cannot be written, no decoder has been made yet.
+        var writer = new WavWriter(stream, rate, channels: 2);
         var received = new RecordingChannel(AudioCodecs.Create(codec)!, maxPayload, rate, options.Time);
         var sent = new RecordingChannel(AudioCodecs.Create(codec)!, maxPayload, rate, options.Time);
-        var writer = new WavWriter(stream, rate, channels: 2);
         var recorder = new CallRecorder(path, writer, received, sent, clock, logger, options);
         LogStarted(logger, path, codec.EncodingName, rate);
         clock.Add(recorder);

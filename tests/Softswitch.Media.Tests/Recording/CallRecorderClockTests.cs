@@ -22,25 +22,28 @@ public sealed class CallRecorderClockTests
         string path = folder.File("clocked.wav");
         var recorder = CallRecorder.Start(path, new MediaFormat(0, "PCMU", 8000), clock, NullLogger<CallRecorder>.Instance, new CallRecorderOptions { Time = time });
         Assert.That(clock.ListenerCount, Is.EqualTo(1), "Start registers with the clock");
+        var probe = new TickProbe();
+        clock.Add(probe);
 
         clock.Start();
-        await WaitFor(() => clock.Ticks == 1);
+        await WaitFor(() => probe.Count == 1);
         for (int packet = 0; packet < 50; packet++)
         {
             CallRecorderTests.Receive(recorder, received, packet);
             CallRecorderTests.Send(recorder, sent, packet);
-            await AdvanceOneTick(time, clock);
+            await AdvanceOneTick(time, probe);
         }
 
+        long ticksWhileRecording = probe.Count;
         await recorder.DisposeAsync();
-        long ticksWhileRecording = clock.Ticks;
-        await AdvanceOneTick(time, clock);
+        await AdvanceOneTick(time, probe);
 
         var wav = RecordedChannels.Read(path);
         Assert.Multiple(() =>
         {
-            Assert.That(clock.ListenerCount, Is.Zero, "dispose leaves the clock");
-            Assert.That(recorder.FramesWritten, Is.EqualTo(ticksWhileRecording).Within(1));
+            Assert.That(clock.ListenerCount, Is.EqualTo(1), "dispose leaves the clock (the probe stays)");
+            Assert.That(ticksWhileRecording, Is.EqualTo(51));
+            Assert.That(recorder.FramesWritten, Is.EqualTo(ticksWhileRecording));
             Assert.That(wav.Frames, Is.EqualTo(recorder.FramesWritten));
             Assert.That(recorder.Duration, Is.EqualTo(TimeSpan.FromSeconds(1.02)).Within(TimeSpan.FromMilliseconds(20)));
             Assert.That(SignalMeasure.Rms(wav.Frame(wav.Left, 0)), Is.Zero, "tick 0 came before any packet");
@@ -50,11 +53,34 @@ public sealed class CallRecorderClockTests
         });
     }
 
-    private static async Task AdvanceOneTick(FakeTimeProvider time, MediaClock clock)
+    /// <summary>
+    /// Advances a millisecond at a time until the next tick has been handled. An advance that lands while the clock's
+    /// loop is arming its delay postpones that tick by up to a period, so after the period it keeps stepping rather
+    /// than waiting for fake time that would never come.
+    /// </summary>
+    private static async Task AdvanceOneTick(FakeTimeProvider time, TickProbe probe)
     {
-        long before = clock.Ticks;
-        time.Advance(MediaClock.Period);
-        await WaitFor(() => clock.Ticks > before);
+        long target = probe.Count + 1;
+        for (int step = 0; step < 100; step++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            if (step < 19)
+            {
+                continue;
+            }
+
+            for (int wait = 0; wait < 20 && probe.Count < target; wait++)
+            {
+                await Task.Delay(2);
+            }
+
+            if (probe.Count >= target)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("the clock did not tick");
     }
 
     private static async Task WaitFor(Func<bool> condition)
