@@ -3,8 +3,12 @@
 # switch on loopback. Prints sipp's outcome, packets received/echoed by the switch (from its log), CPU and RSS, and
 # the loss on the path back to the phones as tshark sees it (-z rtp,streams on 4 s of the first 100 calls' return RTP).
 # Run as root (sipp's pcap play uses raw sockets). Usage: echo-load.sh [concurrent calls] [total calls]
+# LOAD_PLAYS=N plays the pcap N times per call (7.5 s each); SAMPLE_AT=S takes RSS and the tshark sample S s in
+# (default 6: every call set up and talking; with LOAD_PLAYS=6 SAMPLE_AT=40 the SIP transactions of the set-up have
+# ended, RFC 6026 keeps an answered INVITE's for 64·T1 = 32 s, so the figure is what a call in progress costs).
 set -euo pipefail
 concurrent="${1:-100}"; total="${2:-$concurrent}"
+plays="${LOAD_PLAYS:-1}"; sample_at="${SAMPLE_AT:-6}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d /tmp/softswitch-echo-load-XXXXXX)"
 port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -36,19 +40,30 @@ pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q "Softswitch SIP started" "$work/softswitch.out" && break; sleep 0.2; done
 idle_rss=$(ps -o rss= -p $pid)
+# Anonymous memory (heap, stacks, buffers) is what calls cost; RSS also counts mapped files (runtime, assemblies),
+# which grow as code paths are first touched, whatever the number of calls.
+anon() { awk '/^Anonymous/ {print $2}' "/proc/$1/smaps_rollup"; }
+idle_anon=$(anon $pid)
 cd "$work"
+python3 - "$root/tests/Softswitch.Interop.Tests/Scenarios/echo-load-pcap.xml" "$work/scenario.xml" "$plays" <<'PY'
+import sys
+text = open(sys.argv[1]).read()
+play = '  <nop><action><exec play_pcap_audio="/usr/share/sip-tester/g711a.pcap"/></action></nop>\n  <pause milliseconds="7500"/>\n'
+assert play in text
+open(sys.argv[2], 'w').write(text.replace(play, play * int(sys.argv[3])))
+PY
 a=$(awk '{print $14+$15}' /proc/$pid/stat)
 set +e
-sipp -sf "$root/tests/Softswitch.Interop.Tests/Scenarios/echo-load-pcap.xml" -i 127.0.0.1 -mi 127.0.0.1 -p 0 -mp 40000 -nostdin \
+sipp -sf "$work/scenario.xml" -i 127.0.0.1 -mi 127.0.0.1 -p 0 -mp 40000 -nostdin \
   -s '*43' -au 1001 -ap load-secret-1001 -auth_uri "*43@127.0.0.1:$port" -l "$concurrent" -r "$concurrent" -rp 2000 -m "$total" \
-  -timeout 120s -trace_stat -stf stats.csv -fd 2 "127.0.0.1:$port" > sipp.out 2>&1 &
+  -timeout $((120 + 8 * plays))s -trace_stat -stf stats.csv -fd 2 "127.0.0.1:$port" > sipp.out 2>&1 &
 sipp_pid=$!
-sleep 4
+sleep $((sample_at - 2))
 # A sample of the return path: RTP from the switch's first 100 port pairs, captured while every call is up.
-timeout 10 tshark -i lo -f "udp src portrange 20000-20199" -a duration:4 -w "$work/return.pcapng" >/dev/null 2>&1 &
+timeout 10 dumpcap -q -i lo -f "udp src portrange 20000-20199" -a duration:4 -w "$work/return.pcapng" >/dev/null 2>&1 &
 tshark_pid=$!
 sleep 2
-peak_rss=$(ps -o rss= -p $pid)
+peak_rss=$(ps -o rss= -p $pid); peak_anon=$(anon $pid); threads=$(awk '/^Threads/ {print $2}' /proc/$pid/status)
 wait $tshark_pid || true
 wait $sipp_pid; code=$?
 set -e
@@ -61,7 +76,7 @@ echoed=$(grep -c 'echo call ended' "$work/softswitch.out" || true)
 packets=$(grep -o 'echo call ended ([a-z ]*), [0-9]* packets sent' "$work/softswitch.out" | awk '{s+=$(NF-2)} END {print s+0}')
 echo "concurrent=$concurrent total=$total sipp_exit=$code succeeded=$(echo "$last" | cut -d';' -f"$ok") failed=$(echo "$last" | cut -d';' -f"$ko")"
 sent_per_call=$(tshark -r /usr/share/sip-tester/g711a.pcap 2>/dev/null | wc -l)
-echo "calls_ended=$echoed packets_echoed=$packets packets_sent=$((sent_per_call * total)) echo_loss_pct=$(python3 -c "print(round(100 * (1 - $packets / ($sent_per_call * $total)), 3))")"
+echo "calls_ended=$echoed packets_echoed=$packets packets_sent=$((sent_per_call * total * plays)) echo_loss_pct=$(python3 -c "print(round(100 * (1 - $packets / ($sent_per_call * $total * $plays)), 3))")"
 # Columns of -z rtp,streams: ... Pkts Lost (pct) ...; sum packets and lost over the sampled streams.
 tshark -r "$work/return.pcapng" -q -o rtp.heuristic_rtp:TRUE -z rtp,streams 2>/dev/null > "$work/streams.txt" || true
 python3 - "$work/streams.txt" <<'PY'
@@ -73,4 +88,5 @@ for line in open(sys.argv[1]):
         streams += 1; packets += int(m.group(1)); lost += max(0, int(m.group(2)))
 print(f"tshark_return_streams={streams} tshark_return_packets={packets} tshark_return_lost={lost} tshark_return_loss_pct={round(100 * lost / max(1, packets + lost), 3)}")
 PY
-echo "softswitch cpu_s=$(( (b - a) / 100 )) idle_rss_kib=$idle_rss peak_rss_kib=$peak_rss rss_per_call_kib=$(( (peak_rss - idle_rss) / concurrent ))"
+echo "softswitch cpu_s=$(( (b - a) / 100 )) idle_rss_kib=$idle_rss peak_rss_kib=$peak_rss rss_per_call_kib=$(( (peak_rss - idle_rss) / concurrent )) threads=$threads"
+echo "softswitch idle_anon_kib=$idle_anon peak_anon_kib=$peak_anon anon_per_call_kib=$(( (peak_anon - idle_anon) / concurrent ))"

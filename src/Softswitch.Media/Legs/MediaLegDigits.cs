@@ -42,8 +42,9 @@ internal sealed class MediaLegDigits : IDisposable
         }
 
         _decoder = decoder;
-        // The longest packet a decoder may return (120 ms of Opus); G.711 payloads beyond it cannot arrive.
-        _decoded = new short[OpusCodec.MaxFrameSamples];
+        // The longest packet worth scanning: 120 ms of Opus, or 128 ms of an 8 kHz codec (longer G.711 packets fail to
+        // decode into it and are skipped). Sized per codec: 11 KB for every G.711 call would be a sixth of its budget.
+        _decoded = new short[decoder.SampleRate == InBandDtmfDetector.SampleRate ? MaxNarrowbandSamples : OpusCodec.MaxFrameSamples];
         if (decoder.SampleRate != InBandDtmfDetector.SampleRate)
         {
             _toDetectorRate = new Resampler(decoder.SampleRate, InBandDtmfDetector.SampleRate);
@@ -53,6 +54,8 @@ internal sealed class MediaLegDigits : IDisposable
         _inBand = new InBandDtmfDetector(timeProvider: time, logger: loggers.CreateLogger<InBandDtmfDetector>());
         Stream.Attach(_inBand);
     }
+
+    private const int MaxNarrowbandSamples = 1024;
 
     public DtmfEventStream Stream { get; }
 
