@@ -1,4 +1,6 @@
 using Softswitch.Media.Audio;
+using Softswitch.Media.Dtmf;
+using Softswitch.Media.Tests.Dtmf.Support;
 using Softswitch.Media.Playback;
 using Softswitch.Media.Sdp;
 
@@ -54,5 +56,21 @@ public sealed class SoundsFolderTests
         Assert.That(music.Samples.Length / 8000.0, Is.InRange(15, 30));
         double peak = music.Samples.Max(sample => Math.Abs((int)sample)) / 32768.0;
         Assert.That(20 * Math.Log10(peak), Is.InRange(-18, -6), "peak level in dBFS");
+    }
+
+    [Test]
+    [Description("Talk-off: none of the prompts and music the switch plays to callers looks like a DTMF digit")]
+    public void No_shipped_prompt_or_music_is_detected_as_a_digit()
+    {
+        var files = Directory.GetFiles(SoundsRoot(), "*.wav", SearchOption.AllDirectories);
+        Assert.That(files, Has.Length.GreaterThan(20));
+        foreach (var file in files)
+        {
+            var audio = WavReader.ReadAll(file);
+            Assert.That(audio.Format.SampleRate, Is.EqualTo(InBandDtmfDetector.SampleRate), file);
+            var samples = audio.Samples;
+            var detected = DetectedDigits.Run(samples, new InBandDtmfDetectorOptions { MinimumToneLevelDbm0 = -50 });
+            Assert.That(detected.Started, Is.Empty, $"{file}: " + string.Join(", ", detected.Started));
+        }
     }
 }
