@@ -210,6 +210,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
             RemoteRtcp = RemoteRtcp(negotiated),
             CallId = CallId,
         }, _time, _loggers);
+        _leg.CanSend = negotiated.CanSend;
         _player = new PromptPlayer(_leg, _media.Clock);
         if (Route.Record)
         {
@@ -295,6 +296,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
 
         // Hold, unhold or a move of the phone's media: the leg follows the new address.
         _leg.SetRemote(RemoteRtp(negotiated), RemoteRtcp(negotiated));
+        _leg.CanSend = negotiated.CanSend;
         session.AnswerReInvite(SdpWriter.Write(_offerAnswer.CreateAnswer()));
     }
 

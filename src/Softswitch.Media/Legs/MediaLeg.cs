@@ -126,6 +126,16 @@ public sealed partial class MediaLeg : IRtpPacketSink, IMediaFrameOutput, IAsync
     public void SetRemote(IPEndPoint? remoteRtp, IPEndPoint? remoteRtcp) => _endpoint.SetRemote(remoteRtp, remoteRtcp);
 
     /// <summary>
+    /// False while our direction is recvonly or inactive (RFC 3264 §5.1: the far end put the call on hold and must not
+    /// get media): relayed and generated packets are dropped until it is true again.
+    /// </summary>
+    public bool CanSend
+    {
+        get => !_sender.Paused;
+        set => _sender.Paused = !value;
+    }
+
+    /// <summary>
     /// Removes <paramref name="consumer"/> if it is still the consumer (a bridge or player that was replaced in the
     /// meantime leaves its successor alone). True when it was removed.
     /// </summary>

@@ -17,6 +17,7 @@ internal sealed class MediaLegSender
 {
     // The endpoint's receive buffer: a relayed packet is never larger.
     private const int MaxPacketLength = 2048;
+    private bool _paused;
 
     private readonly Lock _gate = new();
     private readonly RtpEndpoint _endpoint;
@@ -48,6 +49,13 @@ internal sealed class MediaLegSender
 
     public long PacketsSent => Interlocked.Read(ref _sent);
 
+    /// <summary>While true nothing is sent (the far end put us on hold: our direction is recvonly or inactive).</summary>
+    public bool Paused
+    {
+        get => Volatile.Read(ref _paused);
+        set => Volatile.Write(ref _paused, value);
+    }
+
     public bool Relay(ReadOnlySpan<byte> packet, byte payloadType, IMediaLegTap? tap)
     {
         if (packet.Length > MaxPacketLength || payloadType > 127
@@ -58,7 +66,7 @@ internal sealed class MediaLegSender
 
         lock (_gate)
         {
-            if (_closed)
+            if (_closed || _paused)
             {
                 return false;
             }
@@ -80,7 +88,7 @@ internal sealed class MediaLegSender
 
         lock (_gate)
         {
-            if (_closed)
+            if (_closed || _paused)
             {
                 return false;
             }

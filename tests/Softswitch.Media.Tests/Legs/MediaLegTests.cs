@@ -45,6 +45,26 @@ public class MediaLegTests
     }
 
     [Test]
+    [Description("RFC 3264 §5.1: while our direction is recvonly or inactive (the phone holds the call) we send nothing")]
+    public async Task A_leg_that_may_not_send_drops_relayed_and_generated_packets_until_it_may_again()
+    {
+        var phone = _bed.Phone();
+        var leg = _bed.Leg(LegTestBed.Pcmu, phone);
+
+        leg.CanSend = false;
+        Assert.That(leg.SendFrame(new byte[160], 160, marker: false), Is.False);
+        Assert.That(leg.Relay(TestPhone.Build(0, 1, 160, 0x1234, new byte[160]), 0), Is.False);
+        Assert.That(await phone.IsQuietAsync(TimeSpan.FromMilliseconds(200)), Is.True, "on hold: nothing reaches the phone");
+        Assert.That(leg.PacketsSent, Is.Zero);
+
+        leg.CanSend = true;
+        Assert.That(leg.SendFrame(new byte[160], 160, marker: false), Is.True);
+        var resumed = await phone.ReceiveAsync();
+        Assert.That(resumed.Header.Ssrc, Is.EqualTo(leg.OutputSsrc));
+        Assert.That(leg.PacketsSent, Is.EqualTo(1));
+    }
+
+    [Test]
     [Description("RFC 3550 §5.1: one SSRC, sequence +1 per packet, timestamp advanced by the samples of each frame")]
     public async Task SendFrame_builds_continuous_headers_in_the_legs_own_stream()
     {
