@@ -52,7 +52,7 @@ play = '  <nop><action><exec play_pcap_audio="/usr/share/sip-tester/g711a.pcap"/
 assert play in text
 open(sys.argv[2], 'w').write(text.replace(play, play * int(sys.argv[3])))
 PY
-a=$(awk '{print $14+$15}' /proc/$pid/stat)
+a=$(awk '{print $14+$15}' /proc/$pid/stat); started=$(date +%s.%N)
 set +e
 sipp -sf "$work/scenario.xml" -i 127.0.0.1 -mi 127.0.0.1 -p 0 -mp 40000 -nostdin \
   -s '*43' -au 1001 -ap load-secret-1001 -auth_uri "*43@127.0.0.1:$port" -l "$concurrent" -r "$concurrent" -rp 2000 -m "$total" \
@@ -67,7 +67,7 @@ peak_rss=$(ps -o rss= -p $pid); peak_anon=$(anon $pid); threads=$(awk '/^Threads
 wait $tshark_pid || true
 wait $sipp_pid; code=$?
 set -e
-b=$(awk '{print $14+$15}' /proc/$pid/stat)
+b=$(awk '{print $14+$15}' /proc/$pid/stat); wall=$(python3 -c "import time; print(round(time.time() - $started, 1))")
 ok=$(head -1 stats.csv | tr ';' '\n' | grep -n '^SuccessfulCall(C)$' | cut -d: -f1)
 ko=$(head -1 stats.csv | tr ';' '\n' | grep -n '^FailedCall(C)$' | cut -d: -f1)
 last=$(tail -1 stats.csv)
@@ -88,5 +88,5 @@ for line in open(sys.argv[1]):
         streams += 1; packets += int(m.group(1)); lost += max(0, int(m.group(2)))
 print(f"tshark_return_streams={streams} tshark_return_packets={packets} tshark_return_lost={lost} tshark_return_loss_pct={round(100 * lost / max(1, packets + lost), 3)}")
 PY
-echo "softswitch cpu_s=$(( (b - a) / 100 )) idle_rss_kib=$idle_rss peak_rss_kib=$peak_rss rss_per_call_kib=$(( (peak_rss - idle_rss) / concurrent )) threads=$threads"
+echo "softswitch wall_s=$wall cpu_pct_of_one_core=$(python3 -c "print(round((${b} - ${a}) / $wall, 1))") cpu_s=$(( (b - a) / 100 )) idle_rss_kib=$idle_rss peak_rss_kib=$peak_rss rss_per_call_kib=$(( (peak_rss - idle_rss) / concurrent )) threads=$threads"
 echo "softswitch idle_anon_kib=$idle_anon peak_anon_kib=$peak_anon anon_per_call_kib=$(( (peak_anon - idle_anon) / concurrent ))"
