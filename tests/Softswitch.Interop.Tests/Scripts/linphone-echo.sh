@@ -6,7 +6,8 @@
 #   2. the same phone calls *43 playing in-band DTMF 1 5 9 # from a WAV file;
 #   3. the same phone calls *43 and sends 1 5 9 # as SIP INFO (use_info=1, use_rfc2833=0);
 #   4. an Opus-only phone (a second linphonec) calls *43 playing the tone and records what it hears.
-# Every call ends with linphonec's "terminate" (BYE from the phone).
+# Every call ends with linphonec's "terminate" (BYE from the phone). With no route in the namespace linphone offers
+# media on 127.0.0.1; the switch's media stays on the veth address.
 # Prints KEY=VALUE lines the NUnit test reads; stops every process it started, by PID.
 set -uo pipefail
 dll="$1"; work="$2"
@@ -136,14 +137,14 @@ stop_phone() {
   exec 3>&-
   wait "$phone_pid"
 }
-# send_digits DIGITS: one line per digit (linphonec sends a lone digit as DTMF on the current call). linphonec's
-# main loop sleeps 1 s after each digit without reading the network, so the next digit waits for the one before.
+# send_digits DIGITS: one line per digit (linphonec sends a lone digit as DTMF on the current call). linphonec takes
+# about 1 s per digit line and reads no SIP meanwhile (seen in its log), so the digits are spaced to match.
 send_digits() {
   local digit
   for digit in $(echo "$1" | grep -o .); do echo "$digit" >&3; sleep 1.2; done
 }
-# send_info_digits DIGITS: as send_digits, but each digit waits until linphone's INFO before it got its 200: linphone
-# queues a second INFO in the dialog until then, and drops the queue when the call ends.
+# send_info_digits DIGITS: as send_digits, but each digit waits until linphone has taken the 200 to the INFO before:
+# linphone holds a second INFO in the dialog until then, and drops what it holds when the call ends.
 send_info_digits() {
   local digit sent=0
   for digit in $(echo "$1" | grep -o .); do
@@ -162,7 +163,7 @@ await "$work/g711/linphonec.out" "connected\." 1 && sleep 4
 send_digits "159#"
 echo "terminate" >&3
 await "$work/g711/linphonec.out" "ended" 1
-# Call 2: in-band DTMF tones from the WAV file.
+# Call 2: in-band DTMF tones from the WAV file (recorded elsewhere so the tone recording stays).
 echo "play $work/dtmf.wav" >&3
 echo "record $work/g711/heard-dtmf.wav" >&3
 echo "call sip:*43@127.0.0.1:$port" >&3
