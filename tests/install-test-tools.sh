@@ -6,6 +6,7 @@ declare -A need=(
   [sipp]=sip-tester
   [sipsak]=sipsak
   [baresip]=baresip-core
+  [linphonec]=linphone-cli
   [sox]=sox
   [espeak-ng]=espeak-ng
   [tshark]=tshark
