@@ -66,7 +66,7 @@ public sealed class InboundCallGreetingTests
     {
         var call = await AnsweredCallAsync(GreetingMissing);
 
-        var echoed = await _phone.SendUntilAsync(InboundCallOfferAnswerTests.Frame, IsEcho, "echoed audio");
+        var echoed = await _phone.SendUntilAsync(NumberedFrame.Create, IsEcho, "echoed audio");
 
         Assert.That(_phone.Received().TakeWhile(p => p != echoed).Where(IsGreeting), Is.Empty, "nothing was played first");
         Assert.That((await call.ByeAsync()).StatusCode, Is.EqualTo(200));
@@ -100,7 +100,7 @@ public sealed class InboundCallGreetingTests
     /// <summary>The echo answers the phone's audio, and once it has, no more greeting comes: the greeting was cut short.</summary>
     private async Task AssertEchoFollowsTheGreetingAsync()
     {
-        var echoed = await _phone.SendUntilAsync(i => InboundCallOfferAnswerTests.Frame(1000 + i), IsEcho, "echoed audio");
+        var echoed = await _phone.SendUntilAsync(i => NumberedFrame.Create(1000 + i), IsEcho, "echoed audio");
         // With the phone silent, a greeting still playing would keep the stream going.
         await _phone.WaitForQuietAsync(TimeSpan.FromMilliseconds(300));
 
@@ -111,9 +111,7 @@ public sealed class InboundCallGreetingTests
         Assert.That(echoed.Ssrc, Is.EqualTo(all[0].Ssrc), "greeting and echo are one stream of ours");
     }
 
-    private static bool IsEcho(ReceivedRtp packet) =>
-        packet.PayloadType == 0 && packet.Payload.Length == 160
-        && packet.HasPayload(InboundCallOfferAnswerTests.Frame(packet.Payload[0] | (packet.Payload[1] << 8)));
+    private static bool IsEcho(ReceivedRtp packet) => NumberedFrame.Is(packet);
 
     private static bool IsGreeting(ReceivedRtp packet) => packet.PayloadType == 0 && !IsEcho(packet);
 }

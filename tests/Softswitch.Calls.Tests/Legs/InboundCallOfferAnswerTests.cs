@@ -58,16 +58,16 @@ public sealed class InboundCallOfferAnswerTests
         call.Ack();
         _phone.Remote = PhoneSdp.MediaEndPoint(ok.Body);
 
-        var first = await _phone.SendUntilAsync(Frame, p => p.Payload.Length == 160, "echoed audio");
+        var first = await _phone.SendUntilAsync(NumberedFrame.Create, NumberedFrame.Is, "echoed audio");
         await _phone.WaitForQuietAsync(TimeSpan.FromMilliseconds(200)); // the echoes of the frames sent while waiting
         var skip = _phone.Count;
-        for (var i = 0; i < 5; i++) _phone.SendAudio(Frame(100 + i));
+        for (var i = 0; i < 5; i++) _phone.SendAudio(NumberedFrame.Create(100 + i));
         await _phone.WaitForCountAsync(5, skip);
 
         var echoed = _phone.Received(skip).Take(5).ToList();
         Assert.That(first.PayloadType, Is.Zero);
         Assert.That(first.Ssrc, Is.Not.EqualTo(_phone.Ssrc), "our SSRC, not the phone's");
-        Assert.That(echoed.Select(p => p.Payload), Is.EqualTo(Enumerable.Range(100, 5).Select(Frame)), "the same audio, in order");
+        Assert.That(echoed.Select(p => p.Payload), Is.EqualTo(Enumerable.Range(100, 5).Select(NumberedFrame.Create)), "the same audio, in order");
         Assert.That(echoed.Select(p => p.Ssrc).Distinct(), Is.EqualTo(new[] { first.Ssrc }), "one stream");
         Assert.That(echoed.Zip(echoed.Skip(1)).Select(pair => (ushort)(pair.Second.SequenceNumber - pair.First.SequenceNumber)),
             Is.All.EqualTo((ushort)1), "consecutive sequence numbers");
@@ -80,7 +80,7 @@ public sealed class InboundCallOfferAnswerTests
         var ok = await call.CallAsync(PhoneSdp.Create(_phone, 1));
         call.Ack();
         _phone.Remote = PhoneSdp.MediaEndPoint(ok.Body);
-        await _phone.SendUntilAsync(Frame, p => p.Payload.Length == 160, "echoed audio");
+        await _phone.SendUntilAsync(NumberedFrame.Create, NumberedFrame.Is, "echoed audio");
         Assert.That(_switch.Ports.Available, Is.EqualTo(_switch.Ports.Capacity - 1), "the call holds one pair");
 
         var byeAnswer = await call.ByeAsync();
@@ -89,7 +89,7 @@ public sealed class InboundCallOfferAnswerTests
         await _switch.WaitForPortsReleasedAsync();
         await _phone.WaitForQuietAsync(TimeSpan.FromMilliseconds(300));
         var after = _phone.Count;
-        for (var i = 0; i < 5; i++) _phone.SendAudio(Frame(i));
+        for (var i = 0; i < 5; i++) _phone.SendAudio(NumberedFrame.Create(i));
         await Task.Delay(200);
         Assert.That(_phone.Count, Is.EqualTo(after), "nothing is echoed after the BYE");
     }
@@ -109,7 +109,7 @@ public sealed class InboundCallOfferAnswerTests
 
         call.Ack(PhoneSdp.Create(_phone, 1, codecs: "0", telephoneEvent: telephoneEvent.PayloadType));
         _phone.Remote = PhoneSdp.MediaEndPoint(ok.Body);
-        var echoed = await _phone.SendUntilAsync(Frame, p => p.Payload.Length == 160, "echoed audio");
+        var echoed = await _phone.SendUntilAsync(NumberedFrame.Create, NumberedFrame.Is, "echoed audio");
 
         Assert.That(echoed.PayloadType, Is.Zero);
         Assert.That(echoed.Ssrc, Is.Not.EqualTo(_phone.Ssrc));
@@ -174,15 +174,5 @@ public sealed class InboundCallOfferAnswerTests
         {
             foreach (var pair in held) pair.Dispose();
         }
-    }
-
-    /// <summary>A frame no other frame equals, so an echo can be matched to what was sent.</summary>
-    internal static byte[] Frame(int index)
-    {
-        var frame = new byte[160];
-        for (var i = 0; i < frame.Length; i++) frame[i] = (byte)(0x20 + ((index * 7) + i) % 0x5f);
-        frame[0] = (byte)index;
-        frame[1] = (byte)(index >> 8);
-        return frame;
     }
 }

@@ -54,7 +54,7 @@ public sealed class InboundCallRingingTests
 
         call.Ack();
         _phone.Remote = PhoneSdp.MediaEndPoint(ok.Body);
-        await _phone.SendUntilAsync(InboundCallOfferAnswerTests.Frame, p => p.Payload.Length == 160, "echoed audio");
+        await _phone.SendUntilAsync(NumberedFrame.Create, NumberedFrame.Is, "echoed audio");
         Assert.That((await call.ByeAsync()).StatusCode, Is.EqualTo(200));
         await _switch.WaitForPortsReleasedAsync();
     }

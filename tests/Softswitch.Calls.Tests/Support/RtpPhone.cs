@@ -75,20 +75,22 @@ internal sealed class RtpPhone : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends a frame every 20 ms (frame number → payload) until a received packet matches, then returns it;
-    /// fails after 10 s. This is how a test waits for media that starts on an event it cannot observe directly.
+    /// Sends a frame every 20 ms (frame number → payload) until a packet that matches arrives at
+    /// <paramref name="receiver"/> (this phone by default), then returns it; fails after 10 s. This is how a test waits
+    /// for media that starts on an event it cannot observe directly.
     /// </summary>
-    public async Task<ReceivedRtp> SendUntilAsync(Func<int, byte[]> frame, Func<ReceivedRtp, bool> match, string what)
+    public async Task<ReceivedRtp> SendUntilAsync(Func<int, byte[]> frame, Func<ReceivedRtp, bool> match, string what, RtpPhone? receiver = null)
     {
+        receiver ??= this;
         var deadline = _clock.Elapsed + s_timeout;
         var skip = 0;
         for (var index = 0; _clock.Elapsed < deadline; index++)
         {
             SendAudio(frame(index));
-            var (found, seen) = Find(match, skip);
+            var (found, seen) = receiver.Find(match, skip);
             if (found is not null) return found;
             skip = seen;
-            await _arrived.WaitAsync(TimeSpan.FromMilliseconds(20));
+            await receiver._arrived.WaitAsync(TimeSpan.FromMilliseconds(20));
         }
 
         throw new TimeoutException($"no {what} arrived within {s_timeout.TotalSeconds} s");
