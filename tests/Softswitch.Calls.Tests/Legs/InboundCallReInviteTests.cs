@@ -70,6 +70,25 @@ public sealed class InboundCallReInviteTests
         await AssertNothingArrivesAsync();
     }
 
+    [Test, Description("RFC 3261 §14.2: a re-INVITE without an offer gets ours in the 200 and the answer in the ACK")]
+    public async Task A_reinvite_without_sdp_resumes_a_held_call_with_our_offer_and_the_ack_answer()
+    {
+        await _call.ReInviteAsync(PhoneSdp.Create(_phone, 2, direction: "sendonly"));
+        await _phone.WaitForQuietAsync(s_quiet);
+
+        // Phones that resume this way (and session refreshes) leave the offer to us.
+        var resume = await _call.ReInviteAsync(sdp: null, ackSdp: PhoneSdp.Create(_phone, 3, codecs: "0"));
+
+        Assert.That(resume.StatusCode, Is.EqualTo(200));
+        var (_, offer) = PhoneSdp.ReadAudio(resume.Body);
+        Assert.That(offer.Formats[0], Is.EqualTo("0"), "the call's codec offered first");
+        Assert.That(offer.Direction ?? SdpMediaDirection.SendRecv, Is.EqualTo(SdpMediaDirection.SendRecv));
+        var skip = _phone.Count;
+        await _phone.WaitForCountAsync(10, skip);
+        Assert.That(_phone.Received(skip).Select(p => p.PayloadType), Is.All.EqualTo(0));
+        Assert.That((await _call.ByeAsync()).StatusCode, Is.EqualTo(200));
+    }
+
     [Test, Description("RFC 3261 §14.2: a refused re-INVITE leaves the session as it was")]
     public async Task A_codec_change_is_refused_488_and_the_call_goes_on()
     {

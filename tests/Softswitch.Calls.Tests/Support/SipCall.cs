@@ -79,15 +79,18 @@ internal sealed class SipCall(CallSwitch sip, string extension, string dialled)
         return await WaitForResponseAsync(r => r.CSeq.Number == cseq && r.CSeq.Method == SipMethod.Bye && r.StatusCode >= 200, "answer to our BYE");
     }
 
-    /// <summary>A re-INVITE with <paramref name="sdp"/>; the answer is acknowledged as §13.2.2.4 and §17.1.1.3 say.</summary>
-    public async Task<SipResponse> ReInviteAsync(string sdp)
+    /// <summary>
+    /// A re-INVITE with <paramref name="sdp"/> (null: no offer, the switch must make one); the answer is acknowledged as
+    /// §13.2.2.4 and §17.1.1.3 say, a 2xx's ACK carrying <paramref name="ackSdp"/> when we owe the answer.
+    /// </summary>
+    public async Task<SipResponse> ReInviteAsync(string? sdp, string? ackSdp = null)
     {
         var cseq = ++_cseq;
         var branch = NewBranch();
         sip.Receive(InDialog("INVITE", cseq, branch, sdp));
         var final = await WaitForResponseAsync(r => r.CSeq.Number == cseq && r.CSeq.Method == SipMethod.Invite && r.StatusCode >= 200,
             "final response to the re-INVITE");
-        sip.Receive(InDialog("ACK", cseq, final.IsSuccess ? NewBranch() : branch, null));
+        sip.Receive(InDialog("ACK", cseq, final.IsSuccess ? NewBranch() : branch, final.IsSuccess ? ackSdp : null));
         return final;
     }
 
