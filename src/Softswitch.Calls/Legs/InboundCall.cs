@@ -275,29 +275,10 @@ public sealed partial class InboundCall : IInviteSessionOwner
         }
     }
 
-    public void OnAcknowledged(InviteServerSession session, ReadOnlyMemory<byte> sdp) => _ack.TrySetResult(sdp);
-
-    public void OnReInvite(InviteServerSession session, ReadOnlyMemory<byte> offer)
+    public void OnAcknowledged(InviteServerSession session, ReadOnlyMemory<byte> sdp)
     {
-        if (_leg is null || offer.IsEmpty || SdpParser.TryParse(offer.Span, out var description, out _) != SdpParseStatus.Ok)
-        {
-            session.RejectReInvite(488);
-            return;
-        }
-
-        var negotiated = _offerAnswer.ReceiveOffer(description!);
-        if (!negotiated.IsAccepted || negotiated.Codec is null || !negotiated.Codec.IsSameCodecAs(_leg.Codec))
-        {
-            // A codec change mid-call would need a new leg; keep the call as it is (§14.2).
-            if (negotiated.IsAccepted) _offerAnswer.Rollback();
-            session.RejectReInvite(488);
-            return;
-        }
-
-        // Hold, unhold or a move of the phone's media: the leg follows the new address.
-        _leg.SetRemote(RemoteRtp(negotiated), RemoteRtcp(negotiated));
-        _leg.CanSend = negotiated.CanSend;
-        session.AnswerReInvite(SdpWriter.Write(_offerAnswer.CreateAnswer()));
+        if (Interlocked.Exchange(ref _reOfferPending, 0) == 1) ApplyReOfferAnswer(sdp);
+        else _ack.TrySetResult(sdp);
     }
 
     public void OnInfo(InviteServerSession session, string? contentType, ReadOnlyMemory<byte> body) => _leg?.OnSipInfo(contentType, body.Span);
