@@ -1,4 +1,3 @@
-using System.Globalization;
 using Softswitch.Interop.Tests.Support;
 
 namespace Softswitch.Interop.Tests;
@@ -13,39 +12,18 @@ public sealed class EchoTests
 {
     private static Dictionary<string, string> _results = null!;
     private static string _log = "";
+    private static NamespaceScript _run = null!;
 
     [OneTimeSetUp]
     public async Task RunTheCall()
     {
         Assert.That(Environment.UserName, Is.EqualTo("root"), "network namespaces need root (CI runs as root)");
-        var work = Directory.CreateTempSubdirectory("echo-baresip-").FullName;
-        var script = Path.Combine(AppContext.BaseDirectory, "Scripts", "echo-baresip.sh");
-        var dll = Path.Combine(AppContext.BaseDirectory, "softswitch.dll");
-        var result = await Tool.RunAsync("unshare", ["-n", "bash", script, dll, work], TimeSpan.FromSeconds(90));
-        _log = result + "\n--- softswitch.out\n" + ReadOrEmpty(Path.Combine(work, "softswitch.out")) +
-               "\n--- baresip.out\n" + ReadOrEmpty(Path.Combine(work, "baresip.out"));
-        _results = result.StandardOutput.Split('\n')
-            .Select(line => line.Trim().Split('=', 2))
-            .Where(parts => parts.Length == 2)
-            .GroupBy(parts => parts[0])
-            .ToDictionary(g => g.Key, g => g.Last()[1]);
-        try
-        {
-            Directory.Delete(work, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _run = await NamespaceScript.RunAsync("echo-baresip.sh", TimeSpan.FromSeconds(90), "softswitch.out", "baresip.out");
+        _results = _run.Results;
+        _log = _run.Log;
     }
 
-    private static string ReadOrEmpty(string path) => File.Exists(path) ? File.ReadAllText(path) : "";
-
-    private static double Db(string key)
-    {
-        Assert.That(_results.TryGetValue(key, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
-            Is.True, $"{key} missing\n{_log}");
-        return double.Parse(_results[key], CultureInfo.InvariantCulture);
-    }
+    private static double Db(string key) => _run.Number(key);
 
     [Test]
     public void Every_call_is_answered_and_ended_by_the_phones_bye()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Softswitch.Interop.Tests.Support;
 
 namespace Softswitch.Interop.Tests;
@@ -14,49 +13,21 @@ public sealed class LinphoneTests
 {
     private static Dictionary<string, string> _results = null!;
     private static string _log = "";
+    private static NamespaceScript _run = null!;
 
     [OneTimeSetUp]
     public async Task RunTheCalls()
     {
         Assert.That(Environment.UserName, Is.EqualTo("root"), "network namespaces need root (CI runs as root)");
         Assert.That(Tool.IsInstalled("linphonec"), Is.True, "linphonec missing: run tests/install-test-tools.sh as root");
-        var work = Directory.CreateTempSubdirectory("linphone-echo-").FullName;
-        var script = Path.Combine(AppContext.BaseDirectory, "Scripts", "linphone-echo.sh");
-        var dll = Path.Combine(AppContext.BaseDirectory, "softswitch.dll");
-        var result = await Tool.RunAsync("unshare", ["-n", "bash", script, dll, work], TimeSpan.FromSeconds(90));
-        _log = result + "\n--- softswitch.out\n" + ReadOrEmpty(Path.Combine(work, "softswitch.out")) +
-               "\n--- g711/linphonec.out\n" + ReadOrEmpty(Path.Combine(work, "g711", "linphonec.out")) +
-               "\n--- opus/linphonec.out\n" + ReadOrEmpty(Path.Combine(work, "opus", "linphonec.out"));
-        _results = result.StandardOutput.Split('\n')
-            .Select(line => line.Trim().Split('=', 2))
-            .Where(parts => parts.Length == 2)
-            .GroupBy(parts => parts[0])
-            .ToDictionary(g => g.Key, g => g.Last()[1].Trim());
-        try
-        {
-            Directory.Delete(work, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _run = await NamespaceScript.RunAsync("linphone-echo.sh", TimeSpan.FromSeconds(90), "softswitch.out", "g711/linphonec.out", "opus/linphonec.out");
+        _results = _run.Results;
+        _log = _run.Log;
     }
 
-    private static string ReadOrEmpty(string path) => File.Exists(path) ? File.ReadAllText(path) : "";
+    private static double Number(string key) => _run.Number(key);
 
-    private static double Number(string key)
-    {
-        Assert.That(_results.TryGetValue(key, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
-            Is.True, $"{key} missing\n{_log}");
-        return double.Parse(_results[key], CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>TESTING.md: a tone is present when the 1 kHz band is within 3 dB of the total level.</summary>
-    private static void AssertTone(string totalKey, string bandKey)
-    {
-        var total = Number(totalKey);
-        Assert.That(total, Is.GreaterThan(-40), $"{totalKey}: not silence\n{_log}");
-        Assert.That(Number(bandKey), Is.GreaterThan(total - 3), $"{bandKey}\n{_log}");
-    }
+    private static void AssertTone(string totalKey, string bandKey) => _run.AssertTone(totalKey, bandKey);
 
     [Test, Description("RFC 3261 §22.2: linphonec answers the 401 with a digest Authorization and is registered")]
     public void Linphonec_registers_as_1001_with_digest()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Softswitch.Interop.Tests.Support;
 
 namespace Softswitch.Interop.Tests;
@@ -14,47 +13,18 @@ public sealed class MeetMeTests
 {
     private static Dictionary<string, string> _results = null!;
     private static string _log = "";
+    private static NamespaceScript _run = null!;
 
     [OneTimeSetUp]
     public async Task RunTheCalls()
     {
         Assert.That(Environment.UserName, Is.EqualTo("root"), "network namespaces need root (CI runs as root)");
-        var work = Directory.CreateTempSubdirectory("meetme-baresip-").FullName;
-        var script = Path.Combine(AppContext.BaseDirectory, "Scripts", "meetme-baresip.sh");
-        var dll = Path.Combine(AppContext.BaseDirectory, "softswitch.dll");
-        var result = await Tool.RunAsync("unshare", ["-n", "bash", script, dll, work], TimeSpan.FromSeconds(120));
-        _log = result + "\n--- softswitch.out\n" + ReadOrEmpty(Path.Combine(work, "softswitch.out")) +
-               "\n--- alice.out\n" + ReadOrEmpty(Path.Combine(work, "alice.out")) + "\n--- bob.out\n" + ReadOrEmpty(Path.Combine(work, "bob.out"));
-        _results = result.StandardOutput.Split('\n')
-            .Select(line => line.Trim().Split('=', 2))
-            .Where(parts => parts.Length == 2)
-            .GroupBy(parts => parts[0])
-            .ToDictionary(g => g.Key, g => g.Last()[1]);
-        try
-        {
-            Directory.Delete(work, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _run = await NamespaceScript.RunAsync("meetme-baresip.sh", TimeSpan.FromSeconds(120), "softswitch.out", "alice.out", "bob.out");
+        _results = _run.Results;
+        _log = _run.Log;
     }
 
-    private static string ReadOrEmpty(string path) => File.Exists(path) ? File.ReadAllText(path) : "";
-
-    private static double Db(string key)
-    {
-        Assert.That(_results.TryGetValue(key, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
-            Is.True, $"{key} missing\n{_log}");
-        return double.Parse(_results[key], CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>TESTING.md: a tone is present when its band is within <paramref name="margin"/> dB of the total level.</summary>
-    private static void AssertTone(string totalKey, string bandKey, double margin = 3)
-    {
-        var total = Db(totalKey);
-        Assert.That(total, Is.GreaterThan(-40), $"{totalKey}: not silence\n{_log}");
-        Assert.That(Db(bandKey), Is.GreaterThan(total - margin), $"{bandKey}\n{_log}");
-    }
+    private static void AssertTone(string totalKey, string bandKey, double margin = 3) => _run.AssertTone(totalKey, bandKey, margin);
 
     [Test, Description("Both tones of the chord reach the phone: each band about 3 dB under the total")]
     public void A_phone_on_the_music_route_hears_the_music()
