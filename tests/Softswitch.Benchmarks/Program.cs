@@ -4,4 +4,10 @@ if (args is ["footprint", ..])
     return;
 }
 
+if (args is ["heap", var pid, ..])
+{
+    Softswitch.Benchmarks.HeapCensus.Run(int.Parse(pid), args.Length > 2 ? int.Parse(args[2]) : 40);
+    return;
+}
+
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -6,6 +6,8 @@
 # LOAD_PLAYS=N plays the pcap N times per call (7.5 s each); SAMPLE_AT=S takes RSS and the tshark sample S s in
 # (default 6: every call set up and talking; with LOAD_PLAYS=6 SAMPLE_AT=40 the SIP transactions of the set-up have
 # ended, RFC 6026 keeps an answered INVITE's for 64·T1 = 32 s, so the figure is what a call in progress costs).
+# HEAP_CENSUS=N writes the N largest types of the managed heap at the sample time to HEAP_CENSUS_OUT (built by
+# `dotnet build tests/Softswitch.Benchmarks -c Release`).
 set -euo pipefail
 concurrent="${1:-100}"; total="${2:-$concurrent}"
 plays="${LOAD_PLAYS:-1}"; sample_at="${SAMPLE_AT:-6}"
@@ -64,6 +66,11 @@ timeout 10 dumpcap -q -i lo -f "udp src portrange 20000-20199" -a duration:4 -w 
 tshark_pid=$!
 sleep 2
 peak_rss=$(ps -o rss= -p $pid); peak_anon=$(anon $pid); threads=$(awk '/^Threads/ {print $2}' /proc/$pid/status)
+if [ -n "${HEAP_CENSUS:-}" ]; then
+  # Diagnosis only: suspends the switch while it walks the heap, so the loss figures of this run mean nothing.
+  dotnet "$root/tests/Softswitch.Benchmarks/bin/Release/net10.0/Softswitch.Benchmarks.dll" heap $pid "$HEAP_CENSUS" > "$work/heap.txt" 2>&1 || true
+  cp "$work/heap.txt" "${HEAP_CENSUS_OUT:-/tmp/softswitch-heap.txt}"
+fi
 wait $tshark_pid || true
 wait $sipp_pid; code=$?
 set -e
