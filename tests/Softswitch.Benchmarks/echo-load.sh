@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Load: concurrent *43 echo calls from sipp (each plays 7 s of PCMA from g711a.pcap, then BYE), against the real
 # switch on loopback. Prints sipp's outcome, packets received/echoed by the switch (from its log), CPU and RSS, and
-# the loss on the path back to the phones as tshark sees it (-z rtp,streams on 4 s of the first 100 calls' return RTP).
+# the loss on the path back to the phones as tshark sees it (-z rtp,streams on 4 s of the first 100 calls' return RTP),
+# and how long the switch takes to send each packet back (echo delay, from the same capture's both directions).
 # Run as root (sipp's pcap play uses raw sockets). Usage: echo-load.sh [concurrent calls] [total calls]
 # LOAD_PLAYS=N plays the pcap N times per call (7.5 s each); SAMPLE_AT=S takes RSS and the tshark sample S s in
 # (default 6: every call set up and talking; with LOAD_PLAYS=6 SAMPLE_AT=40 the SIP transactions of the set-up have
 # ended, RFC 6026 keeps an answered INVITE's for 64·T1 = 32 s, so the figure is what a call in progress costs).
+# PIN=1 puts the switch and the load generator on a core each (see below).
 # HEAP_CENSUS=N writes the N largest types of the managed heap at the sample time to HEAP_CENSUS_OUT (built by
 # `dotnet build tests/Softswitch.Benchmarks -c Release`).
 set -euo pipefail
 concurrent="${1:-100}"; total="${2:-$concurrent}"
 plays="${LOAD_PLAYS:-1}"; sample_at="${SAMPLE_AT:-6}"
+# PIN=1 gives the switch CPU 0 and the load generator (sipp, dumpcap) CPU 1, so neither starves the other: without
+# it, on two cores, sipp's 500 pcap players and the switch compete, and the switch's queues (echo delay) show it.
+switch_cpus=""; load_cpus=""
+if [ -n "${PIN:-}" ]; then switch_cpus="taskset -c 0"; load_cpus="taskset -c 1"; fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d /tmp/softswitch-echo-load-XXXXXX)"
 port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -37,7 +43,7 @@ routes:
   - match: "*43"
     echo: true
 YAML
-dotnet "$work/bin/softswitch.dll" run --config "$work/softswitch.yaml" > "$work/softswitch.out" 2>&1 &
+$switch_cpus dotnet "$work/bin/softswitch.dll" run --config "$work/softswitch.yaml" > "$work/softswitch.out" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q "Softswitch SIP started" "$work/softswitch.out" && break; sleep 0.2; done
@@ -56,13 +62,13 @@ open(sys.argv[2], 'w').write(text.replace(play, play * int(sys.argv[3])))
 PY
 a=$(awk '{print $14+$15}' /proc/$pid/stat); started=$(date +%s.%N)
 set +e
-sipp -sf "$work/scenario.xml" -i 127.0.0.1 -mi 127.0.0.1 -p 0 -mp 40000 -nostdin \
+$load_cpus sipp -sf "$work/scenario.xml" -i 127.0.0.1 -mi 127.0.0.1 -p 0 -mp 40000 -nostdin \
   -s '*43' -au 1001 -ap load-secret-1001 -auth_uri "*43@127.0.0.1:$port" -l "$concurrent" -r "$concurrent" -rp 2000 -m "$total" \
   -timeout $((120 + 8 * plays))s -trace_stat -stf stats.csv -fd 2 "127.0.0.1:$port" > sipp.out 2>&1 &
 sipp_pid=$!
 sleep $((sample_at - 2))
 # A sample of the return path: RTP from the switch's first 100 port pairs, captured while every call is up.
-timeout 10 dumpcap -q -i lo -f "udp src portrange 20000-20199" -a duration:4 -w "$work/return.pcapng" >/dev/null 2>&1 &
+$load_cpus timeout 10 dumpcap -q -B 64 -i lo -f "udp portrange 20000-20199" -a duration:4 -w "$work/sample.pcapng" >/dev/null 2>&1 &
 tshark_pid=$!
 sleep 2
 peak_rss=$(ps -o rss= -p $pid); peak_anon=$(anon $pid); threads=$(awk '/^Threads/ {print $2}' /proc/$pid/status)
@@ -85,6 +91,7 @@ echo "concurrent=$concurrent total=$total sipp_exit=$code succeeded=$(echo "$las
 sent_per_call=$(tshark -r /usr/share/sip-tester/g711a.pcap 2>/dev/null | wc -l)
 echo "calls_ended=$echoed packets_echoed=$packets packets_sent=$((sent_per_call * total * plays)) echo_loss_pct=$(python3 -c "print(round(100 * (1 - $packets / ($sent_per_call * $total * $plays)), 3))")"
 # Columns of -z rtp,streams: ... Pkts Lost (pct) ...; sum packets and lost over the sampled streams.
+tshark -r "$work/sample.pcapng" -Y "udp.srcport >= 20000 && udp.srcport <= 20199" -w "$work/return.pcapng" 2>/dev/null || true
 tshark -r "$work/return.pcapng" -q -o rtp.heuristic_rtp:TRUE -z rtp,streams 2>/dev/null > "$work/streams.txt" || true
 python3 - "$work/streams.txt" <<'PY'
 import re, sys
@@ -94,6 +101,23 @@ for line in open(sys.argv[1]):
     if m:
         streams += 1; packets += int(m.group(1)); lost += max(0, int(m.group(2)))
 print(f"tshark_return_streams={streams} tshark_return_packets={packets} tshark_return_lost={lost} tshark_return_loss_pct={round(100 * lost / max(1, packets + lost), 3)}")
+PY
+# Echo delay at the switch: the echo sends each payload back unchanged, so a packet leaving port P pairs with the packet
+# that reached P with the same payload. Payloads that repeat within a stream (silence) are ambiguous and left out.
+tshark -r "$work/sample.pcapng" -o rtp.heuristic_rtp:TRUE -Y rtp -T fields -e frame.time_epoch -e udp.srcport -e udp.dstport \
+  -e rtp.payload 2>/dev/null > "$work/sample.tsv" || true
+python3 - "$work/sample.tsv" <<'PY'
+import collections, sys
+arrived, left = collections.defaultdict(list), collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    parts = line.rstrip('\n').split('\t')
+    if len(parts) < 4 or not parts[3]: continue
+    when, source, destination, payload = float(parts[0]), int(parts[1]), int(parts[2]), parts[3]
+    if 20000 <= destination <= 20199: arrived[(destination, payload)].append(when)
+    if 20000 <= source <= 20199: left[(source, payload)].append(when)
+delays = sorted((left[k][0] - arrived[k][0]) * 1000 for k in arrived if len(arrived[k]) == 1 and len(left.get(k, ())) == 1)
+pick = lambda q: round(delays[min(len(delays) - 1, int(q * len(delays)))], 3) if delays else -1
+print(f"echo_delay_pairs={len(delays)} echo_delay_ms_p50={pick(0.5)} echo_delay_ms_p99={pick(0.99)} echo_delay_ms_max={pick(1.0)}")
 PY
 echo "softswitch wall_s=$wall cpu_pct_of_one_core=$(python3 -c "print(round((${b} - ${a}) / $wall, 1))") cpu_s=$(( (b - a) / 100 )) idle_rss_kib=$idle_rss peak_rss_kib=$peak_rss rss_per_call_kib=$(( (peak_rss - idle_rss) / concurrent )) threads=$threads"
 echo "softswitch idle_anon_kib=$idle_anon peak_anon_kib=$peak_anon anon_per_call_kib=$(( (peak_anon - idle_anon) / concurrent ))"

@@ -1,9 +1,15 @@
+using System.Collections.Concurrent;
+
 namespace Softswitch.Media.Dtmf;
 
 /// <summary>
 /// Decides whether one block of 8 kHz samples holds a DTMF tone pair: Goertzel energies at the
 /// eight DTMF frequencies, then level, twist, relative-peak, energy-share and second-harmonic checks.
 /// </summary>
+/// <remarks>
+/// Immutable once built (the energies of a block live on the stack), so every call's detector shares one
+/// classifier per set of options: its coefficient and leak tables are worked out once, not per call.
+/// </remarks>
 internal sealed class DtmfToneClassifier
 {
     /// <summary>Amplitude of a 0 dBm0 sine in 16-bit linear PCM (G.711: +3.17 dBm0 is full scale).</summary>
@@ -26,10 +32,12 @@ internal sealed class DtmfToneClassifier
     private readonly double _relativePeak;
     private readonly double _harmonicRatio;
     private readonly double _energyFraction;
-    private readonly double[] _energies = new double[8];
+    // Keyed by value (the options are a record); a switch has one set of options, tests a few.
+    private static readonly ConcurrentDictionary<InBandDtmfDetectorOptions, DtmfToneClassifier> s_shared = new();
 
-    public DtmfToneClassifier(InBandDtmfDetectorOptions options)
+    private DtmfToneClassifier(InBandDtmfDetectorOptions options)
     {
+        Options = options;
         _blockSize = options.BlockSize;
         Span<int> tones = stackalloc int[8];
         DtmfDigits.RowFrequencies.CopyTo(tones);
@@ -52,12 +60,19 @@ internal sealed class DtmfToneClassifier
         _energyFraction = options.MinimumToneEnergyFraction;
     }
 
+    public InBandDtmfDetectorOptions Options { get; }
+
     public int BlockSize => _blockSize;
+
+    /// <summary>The classifier for <paramref name="options"/>: the one already built when the options are equal.</summary>
+    public static DtmfToneClassifier For(InBandDtmfDetectorOptions options) =>
+        s_shared.GetOrAdd(options, static o => new DtmfToneClassifier(o));
 
     /// <summary>Classifies one block of exactly <see cref="BlockSize"/> samples.</summary>
     public DtmfToneVerdict Classify(ReadOnlySpan<float> block, out DtmfDigit digit)
     {
         digit = default;
+        Span<double> energies = stackalloc double[8];
         double total = 0;
         foreach (var sample in block)
         {
@@ -65,13 +80,13 @@ internal sealed class DtmfToneClassifier
         }
         for (var i = 0; i < 8; i++)
         {
-            _energies[i] = Goertzel(block, _toneCoefficients[i]);
+            energies[i] = Goertzel(block, _toneCoefficients[i]);
         }
 
-        var row = Strongest(0);
-        var column = Strongest(4);
-        var rowEnergy = _energies[row];
-        var columnEnergy = _energies[4 + column];
+        var row = Strongest(energies, 0);
+        var column = Strongest(energies, 4);
+        var rowEnergy = energies[row];
+        var columnEnergy = energies[4 + column];
         if (rowEnergy < _minimumEnergy || columnEnergy < _minimumEnergy)
         {
             return DtmfToneVerdict.TooQuiet;
@@ -84,11 +99,11 @@ internal sealed class DtmfToneClassifier
         {
             return DtmfToneVerdict.ReverseTwist;
         }
-        if (!StandsOut(0, row))
+        if (!StandsOut(energies, 0, row))
         {
             return DtmfToneVerdict.RowNotDominant;
         }
-        if (!StandsOut(4, column))
+        if (!StandsOut(energies, 4, column))
         {
             return DtmfToneVerdict.ColumnNotDominant;
         }
@@ -97,7 +112,7 @@ internal sealed class DtmfToneClassifier
         {
             return DtmfToneVerdict.Broadband;
         }
-        if (HasHarmonic(block, row, row, 4 + column) || HasHarmonic(block, 4 + column, row, 4 + column))
+        if (HasHarmonic(block, energies, row, row, 4 + column) || HasHarmonic(block, energies, 4 + column, row, 4 + column))
         {
             return DtmfToneVerdict.Harmonic;
         }
@@ -105,23 +120,23 @@ internal sealed class DtmfToneClassifier
         return DtmfToneVerdict.Digit;
     }
 
-    private bool HasHarmonic(ReadOnlySpan<float> block, int tone, int row, int column)
+    private bool HasHarmonic(ReadOnlySpan<float> block, ReadOnlySpan<double> energies, int tone, int row, int column)
     {
         var harmonic = Math.Sqrt(Goertzel(block, _harmonicCoefficients[tone]));
         // What the pair itself may leak into the harmonic bin is not a harmonic (e.g. 1336 Hz next to
         // 2 x 697 Hz). The bound is coherent and tolerance-wide, so next to a present column the check
         // only catches very strong harmonics; elsewhere it is sharp.
-        var expectedLeak = Math.Sqrt(_energies[row]) * _leak[tone, row] + Math.Sqrt(_energies[column]) * _leak[tone, column];
+        var expectedLeak = Math.Sqrt(energies[row]) * _leak[tone, row] + Math.Sqrt(energies[column]) * _leak[tone, column];
         var excess = Math.Max(0, harmonic - expectedLeak);
-        return excess * excess > _energies[tone] * _harmonicRatio;
+        return excess * excess > energies[tone] * _harmonicRatio;
     }
 
-    private int Strongest(int first)
+    private static int Strongest(ReadOnlySpan<double> energies, int first)
     {
         var best = 0;
         for (var i = 1; i < 4; i++)
         {
-            if (_energies[first + i] > _energies[first + best])
+            if (energies[first + i] > energies[first + best])
             {
                 best = i;
             }
@@ -129,11 +144,11 @@ internal sealed class DtmfToneClassifier
         return best;
     }
 
-    private bool StandsOut(int first, int peak)
+    private bool StandsOut(ReadOnlySpan<double> energies, int first, int peak)
     {
         for (var i = 0; i < 4; i++)
         {
-            if (i != peak && _energies[first + i] * _relativePeak > _energies[first + peak])
+            if (i != peak && energies[first + i] * _relativePeak > energies[first + peak])
             {
                 return false;
             }

@@ -47,7 +47,7 @@ public sealed class InBandDtmfDetector
     {
         options ??= InBandDtmfDetectorOptions.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BlockSize, 40, nameof(options));
-        _classifier = new DtmfToneClassifier(options);
+        _classifier = DtmfToneClassifier.For(options);
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _block = new float[options.BlockSize];

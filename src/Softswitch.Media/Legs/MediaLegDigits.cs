@@ -43,10 +43,11 @@ internal sealed class MediaLegDigits : IDisposable
 
         _decoder = decoder;
         // The longest packet worth scanning: 120 ms of Opus, or 128 ms of an 8 kHz codec (longer G.711 packets fail to
-        // decode into it and are skipped). Sized per codec: 11 KB for every G.711 call would be a sixth of its budget.
-        _decoded = new short[decoder.SampleRate == InBandDtmfDetector.SampleRate ? MaxNarrowbandSamples : OpusCodec.MaxFrameSamples];
+        // decode into it and are skipped). An 8 kHz codec decodes on the stack, so a G.711 call keeps no buffer; an
+        // Opus call keeps 11 KB, too much to clear on the stack for every packet.
         if (decoder.SampleRate != InBandDtmfDetector.SampleRate)
         {
+            _decoded = new short[OpusCodec.MaxFrameSamples];
             _toDetectorRate = new Resampler(decoder.SampleRate, InBandDtmfDetector.SampleRate);
             _narrowband = new short[(int)((long)_decoded.Length * InBandDtmfDetector.SampleRate / decoder.SampleRate) + 2];
         }
@@ -74,7 +75,8 @@ internal sealed class MediaLegDigits : IDisposable
             return;
         }
 
-        var samples = _decoder!.Decode(payload, _decoded);
+        Span<short> decoded = _toDetectorRate is null ? stackalloc short[MaxNarrowbandSamples] : _decoded;
+        var samples = _decoder!.Decode(payload, decoded);
         if (samples <= 0)
         {
             return;
@@ -82,11 +84,11 @@ internal sealed class MediaLegDigits : IDisposable
 
         if (_toDetectorRate is null)
         {
-            _inBand.Process(_decoded.AsSpan(0, samples));
+            _inBand.Process(decoded[..samples]);
             return;
         }
 
-        var narrow = _toDetectorRate.Process(_decoded.AsSpan(0, samples), _narrowband);
+        var narrow = _toDetectorRate.Process(decoded[..samples], _narrowband);
         _inBand.Process(_narrowband.AsSpan(0, narrow));
     }
 

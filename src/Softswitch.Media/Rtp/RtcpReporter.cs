@@ -19,7 +19,9 @@ public sealed class RtcpReporter : IDisposable
     private readonly RtcpReportScheduler _scheduler = new();
     private readonly object _gate = new();
     private readonly long _start;
-    private readonly byte[] _buffer = new byte[512];
+    // A compound of SR or RR, one report block, SDES CNAME and BYE fits easily; written on the stack, so a call
+    // keeps no buffer for a packet it sends every few seconds.
+    private const int CompoundBytes = 512;
     private RtpReceiveStatistics? _received;
     private ITimer? _timer;
     private bool _stopped;
@@ -105,7 +107,7 @@ public sealed class RtcpReporter : IDisposable
             if (_stopped) return;
             _stopped = true;
             _timer?.Dispose();
-            var writer = WriteReport();
+            var writer = WriteReport(stackalloc byte[CompoundBytes]);
             ReadOnlySpan<uint> ssrc = [_sent.Ssrc];
             if (writer.TryWriteGoodbye(ssrc)) _endpoint.SendRtcp(writer.WrittenSpan);
         }
@@ -126,7 +128,7 @@ public sealed class RtcpReporter : IDisposable
         lock (_gate)
         {
             if (_stopped) return;
-            var writer = WriteReport();
+            var writer = WriteReport(stackalloc byte[CompoundBytes]);
             _endpoint.SendRtcp(writer.WrittenSpan);
             _scheduler.OnRtcpPacket(writer.Written + 28);
         }
@@ -135,9 +137,9 @@ public sealed class RtcpReporter : IDisposable
     }
 
     /// <summary>SR when we have sent media, else RR; then SDES CNAME (every compound needs one, §6.1). Under the gate.</summary>
-    private RtcpCompoundWriter WriteReport()
+    private RtcpCompoundWriter WriteReport(Span<byte> buffer)
     {
-        var writer = new RtcpCompoundWriter(_buffer);
+        var writer = new RtcpCompoundWriter(buffer);
         ReadOnlySpan<RtcpReportBlock> blocks = _received is { IsValid: true } ? [_received.CreateReportBlock()] : [];
         if (_sent.HasSent) writer.TryWriteSenderReport(_sent.Ssrc, _sent.CreateSenderInfo(), blocks);
         else writer.TryWriteReceiverReport(_sent.Ssrc, blocks);

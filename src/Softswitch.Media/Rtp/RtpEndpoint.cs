@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
@@ -20,6 +19,9 @@ namespace Softswitch.Media.Rtp;
 /// </remarks>
 public sealed class RtpEndpoint : IAsyncDisposable
 {
+    /// <summary>An Ethernet MTU's worth of RTCP; a compound report larger than this would be fragmented anyway.</summary>
+    private const int MaxRtcpDatagram = 1500;
+
     private readonly RtpPortPair _ports;
     private readonly IRtpPacketSink _sink;
     private readonly RtpEndpointOptions _options;
@@ -134,48 +136,44 @@ public sealed class RtpEndpoint : IAsyncDisposable
     {
         // Let Start return before a receive completes inline.
         await Task.Yield();
-        var buffer = ArrayPool<byte>.Shared.Rent(_options.ReceiveBufferSize);
+        // Each loop keeps its buffer for the whole call with a receive always pending on it, so it is pinned for
+        // that long: the pinned heap keeps it from fragmenting the young generations. RTCP packets are compound
+        // reports of a few hundred bytes, so their buffer is MTU-sized at most.
+        var size = isRtcp ? Math.Min(_options.ReceiveBufferSize, MaxRtcpDatagram) : _options.ReceiveBufferSize;
+        var buffer = GC.AllocateUninitializedArray<byte>(size, pinned: true);
         var from = new SocketAddress(socket.AddressFamily, SocketAddress.GetMaximumAddressSize(socket.AddressFamily));
         var token = _shutdown.Token;
-        try
+        while (!token.IsCancellationRequested)
         {
-            while (!token.IsCancellationRequested)
+            int received;
+            try
             {
-                int received;
-                try
-                {
-                    received = await socket.ReceiveFromAsync(buffer.AsMemory(0, _options.ReceiveBufferSize), SocketFlags.None, from, token)
-                        .ConfigureAwait(false);
-                }
-                catch (Exception) when (token.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (ObjectDisposedException)
-                {
-                    break;
-                }
-                catch (SocketException exception)
-                {
-                    // ICMP port unreachable from an earlier send and the like: not this socket's end.
-                    RtpLog.ReceiveFailed(_logger, _ports.RtpPort, exception.SocketErrorCode);
-                    continue;
-                }
-
-                var datagram = buffer.AsSpan(0, received);
-                if (isRtcp)
-                {
-                    OnRtcp(datagram, from);
-                }
-                else
-                {
-                    OnRtp(datagram, from);
-                }
+                received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, token).ConfigureAwait(false);
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            catch (Exception) when (token.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (ObjectDisposedException)
+            {
+                break;
+            }
+            catch (SocketException exception)
+            {
+                // ICMP port unreachable from an earlier send and the like: not this socket's end.
+                RtpLog.ReceiveFailed(_logger, _ports.RtpPort, exception.SocketErrorCode);
+                continue;
+            }
+
+            var datagram = buffer.AsSpan(0, received);
+            if (isRtcp)
+            {
+                OnRtcp(datagram, from);
+            }
+            else
+            {
+                OnRtp(datagram, from);
+            }
         }
     }
 

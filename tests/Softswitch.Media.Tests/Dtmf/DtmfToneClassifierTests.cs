@@ -5,12 +5,40 @@ namespace Softswitch.Media.Tests.Dtmf;
 
 public class DtmfToneClassifierTests
 {
-    private static readonly DtmfToneClassifier Classifier = new(InBandDtmfDetectorOptions.Default);
+    private static readonly DtmfToneClassifier Classifier = DtmfToneClassifier.For(InBandDtmfDetectorOptions.Default);
 
     private static DtmfToneVerdict Classify(ToneSignal signal, out DtmfDigit digit)
     {
         var block = signal.ToPcm().Take(Classifier.BlockSize).Select(s => (float)s).ToArray();
         return Classifier.Classify(block, out digit);
+    }
+
+    [Test]
+    public void Equal_options_share_one_classifier_and_other_options_get_their_own()
+    {
+        var shared = DtmfToneClassifier.For(InBandDtmfDetectorOptions.Default with { });
+        var other = DtmfToneClassifier.For(InBandDtmfDetectorOptions.Default with { MinimumToneLevelDbm0 = -20 });
+
+        Assert.That(shared, Is.SameAs(DtmfToneClassifier.For(InBandDtmfDetectorOptions.Default)));
+        Assert.That(other, Is.Not.SameAs(shared));
+        Assert.That(other.Options.MinimumToneLevelDbm0, Is.EqualTo(-20));
+    }
+
+    [Test]
+    public void A_shared_classifier_gives_every_thread_the_right_digit()
+    {
+        // Every call's detector uses the one classifier from its own receive loop at the same time.
+        var results = new DtmfDigit?[16 * 50];
+        Parallel.For(0, results.Length, i =>
+        {
+            var verdict = Classify(new ToneSignal().Digit((DtmfDigit)(i % 16), 20), out var digit);
+            results[i] = verdict == DtmfToneVerdict.Digit ? digit : null;
+        });
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.That(results[i], Is.EqualTo((DtmfDigit)(i % 16)), $"block {i}");
+        }
     }
 
     private static double A => ToneSignal.Minus10Dbm0;
