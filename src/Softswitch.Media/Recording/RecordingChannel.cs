@@ -6,7 +6,7 @@ namespace Softswitch.Media.Recording;
 
 /// <summary>
 /// One direction of a recorded call (one WAV channel): a jitter buffer filled from the RTP side, and on each clock
-/// tick one 20 ms frame popped, decoded (or concealed, or silence), resampled to the recording rate. Packets may be
+/// tick one 20 ms frame popped, decoded (or concealed, or silence, also for a DTX gap the timestamps show), resampled to the recording rate. Packets may be
 /// any whole number of milliseconds long: decoded audio waits in a small FIFO, so a 30 ms packet feeds one and a half
 /// frames. All memory is allocated here.
 /// </summary>
@@ -33,6 +33,7 @@ internal sealed class RecordingChannel : IDisposable
     private int _underrunConcealLeft;
     private long _framesConcealed;
     private long _packetsDiscarded;
+    private long _gapFrames;
     private bool _disposed;
 
     /// <param name="decoder">This channel's own instance (Opus keeps state per stream); disposed with the channel.</param>
@@ -60,6 +61,9 @@ internal sealed class RecordingChannel : IDisposable
 
     /// <summary>Frames that were due but lost or unplayable, filled by the codec's concealment or with silence (a dry buffer is not counted).</summary>
     public long FramesConcealed => Interlocked.Read(ref _framesConcealed);
+
+    /// <summary>Frames of sender silence (DTX gaps in the timestamps) recorded as silence or comfort noise (clock thread).</summary>
+    public long GapFrames => Interlocked.Read(ref _gapFrames);
 
     /// <summary>Packets the jitter buffer refused: too late, duplicate or oversized.</summary>
     public long PacketsDiscarded => Interlocked.Read(ref _packetsDiscarded);
@@ -118,6 +122,12 @@ internal sealed class RecordingChannel : IDisposable
                     break;
                 case JitterBufferPopResult.Missing:
                     Interlocked.Increment(ref _framesConcealed);
+                    Conceal(free);
+                    break;
+                case JitterBufferPopResult.Gap:
+                    // DTX: the sender's timestamps say it kept silent this long. Not loss, but the time must pass
+                    // here too or this channel runs ahead of the other one; Opus fills it with its comfort noise.
+                    Interlocked.Increment(ref _gapFrames);
                     Conceal(free);
                     break;
                 default:

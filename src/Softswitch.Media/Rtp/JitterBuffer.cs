@@ -14,6 +14,13 @@ namespace Softswitch.Media.Rtp;
 /// frame plus three times that estimate, rounded up to frames and clamped to min..max. The buffer fills to
 /// the target at the start, after an underrun and at each talkspurt (marker bit) arriving into an empty
 /// buffer; it shrinks by dropping one frame when it holds more than target + hysteresis.</para>
+/// <para>Timestamps: playout follows the sequence numbers but honours the timestamps. A playout clock runs one
+/// frame per <see cref="Pop"/> (through underruns too); when the packet due next is stamped a frame or more ahead of
+/// it, as after a DTX silence where the sender sent nothing but numbered on, the buffer plays
+/// <see cref="JitterBufferPopResult.Gap"/> until the packet is due, up to
+/// <see cref="JitterBufferOptions.MaxGapMilliseconds"/> (a larger jump is a new timeline and plays at once). So a
+/// silence shorter than the playout delay is not squeezed out, and the delay (the offset from the other direction
+/// of a stereo recording) stays put. Shrinking drops a frame of such a gap before it drops audio.</para>
 /// <para>Wrap-around: sequence distances are computed in 16 bits and timestamp differences in 32 bits, so
 /// both wraps are seamless. A sequence jump beyond the ring (or far backwards) resynchronises.</para>
 /// Not thread-safe: insert and pop from one actor.
@@ -29,9 +36,11 @@ public sealed class JitterBuffer
     private readonly byte[] _payloads;
     private readonly int[] _lengths;
     private readonly ushort[] _sequences;
+    private readonly uint[] _timestamps;
     private readonly bool[] _occupied;
     private readonly int _minFrames;
     private readonly int _maxFrames;
+    private readonly int _maxGapSamples;
     private bool _started;
     private bool _buffering;
     private ushort _next;
@@ -39,6 +48,14 @@ public sealed class JitterBuffer
     private bool _hasTransit;
     private int _transit;
     private double _jitter;
+    private JitterBufferPacketDuration _packetDuration;
+
+    // The playout clock, once a frame has played since the last restart: the frame at _next is due at the last
+    // frame's timestamp plus one packet plus the idle time since (underrun and gap ticks). Kept in two parts so a
+    // packet size learned later applies to it.
+    private bool _clockRunning;
+    private uint _lastTimestamp;
+    private uint _idleSamples;
 
     /// <summary>Creates a buffer; all memory is allocated here.</summary>
     public JitterBuffer(JitterBufferOptions? options = null)
@@ -54,6 +71,9 @@ public sealed class JitterBuffer
         _payloads = new byte[_capacity * _options.MaxPayloadSize];
         _lengths = new int[_capacity];
         _sequences = new ushort[_capacity];
+        _timestamps = new uint[_capacity];
+        _maxGapSamples = (int)Math.Min(int.MaxValue, (long)_options.MaxGapMilliseconds * _options.ClockRate / 1000);
+        _packetDuration = new JitterBufferPacketDuration(_options.ClockRate);
         _occupied = new bool[_capacity];
         TargetDepth = _minFrames;
     }
@@ -76,10 +96,13 @@ public sealed class JitterBuffer
     /// <summary>Frames played.</summary>
     public long FramesPlayed { get; private set; }
 
+    /// <summary>Frames of sender silence (DTX) played as <see cref="JitterBufferPopResult.Gap"/>.</summary>
+    public long GapFrames { get; private set; }
+
     /// <summary>Frames reported missing.</summary>
     public long FramesMissing { get; private set; }
 
-    /// <summary>Frames dropped to shrink the delay.</summary>
+    /// <summary>Frames dropped to shrink the delay (a frame of a gap first, audio otherwise).</summary>
     public long FramesDropped { get; private set; }
 
     /// <summary>Duplicates dropped.</summary>
@@ -117,7 +140,7 @@ public sealed class JitterBuffer
         {
             Restart(sequence);
             UpdateJitter(timestamp, arrivalTime);
-            Store(sequence, payload);
+            Store(sequence, timestamp, payload);
             return JitterBufferInsertResult.Stored;
         }
 
@@ -154,7 +177,7 @@ public sealed class JitterBuffer
             _buffering = true;
         }
 
-        Store(sequence, payload);
+        Store(sequence, timestamp, payload);
         return JitterBufferInsertResult.Stored;
     }
 
@@ -172,7 +195,7 @@ public sealed class JitterBuffer
         {
             if (depth < TargetDepth)
             {
-                return JitterBufferPopResult.Buffering;
+                return Idle();
             }
 
             _buffering = false;
@@ -182,21 +205,28 @@ public sealed class JitterBuffer
         {
             // Underrun: everything received was played. Refill to the target before playing on.
             _buffering = true;
-            return JitterBufferPopResult.Buffering;
+            return Idle();
         }
 
         if (depth > TargetDepth + _options.ShrinkHysteresisFrames)
         {
-            Release(_next);
-            _next++;
-            FramesDropped++;
+            DropOneFrame();
         }
 
         var slot = _next & _mask;
-        var due = _next;
-        _next++;
-        if (!_occupied[slot] || _sequences[slot] != due)
+        var present = _occupied[slot] && _sequences[slot] == _next;
+        if (present && FramesAhead(_timestamps[slot]) > 0)
         {
+            // The sender was silent (DTX) but numbered on: play the silence its timestamps say it kept.
+            _idleSamples += (uint)_options.FrameSamples;
+            GapFrames++;
+            return JitterBufferPopResult.Gap;
+        }
+
+        _next++;
+        if (!present)
+        {
+            _lastTimestamp += (uint)PacketSamples;
             FramesMissing++;
             return JitterBufferPopResult.Missing;
         }
@@ -204,8 +234,63 @@ public sealed class JitterBuffer
         length = _lengths[slot];
         _payloads.AsSpan(slot * _options.MaxPayloadSize, length).CopyTo(destination);
         _occupied[slot] = false;
+        _lastTimestamp = _timestamps[slot];
+        _idleSamples = 0;
+        _clockRunning = true;
         FramesPlayed++;
         return JitterBufferPopResult.Frame;
+    }
+
+    /// <summary>Timestamp units one packet covers: learned from the stream, one frame until then.</summary>
+    private int PacketSamples => _packetDuration.Samples > 0 ? _packetDuration.Samples : _options.FrameSamples;
+
+    /// <summary>Nothing to play this tick; the playout clock runs on, so a talkspurt after it is timed from here.</summary>
+    private JitterBufferPopResult Idle()
+    {
+        _idleSamples += (uint)_options.FrameSamples;
+        return JitterBufferPopResult.Buffering;
+    }
+
+    /// <summary>
+    /// Whole frames a packet stamped <paramref name="timestamp"/> is ahead of the playout clock: 0 when it is due
+    /// (or late), when the clock is not running yet, before the packet size is known (a 60 ms packet is no gap), or
+    /// when the jump is too large to be a silence (a new timeline plays at once).
+    /// </summary>
+    private int FramesAhead(uint timestamp)
+    {
+        if (!_clockRunning || _packetDuration.Samples == 0)
+        {
+            return 0;
+        }
+
+        var ahead = (int)(timestamp - (_lastTimestamp + (uint)PacketSamples + _idleSamples));
+        return ahead >= _options.FrameSamples && ahead <= _maxGapSamples ? ahead / _options.FrameSamples : 0;
+    }
+
+    /// <summary>Shrinks the delay by a frame: one of a silence if the packet due is still ahead, else the packet due.</summary>
+    private void DropOneFrame()
+    {
+        FramesDropped++;
+        var slot = _next & _mask;
+        var present = _occupied[slot] && _sequences[slot] == _next;
+        if (present && FramesAhead(_timestamps[slot]) > 0)
+        {
+            _idleSamples += (uint)_options.FrameSamples;
+            return;
+        }
+
+        if (present)
+        {
+            _lastTimestamp = _timestamps[slot];
+            _idleSamples = 0;
+        }
+        else
+        {
+            _lastTimestamp += (uint)PacketSamples;
+        }
+
+        Release(_next);
+        _next++;
     }
 
     private JitterBufferInsertResult Resync(ushort sequence, uint timestamp, ReadOnlySpan<byte> payload, uint arrivalTime)
@@ -214,7 +299,7 @@ public sealed class JitterBuffer
         Restart(sequence);
         _hasTransit = false;
         UpdateJitter(timestamp, arrivalTime);
-        Store(sequence, payload);
+        Store(sequence, timestamp, payload);
         return JitterBufferInsertResult.Resynced;
     }
 
@@ -225,14 +310,18 @@ public sealed class JitterBuffer
         _buffering = true;
         _next = sequence;
         _highest = sequence;
+        _clockRunning = false;
+        _packetDuration.Reset();
     }
 
-    private void Store(ushort sequence, ReadOnlySpan<byte> payload)
+    private void Store(ushort sequence, uint timestamp, ReadOnlySpan<byte> payload)
     {
         var slot = sequence & _mask;
         payload.CopyTo(_payloads.AsSpan(slot * _options.MaxPayloadSize));
         _lengths[slot] = payload.Length;
         _sequences[slot] = sequence;
+        _timestamps[slot] = timestamp;
+        _packetDuration.OnPacket(sequence, timestamp);
         _occupied[slot] = true;
         if ((short)(sequence - _highest) > 0)
         {

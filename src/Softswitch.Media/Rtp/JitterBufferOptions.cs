@@ -21,6 +21,13 @@ public sealed class JitterBufferOptions
     /// <summary>Frames beyond the target depth tolerated before the buffer drops one to shrink.</summary>
     public int ShrinkHysteresisFrames { get; init; } = 2;
 
+    /// <summary>
+    /// Longest sender silence (a timestamp step beyond one packet with the next sequence number) played out as
+    /// <see cref="JitterBufferPopResult.Gap"/>. In real time a silence shows as an underrun and only the part hidden
+    /// in the playout delay is left to fill; a larger step is a new timeline, played at once.
+    /// </summary>
+    public int MaxGapMilliseconds { get; init; } = 1000;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ClockRate);
@@ -29,5 +36,6 @@ public sealed class JitterBufferOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDepthMilliseconds, MinDepthMilliseconds);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxPayloadSize);
         ArgumentOutOfRangeException.ThrowIfNegative(ShrinkHysteresisFrames);
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxGapMilliseconds);
     }
 }

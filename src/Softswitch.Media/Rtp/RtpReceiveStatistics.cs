@@ -4,7 +4,14 @@ namespace Softswitch.Media.Rtp;
 /// Reception statistics of one remote source: sequence validation (RFC 3550 Appendix A.1), loss
 /// (A.3), interarrival jitter (A.8) and counts, turned into a report block for SR/RR (§6.4.1).
 /// </summary>
-/// <remarks>Not thread-safe: update it from the receive loop and report from the same actor.</remarks>
+/// <remarks>
+/// <para>Two loss figures: <see cref="CumulativeLost"/> is the RFC's on-the-wire value, which counts duplicates as
+/// received and so goes negative when a sender repeats packets (linphone/mediastreamer2 sends the three RFC 4733
+/// end packets of a digit with one sequence number: -2 per digit). <see cref="PacketsLost"/> is what the call
+/// really lost: duplicates (remembered in a 128-packet window, which covers MAX_MISORDER) and late packets from
+/// before the base sequence are left out, so it never goes below zero.</para>
+/// Not thread-safe: update it from the receive loop and report from the same actor.
+/// </remarks>
 public sealed class RtpReceiveStatistics
 {
     /// <summary>A forward jump below this many packets is loss, not a restart (A.1).</summary>
@@ -18,6 +25,9 @@ public sealed class RtpReceiveStatistics
 
     private const int SequenceModulus = 1 << 16;
 
+    /// <summary>Packets behind the highest one whose arrival the duplicate window remembers; more than MaxMisorder.</summary>
+    private const int SeenWindow = 128;
+
     private readonly TimeProvider _timeProvider;
     private bool _seenAny;
     private ushort _maxSequence;
@@ -26,6 +36,11 @@ public sealed class RtpReceiveStatistics
     private uint _badSequence;
     private int _probation;
     private long _received;
+    private long _duplicates;
+    private long _beforeBase;
+
+    // Bit i set: the packet i behind the highest sequence was counted (bit 0 is the highest itself).
+    private UInt128 _seen;
     private long _expectedPrior;
     private long _receivedPrior;
     private bool _hasTransit;
@@ -63,8 +78,20 @@ public sealed class RtpReceiveStatistics
     /// <summary>Packets expected from the base sequence to the highest one (A.3).</summary>
     public long ExpectedPackets => IsValid ? (long)ExtendedHighestSequence - _baseSequence + 1 : 0;
 
-    /// <summary>Expected minus received; negative when duplicates arrived (A.3).</summary>
+    /// <summary>
+    /// Expected minus received as RFC 3550 A.3 defines it for the report block: duplicates count as received, so
+    /// it is negative when a sender repeats packets. For what the call lost, read <see cref="PacketsLost"/>.
+    /// </summary>
     public long CumulativeLost => ExpectedPackets - _received;
+
+    /// <summary>Packets counted by <see cref="PacketsReceived"/> whose sequence number had already arrived.</summary>
+    public long Duplicates => _duplicates;
+
+    /// <summary>
+    /// Packets from the base to the highest sequence number that never arrived: <see cref="ExpectedPackets"/> minus
+    /// the distinct packets received in that range. Never negative; this is the per-call quality figure.
+    /// </summary>
+    public long PacketsLost => Math.Max(0, ExpectedPackets - (_received - _duplicates - _beforeBase));
 
     /// <summary>Interarrival jitter estimate in timestamp units (A.8).</summary>
     public double Jitter => _jitter;
@@ -150,12 +177,20 @@ public sealed class RtpReceiveStatistics
         if (delta < MaxDropout)
         {
             // In order, with a permissible gap; a smaller number means the 16 bits wrapped.
+            if (delta == 0)
+            {
+                // The highest packet again.
+                CountDuplicateOrLate(0);
+                return RtpSequenceStatus.Accepted;
+            }
+
             if (sequence < _maxSequence)
             {
                 _cycles += SequenceModulus;
             }
 
             _maxSequence = sequence;
+            _seen = delta >= SeenWindow ? UInt128.One : (_seen << delta) | UInt128.One;
         }
         else if (delta <= SequenceModulus - MaxMisorder)
         {
@@ -168,10 +203,37 @@ public sealed class RtpReceiveStatistics
 
             InitSequence(sequence);
         }
+        else
+        {
+            // A duplicate or a reordered packet, at most MaxMisorder behind.
+            CountDuplicateOrLate((ushort)(_maxSequence - sequence));
+            return RtpSequenceStatus.Accepted;
+        }
 
-        // Otherwise a duplicate or a reordered packet: counted, which is why loss can go negative.
         _received++;
         return RtpSequenceStatus.Accepted;
+    }
+
+    /// <summary>
+    /// A packet <paramref name="behind"/> the highest one: counted as received, as A.1 does (which is why the RFC's
+    /// loss can go negative), and also sorted for <see cref="PacketsLost"/>: a repeat, a packet from before the
+    /// base, or a late one filling a gap.
+    /// </summary>
+    private void CountDuplicateOrLate(int behind)
+    {
+        _received++;
+        var bit = UInt128.One << behind;
+        if ((_seen & bit) != UInt128.Zero)
+        {
+            _duplicates++;
+            return;
+        }
+
+        _seen |= bit;
+        if ((long)ExtendedHighestSequence - behind < _baseSequence)
+        {
+            _beforeBase++;
+        }
     }
 
     private void InitSequence(ushort sequence)
@@ -181,6 +243,9 @@ public sealed class RtpReceiveStatistics
         _badSequence = SequenceModulus + 1;
         _cycles = 0;
         _received = 0;
+        _duplicates = 0;
+        _beforeBase = 0;
+        _seen = UInt128.One;
         _receivedPrior = 0;
         _expectedPrior = 0;
         OctetsReceived = 0;

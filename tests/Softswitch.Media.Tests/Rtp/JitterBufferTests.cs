@@ -205,11 +205,158 @@ public class JitterBufferTests
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (ushort sequence = 1; sequence < 2000; sequence++)
         {
-            buffer.Insert(sequence, sequence * 160u, false, payload, sequence * 160u);
+            // A DTX silence of three frames every hundred packets.
+            var timestamp = (uint)(sequence + (3 * (sequence / 100))) * 160u;
+            buffer.Insert(sequence, timestamp, false, payload, timestamp);
             buffer.Pop(_output, out _);
         }
 
         Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.EqualTo(0));
+    }
+
+    [Test]
+    [Description("RFC 3551 §4.1 silence suppression: the timestamp keeps time, the sequence number does not")]
+    public void A_dtx_silence_hidden_in_the_playout_delay_is_played_as_gap_frames_not_squeezed_out()
+    {
+        var buffer = new JitterBuffer(new JitterBufferOptions { MinDepthMilliseconds = 60 });
+        var played = new List<string>();
+        for (var tick = 0; tick < 20; tick++)
+        {
+            // Packets 0-9 at ticks 0-9; the sender is silent for ticks 10 and 11 and numbers on from 10 at tick 12.
+            if (tick is < 10 or >= 12)
+            {
+                var sequence = (ushort)(tick < 10 ? tick : tick - 2);
+                buffer.Insert(sequence, (uint)(tick * Frame), false, Payload(sequence), (uint)(tick * Frame));
+            }
+
+            played.Add(Describe(buffer));
+        }
+
+        Assert.That(played, Is.EqualTo(new[]
+        {
+            "buffering", "buffering", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+            "gap", "gap", "10", "11", "12", "13", "14", "15",
+        }));
+        Assert.That(buffer.GapFrames, Is.EqualTo(2));
+        Assert.That(buffer.FramesMissing + buffer.FramesDropped, Is.Zero);
+    }
+
+    [Test]
+    [Description("RFC 3551 §4.1: 20 ms packets, 1 s of silence, then sequence + 1 with timestamp + 8000 + 160")]
+    public void A_one_second_dtx_gap_delivered_in_a_burst_plays_fifty_silent_frames()
+    {
+        var buffer = new JitterBuffer(new JitterBufferOptions { MinDepthMilliseconds = 200, MaxDepthMilliseconds = 200 });
+        for (ushort sequence = 0; sequence < 10; sequence++)
+        {
+            var timestamp = (uint)((sequence < 5 ? sequence : sequence + 50) * Frame);
+            buffer.Insert(sequence, timestamp, false, Payload(sequence), timestamp);
+        }
+
+        var played = Enumerable.Range(0, 61).Select(_ => Describe(buffer)).ToList();
+
+        Assert.That(played.Take(5), Is.EqualTo(new[] { "0", "1", "2", "3", "4" }));
+        Assert.That(played.Skip(5).Take(50), Is.All.EqualTo("gap"));
+        Assert.That(played.Skip(55), Is.EqualTo(new[] { "5", "6", "7", "8", "9", "buffering" }));
+        Assert.That(buffer.GapFrames, Is.EqualTo(50));
+    }
+
+    [Test]
+    public void A_dtx_silence_in_real_time_is_not_played_twice()
+    {
+        var buffer = new JitterBuffer(new JitterBufferOptions { MinDepthMilliseconds = 60 });
+        var played = new List<string>();
+        for (var tick = 0; tick < 90; tick++)
+        {
+            // Talk for 0.5 s, 1 s of silence in which nothing is sent (the buffer runs dry), then talk again.
+            if (tick is < 25 or >= 75)
+            {
+                var sequence = (ushort)(tick < 25 ? tick : tick - 50);
+                buffer.Insert(sequence, (uint)(tick * Frame), false, Payload(sequence), (uint)(tick * Frame));
+            }
+
+            played.Add(Describe(buffer));
+        }
+
+        var last = played.IndexOf("24");
+        var resumed = played.IndexOf("25");
+        Assert.That(resumed - last - 1, Is.EqualTo(50), "exactly the second of silence between the talkspurts");
+        Assert.That(resumed - 75, Is.EqualTo(last - 24), "the same playout delay after the silence as before");
+    }
+
+    [Test]
+    public void A_timestamp_jump_beyond_the_longest_gap_is_a_new_timeline_and_plays_at_once()
+    {
+        var buffer = new JitterBuffer(new JitterBufferOptions { MinDepthMilliseconds = 60, MaxGapMilliseconds = 1000 });
+        for (ushort sequence = 0; sequence < 5; sequence++)
+        {
+            var timestamp = (uint)((sequence < 3 ? sequence : sequence + 400) * Frame);
+            buffer.Insert(sequence, timestamp, false, Payload(sequence), timestamp);
+        }
+
+        var played = Enumerable.Range(0, 5).Select(_ => Describe(buffer)).ToList();
+
+        Assert.That(played, Is.EqualTo(new[] { "0", "1", "2", "3", "4" }));
+        Assert.That(buffer.GapFrames, Is.Zero);
+    }
+
+    [Test]
+    public void Shrinking_cuts_the_silence_before_it_drops_audio()
+    {
+        var buffer = new JitterBuffer();
+        for (ushort sequence = 0; sequence < 5; sequence++)
+        {
+            Insert(buffer, sequence);
+            buffer.Pop(_output, out _);
+        }
+
+        // Four packets at once, one more than target + hysteresis, the first stamped six frames ahead (a silence).
+        for (ushort sequence = 5; sequence < 9; sequence++)
+        {
+            var timestamp = (uint)((sequence + 6) * Frame);
+            buffer.Insert(sequence, timestamp, false, Payload(sequence), timestamp);
+        }
+
+        var played = Enumerable.Range(0, 6).Select(_ => Describe(buffer)).ToList();
+
+        // Each tick drops a frame of the silence and plays one; once it is gone the excess packet goes.
+        Assert.That(played, Is.EqualTo(new[] { "gap", "gap", "gap", "6", "7", "8" }));
+        Assert.That(buffer.FramesDropped, Is.EqualTo(4));
+        Assert.That(buffer.GapFrames, Is.EqualTo(3));
+    }
+
+    [TestCase(240)]
+    [TestCase(480)]
+    [TestCase(80)]
+    public void Packets_longer_or_shorter_than_a_frame_are_not_taken_for_gaps(int packetSamples)
+    {
+        var buffer = new JitterBuffer();
+        var results = new List<JitterBufferPopResult>();
+        for (ushort sequence = 0; sequence < 50; sequence++)
+        {
+            var timestamp = (uint)(sequence * packetSamples);
+            buffer.Insert(sequence, timestamp, false, Payload(sequence), timestamp);
+            results.Add(buffer.Pop(_output, out _));
+        }
+
+        Assert.That(results, Has.None.EqualTo(JitterBufferPopResult.Gap));
+        Assert.That(buffer.FramesPlayed, Is.EqualTo(50));
+    }
+
+    [Test]
+    public void Sequence_and_timestamp_wrap_inside_a_dtx_gap_keep_the_gap()
+    {
+        var buffer = new JitterBuffer(new JitterBufferOptions { MinDepthMilliseconds = 160, MaxDepthMilliseconds = 200 });
+        var first = uint.MaxValue - (4 * Frame) + 1;
+        for (var i = 0; i < 8; i++)
+        {
+            var sequence = (ushort)(65532 + i);
+            var timestamp = first + (uint)((i < 4 ? i : i + 3) * Frame);
+            buffer.Insert(sequence, timestamp, false, Payload(sequence), timestamp);
+        }
+
+        var played = Enumerable.Range(0, 11).Select(_ => Describe(buffer)).ToList();
+
+        Assert.That(played, Is.EqualTo(new[] { "65532", "65533", "65534", "65535", "gap", "gap", "gap", "0", "1", "2", "3" }));
     }
 
     private static JitterBufferInsertResult Insert(JitterBuffer buffer, ushort sequence, int? arrival = null) =>
@@ -234,6 +381,7 @@ public class JitterBufferTests
     {
         JitterBufferPopResult.Frame => (_output[0] | (_output[1] << 8)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         JitterBufferPopResult.Missing => "missing",
+        JitterBufferPopResult.Gap => "gap",
         _ => "buffering",
     };
 }

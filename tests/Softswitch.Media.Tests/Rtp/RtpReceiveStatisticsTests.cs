@@ -173,6 +173,196 @@ public class RtpReceiveStatisticsTests
         Assert.That(block.DelaySinceLastSenderReport, Is.EqualTo(98_304u));
     }
 
+    [Test]
+    [Description("RFC 4733 §2.5.1.4, RFC 3550 §A.3: linphone sends each digit's three end packets with one sequence number")]
+    public void Repeated_dtmf_end_packets_are_duplicates_not_negative_loss_of_the_call()
+    {
+        var stats = Started(1000);
+        ushort sequence = 1002;
+        for (var digit = 0; digit < 4; digit++)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                Feed(stats, sequence++);
+            }
+
+            // The end packet, three times over, as mediastreamer2 sends it.
+            Feed(stats, sequence);
+            Feed(stats, sequence);
+            Feed(stats, sequence++);
+        }
+
+        var block = stats.CreateReportBlock();
+
+        Assert.That(stats.ExpectedPackets, Is.EqualTo(sequence - 1001));
+        Assert.That(stats.Duplicates, Is.EqualTo(8));
+        Assert.That(stats.PacketsLost, Is.EqualTo(0), "the call lost nothing");
+        Assert.That(stats.CumulativeLost, Is.EqualTo(-8), "the RFC's figure counts duplicates as received");
+        Assert.That(block.CumulativeLost, Is.EqualTo(-8), "and the report block keeps the RFC's rule");
+        Assert.That(block.FractionLost, Is.EqualTo(0));
+    }
+
+    [Test]
+    [Description("RFC 3550 §A.1, §A.3")]
+    public void Reordered_packets_are_neither_lost_nor_duplicates_but_a_repeated_late_one_is_a_duplicate()
+    {
+        var stats = Started(10);
+        Feed(stats, 13);
+        Feed(stats, 12);
+        Feed(stats, 14);
+
+        Assert.That(stats.Duplicates, Is.EqualTo(0));
+        Assert.That(stats.PacketsLost, Is.EqualTo(0));
+
+        Feed(stats, 12);
+        Feed(stats, 14);
+
+        Assert.That(stats.Duplicates, Is.EqualTo(2));
+        Assert.That(stats.PacketsLost, Is.EqualTo(0));
+        Assert.That(stats.CumulativeLost, Is.EqualTo(-2));
+    }
+
+    [Test]
+    [Description("RFC 3550 §A.1: duplicates on both sides of the 16-bit wrap")]
+    public void Duplicates_across_the_sequence_wrap_are_recognised()
+    {
+        var stats = Started(65532);
+        foreach (var sequence in new ushort[] { 65534, 65535, 0, 0, 65535, 2, 1, 1, 3 })
+        {
+            Feed(stats, sequence);
+        }
+
+        Assert.That(stats.Cycles, Is.EqualTo(65536u));
+        Assert.That(stats.ExtendedHighestSequence, Is.EqualTo(65536u + 3));
+        Assert.That(stats.ExpectedPackets, Is.EqualTo(7), "base 65533 to 3");
+        Assert.That(stats.Duplicates, Is.EqualTo(3));
+        Assert.That(stats.PacketsLost, Is.EqualTo(0));
+        Assert.That(stats.CumulativeLost, Is.EqualTo(-3));
+    }
+
+    [Test]
+    [Description("RFC 3550 §A.3: duplicates mask real loss in the RFC's figure, not in ours")]
+    public void Real_loss_is_counted_even_when_duplicates_hide_it_from_the_rfc_figure()
+    {
+        var stats = Started(100);
+        for (ushort sequence = 102; sequence <= 120; sequence++)
+        {
+            if (sequence is 105 or 110 or 111)
+            {
+                continue;
+            }
+
+            Feed(stats, sequence);
+            if (sequence is 107 or 115)
+            {
+                Feed(stats, sequence);
+            }
+        }
+
+        var block = stats.CreateReportBlock();
+
+        Assert.That(stats.ExpectedPackets, Is.EqualTo(20));
+        Assert.That(stats.PacketsLost, Is.EqualTo(3));
+        Assert.That(stats.Duplicates, Is.EqualTo(2));
+        Assert.That(block.CumulativeLost, Is.EqualTo(1));
+        Assert.That(block.FractionLost, Is.EqualTo(256 / 20));
+    }
+
+    [Test]
+    [Description("RFC 3550 §A.1: the packet that ends probation is the base; an earlier one arriving late is not expected")]
+    public void A_late_packet_from_before_the_base_is_not_counted_as_received_in_range()
+    {
+        var stats = Started(100);
+        Feed(stats, 102);
+        Feed(stats, 99);
+        Feed(stats, 100);
+
+        Assert.That(stats.ExpectedPackets, Is.EqualTo(2), "base 101 to 102");
+        Assert.That(stats.CumulativeLost, Is.EqualTo(-2));
+        Assert.That(stats.PacketsLost, Is.EqualTo(0));
+        Assert.That(stats.Duplicates, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void A_late_packet_filling_a_gap_after_a_long_jump_is_not_a_duplicate()
+    {
+        var stats = Started(10);
+        Feed(stats, 300);
+        Feed(stats, 299);
+        Feed(stats, 299);
+
+        Assert.That(stats.ExpectedPackets, Is.EqualTo(290));
+        Assert.That(stats.Duplicates, Is.EqualTo(1));
+        Assert.That(stats.PacketsLost, Is.EqualTo(287));
+    }
+
+    [Test]
+    [Description("RFC 3550 §A.1: a confirmed restart starts all counts over")]
+    public void A_restart_starts_duplicates_over_with_the_other_counts()
+    {
+        var stats = Started(100);
+        Feed(stats, 101);
+        Feed(stats, 101);
+        Feed(stats, 40_000);
+        Feed(stats, 40_001);
+        Feed(stats, 40_001);
+
+        Assert.That(stats.PacketsReceived, Is.EqualTo(2));
+        Assert.That(stats.Duplicates, Is.EqualTo(1));
+        Assert.That(stats.PacketsLost, Is.EqualTo(0));
+    }
+
+    [Test]
+    [Description("RFC 3550 §6.4.1: cumulative loss is a signed 24-bit field, clamped rather than wrapped")]
+    public void Report_block_clamps_cumulative_loss_to_the_largest_positive_24_bit_value()
+    {
+        var stats = Started(0);
+        long sequence = 1;
+        for (var i = 0; i < 3000; i++)
+        {
+            sequence += 2999;
+            Feed(stats, (ushort)sequence);
+        }
+
+        var block = stats.CreateReportBlock();
+
+        Assert.That(stats.PacketsLost, Is.GreaterThan(RtcpReportBlock.MaxCumulativeLost));
+        Assert.That(block.CumulativeLost, Is.EqualTo(RtcpReportBlock.MaxCumulativeLost));
+    }
+
+    [Test]
+    [Description("RFC 3550 §6.4.1: cumulative loss is a signed 24-bit field, clamped rather than wrapped")]
+    public void Report_block_clamps_negative_cumulative_loss_to_the_smallest_24_bit_value()
+    {
+        var stats = Started(0);
+        for (var i = 0; i < 0x800001; i++)
+        {
+            stats.Update(1, 160, 160, 160);
+        }
+
+        var block = stats.CreateReportBlock();
+
+        Assert.That(stats.CumulativeLost, Is.LessThan(RtcpReportBlock.MinCumulativeLost));
+        Assert.That(block.CumulativeLost, Is.EqualTo(RtcpReportBlock.MinCumulativeLost));
+        Assert.That(block.FractionLost, Is.EqualTo(0));
+        Assert.That(stats.PacketsLost, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Counting_duplicates_allocates_nothing()
+    {
+        var stats = Started(0);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 2; i < 5000; i++)
+        {
+            Feed(stats, (ushort)i);
+            Feed(stats, (ushort)(i - 1));
+        }
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.EqualTo(0));
+        Assert.That(stats.Duplicates, Is.EqualTo(4998));
+    }
+
     private RtpReceiveStatistics Started(ushort first)
     {
         var stats = new RtpReceiveStatistics(1, _clock);
