@@ -10,61 +10,20 @@
 # media on 127.0.0.1; the switch's media stays on the veth address.
 # Prints KEY=VALUE lines the NUnit test reads; stops every process it started, by PID.
 set -uo pipefail
+# lib.sh stops whatever still runs at exit (after a failure) by its PID.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 dll="$1"; work="$2"
-# A linphonec that died must not kill this script through SIGPIPE on its command FIFO; whatever still runs at exit
-# (after a failure) is stopped by its PID.
+# A linphonec that died must not kill this script through SIGPIPE on its command FIFO.
 trap '' PIPE
-switch_pid=""; phone_pid=""
-stop_leftovers() {
-  local pid
-  for pid in $phone_pid $switch_pid; do kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" 2>/dev/null; done
-}
-trap stop_leftovers EXIT
-mkdir -p "$work/rec" "$work/data" "$work/g711/home/.local/share/linphone" "$work/opus/home/.local/share/linphone"
+mkdir -p "$work/g711/home/.local/share/linphone" "$work/opus/home/.local/share/linphone"
 
-ip link set lo up
-ip link add v0 type veth peer name v1
-ip addr add 10.253.0.1/24 dev v0
-ip link set v0 up; ip link set v1 up
-media=10.253.0.1
-port=5080
+setup_namespace_network
 
 sox -n -r 8000 -c 1 -b 16 -e signed-integer "$work/tone.wav" synth 8 sine 1000 vol 0.5
 sox -n -r 8000 -c 1 -b 16 -e signed-integer "$work/silence.wav" trim 0 4
-# In-band DTMF 1 5 9 #: 1 s of silence, then each digit 120 ms of its two tones and 120 ms of silence, then 2 s of silence.
-python3 - "$work/dtmf.wav" <<'PY'
-import math, struct, sys, wave
-pairs = {'1': (697, 1209), '5': (770, 1336), '9': (852, 1477), '#': (941, 1477)}
-rate, frames = 8000, []
-def silence(ms): frames.extend([0] * (rate * ms // 1000))
-silence(1000)
-for digit in '159#':
-    low, high = pairs[digit]
-    for n in range(rate * 120 // 1000):
-        t = n / rate
-        frames.append(int(6000 * math.sin(2 * math.pi * low * t) + 6000 * math.sin(2 * math.pi * high * t)))
-    silence(120)
-silence(2000)
-with wave.open(sys.argv[1], 'wb') as out:
-    out.setnchannels(1); out.setsampwidth(2); out.setframerate(rate)
-    out.writeframes(struct.pack('<%dh' % len(frames), *frames))
-PY
+write_dtmf_wav "$work/dtmf.wav" 2000
 
-cat > "$work/softswitch.yaml" <<YAML
-sip:
-  listen: 127.0.0.1
-  port: $port
-  domain: softswitch.test
-rtp:
-  address: $media
-  port_min: 30000
-  port_max: 30100
-storage:
-  database: $work/data/softswitch.db
-  recordings: $work/rec
-logging:
-  level: Debug
-  file: $work/data/logs/softswitch-.log
+write_softswitch_config <<YAML
 extensions:
   - number: "1001"
     name: Linphone Tester
@@ -111,15 +70,7 @@ RC
 linphonerc "$work/g711" 15080 31000 "PCMU PCMA"
 linphonerc "$work/opus" 15082 31100 "opus"
 
-# await FILE PATTERN COUNT: waits up to 10 s until PATTERN has matched COUNT lines of FILE.
-await() {
-  for _ in $(seq 100); do [ "$(grep -c -- "$2" "$1")" -ge "$3" ] && return 0; sleep 0.1; done
-  echo "TIMEOUT waiting for $3 x '$2' in $1" >&2; return 1
-}
-
-dotnet "$dll" run --config "$work/softswitch.yaml" > "$work/softswitch.out" 2>&1 &
-switch_pid=$!
-for _ in $(seq 100); do grep -q "Softswitch SIP started" "$work/softswitch.out" && break; sleep 0.2; done
+start_softswitch
 
 # start_phone NAME: linphonec reading commands from a FIFO held open on file descriptor 3.
 start_phone() {
@@ -193,30 +144,25 @@ await "$work/opus/linphonec.out" "ended" 1
 stop_phone; echo "OPUS_PHONE_EXIT=$?"
 
 sleep 0.5
-kill -TERM "$switch_pid" 2>/dev/null; wait "$switch_pid"; echo "SOFTSWITCH_EXIT=$?"
+stop_softswitch
 
-level() { sox "$1" -n remix "$2" trim 1 2 stats 2>&1 | awk '/RMS lev dB/ {print $4}'; }
-band() { sox "$1" -n remix "$2" trim 1 2 sinc -t 50 950-1050 stats 2>&1 | awk '/RMS lev dB/ {print $4}'; }
-# digits METHOD: the digits the switch logged as received via METHOD, in order.
-digits() { grep -o "DTMF \"\?.\?\"\? received via \"\?$1" "$work/softswitch.out" | sed 's/DTMF "\?\(.\).*/\1/' | tr -d '\n'; }
-
-echo "G711_REGISTERED=$(grep -c 'REGISTER 1001 -> 200, [1-9] binding(s), from udp:127.0.0.1:15080' "$work/softswitch.out")"
-echo "OPUS_REGISTERED=$(grep -c 'REGISTER 1001 -> 200, [1-9] binding(s), from udp:127.0.0.1:15082' "$work/softswitch.out")"
+print_switch_count G711_REGISTERED 'REGISTER 1001 -> 200, [1-9] binding(s), from udp:127.0.0.1:15080'
+print_switch_count OPUS_REGISTERED 'REGISTER 1001 -> 200, [1-9] binding(s), from udp:127.0.0.1:15082'
 echo "REGISTER_CHALLENGED=$(cat "$work"/*/linphone.log | grep -c '^SIP/2.0 401 Unauthorized')"
 echo "REGISTER_DIGEST_SENT=$(cat "$work"/*/linphone.log | grep -A20 '^REGISTER ' | grep -c '^Authorization: *Digest .*username="1001"')"
-echo "PCMU_ANSWERED=$(grep -c 'echo answered, 0 PCMU/8000' "$work/softswitch.out")"
+print_switch_count PCMU_ANSWERED 'echo answered, 0 PCMU/8000'
 # Codecs in the Opus phone's SDP (its offers and the switch's answer), telephone-event aside.
 echo "OPUS_PHONE_CODECS=$(grep -o '^a=rtpmap:[0-9]* [^ ]*' "$work/opus/linphone.log" | awk '{print $2}' | grep -v telephone-event | sort -u | tr '\n' ' ')"
-echo "OPUS_ANSWERED=$(grep -c 'echo answered, [0-9]* opus/48000' "$work/softswitch.out")"
-echo "ANSWERED=$(grep -c 'echo answered' "$work/softswitch.out")"
-echo "ENDED_BY_BYE=$(grep -c 'echo call ended (caller hung up)' "$work/softswitch.out")"
-echo "RFC4733_DIGITS=$(digits Rfc4733)"
-echo "INBAND_DIGITS=$(digits InBand)"
-echo "SIPINFO_DIGITS=$(digits SipInfo)"
+print_switch_count OPUS_ANSWERED 'echo answered, [0-9]* opus/48000'
+print_switch_count ANSWERED 'echo answered'
+print_switch_count ENDED_BY_BYE 'echo call ended (caller hung up)'
+echo "RFC4733_DIGITS=$(digits_received Rfc4733)"
+echo "INBAND_DIGITS=$(digits_received InBand)"
+echo "SIPINFO_DIGITS=$(digits_received SipInfo)"
 for name in g711 opus; do
   heard="$work/$name/heard-tone.wav"
   key=$(echo "$name" | tr a-z A-Z)
   [ -s "$heard" ] || continue
   echo "${key}_HEARD_RATE=$(soxi -r "$heard")"
-  echo "${key}_HEARD_TOTAL_DB=$(level "$heard" 1)"; echo "${key}_HEARD_1K_DB=$(band "$heard" 1)"
+  echo "${key}_HEARD_TOTAL_DB=$(level_db "$heard" 1)"; echo "${key}_HEARD_1K_DB=$(band_level_db "$heard" 1)"
 done
