@@ -13,16 +13,6 @@ public sealed class EchoFeature : ICallFeature
     public async Task RunAsync(InboundCall call)
     {
         call.Media.Consumer = new EchoConsumer(call.Media);
-        await WaitUntilEnded(call).ConfigureAwait(false);
-    }
-
-    internal static Task WaitUntilEnded(InboundCall call) => WaitUntilEnded(call.Ended);
-
-    /// <summary>A task that completes (never faults) when <paramref name="token"/> is cancelled.</summary>
-    internal static Task WaitUntilEnded(CancellationToken token)
-    {
-        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        token.Register(() => ended.TrySetResult());
-        return ended.Task;
+        await call.WhenEnded.ConfigureAwait(false);
     }
 }

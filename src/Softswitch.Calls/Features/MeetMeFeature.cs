@@ -48,7 +48,7 @@ public sealed partial class MeetMeFeature(MeetMeRoom room, ILogger<MeetMeFeature
         }
 
         // Bridged by the partner's flow; stay until it hangs us up or we hang up.
-        await EchoFeature.WaitUntilEnded(call).ConfigureAwait(false);
+        await call.WhenEnded.ConfigureAwait(false);
     }
 
     private async Task BridgeAsync(InboundCall first, InboundCall second)
@@ -59,8 +59,7 @@ public sealed partial class MeetMeFeature(MeetMeRoom room, ILogger<MeetMeFeature
             second.Player.Stop();
             await using var bridge = MediaBridge.Connect(first.Media, second.Media, first.LoggerFactory);
             LogBridged(first.CallId, second.CallId, first.Media.Codec.ToString(), second.Media.Codec.ToString());
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(first.Ended, second.Ended);
-            await EchoFeature.WaitUntilEnded(either.Token).ConfigureAwait(false);
+            await Task.WhenAny(first.WhenEnded, second.WhenEnded).ConfigureAwait(false);
         }
         finally
         {

@@ -10,6 +10,6 @@ public sealed partial class MusicFeature(string musicClass) : ICallFeature
     public async Task RunAsync(InboundCall call)
     {
         if (call.Prompt($"music/{musicClass}") is { } music) call.Player.PlayLoop(music);
-        await EchoFeature.WaitUntilEnded(call).ConfigureAwait(false);
+        await call.WhenEnded.ConfigureAwait(false);
     }
 }

@@ -33,6 +33,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
     private readonly ILogger<InboundCall> _logger;
     private readonly ICallFeature _feature;
     private readonly CancellationTokenSource _ended = new();
+    private readonly TaskCompletionSource _whenEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<ReadOnlyMemory<byte>> _ack = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private NegotiationResult? _negotiated;
     private InviteServerSession? _session;
@@ -61,6 +62,9 @@ public sealed partial class InboundCall : IInviteSessionOwner
 
     /// <summary>Cancelled when the call is over, whichever side ended it.</summary>
     public CancellationToken Ended => _ended.Token;
+
+    /// <summary>Completes (never faults) when the call is over: what a feature awaits once its media is set up.</summary>
+    public Task WhenEnded => _whenEnded.Task;
 
     /// <summary>The call's media; set before the feature runs.</summary>
     public MediaLeg Media => _leg ?? throw new InvalidOperationException("the call has no media yet");
@@ -126,7 +130,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
     {
         _end ??= InboundCallEnd.WeHungUp;
         _session?.Hangup();
-        _ = _ended.CancelAsync();
+        MarkEnded();
     }
 
     private async Task RunAsync()
@@ -293,8 +297,14 @@ public sealed partial class InboundCall : IInviteSessionOwner
     private void End(InboundCallEnd why)
     {
         _end ??= why;
-        // Off the SIP thread: cancellation runs the call's continuations.
+        MarkEnded();
+    }
+
+    private void MarkEnded()
+    {
+        // Off the SIP thread: cancellation and completion run the call's continuations.
         _ = _ended.CancelAsync();
+        _whenEnded.TrySetResult();
     }
 
     private async Task ReleaseAsync()
@@ -307,7 +317,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
                 leg.Consumer = null;
                 leg.Tap = null;
                 var rtcp = leg.Rtcp;
-                LogEnded(CallId, _feature.Name, (_end ?? InboundCallEnd.WeHungUp).Describe(), leg.PacketsSent, rtcp.PacketsReceived, rtcp.PacketsLost, rtcp.Jitter.TotalMilliseconds,
+                LogEnded(CallId, _feature.Name, (_end ?? InboundCallEnd.WeHungUp).Describe(), leg.PacketsSent, leg.PacketsReceived, rtcp.PacketsLost, rtcp.Duplicates, rtcp.Jitter.TotalMilliseconds,
                     rtcp.PeerReport is { } peer ? $"{peer.CumulativeLost} lost, jitter {peer.Jitter} units" : "none");
                 await leg.DisposeAsync().ConfigureAwait(false);
             }

@@ -44,10 +44,19 @@ public sealed class RtcpReporter : IDisposable
         get { lock (_gate) return _received?.PacketsReceived ?? 0; }
     }
 
-    /// <summary>Packets the peer sent that never arrived (RFC 3550 A.3), negative for duplicates.</summary>
+    /// <summary>
+    /// Packets the peer sent that never arrived, never negative: a repeated packet (RFC 4733 end packets sent with
+    /// one sequence number) is counted in <see cref="Duplicates"/>, not as a packet that made up for a loss.
+    /// </summary>
     public long PacketsLost
     {
-        get { lock (_gate) return _received?.CumulativeLost ?? 0; }
+        get { lock (_gate) return _received?.PacketsLost ?? 0; }
+    }
+
+    /// <summary>Packets that arrived more than once.</summary>
+    public long Duplicates
+    {
+        get { lock (_gate) return _received?.Duplicates ?? 0; }
     }
 
     /// <summary>Interarrival jitter of the peer's stream (A.8).</summary>
