@@ -22,6 +22,7 @@ internal static class HeapCensus
         // Walk from the roots rather than over the segments: the segments also hold garbage not yet collected,
         // and a walk over them stops at the first half-written allocation context.
         var byType = new Dictionary<string, (long Count, long Bytes)>();
+        var strings = new Dictionary<string, (long Count, long Bytes)>();
         long liveObjects = 0, liveBytes = 0;
         foreach (var item in EnumerateLive(heap))
         {
@@ -29,6 +30,15 @@ internal static class HeapCensus
             var name = item.Type?.Name ?? "<unknown>";
             // Arrays by length too: a buffer per call shows as one length with a count near the number of calls.
             if (item.IsArray && size >= 256) name = $"{name} (length {item.AsArray().Length})";
+            if (item.Type?.IsString == true)
+            {
+                // Strings by shape (digits masked): a per-call string shows as one shape with a count near the calls.
+                var text = item.AsString(64) ?? "";
+                var shape = new string(text.Select(c => char.IsAsciiDigit(c) ? '9' : c).ToArray());
+                strings.TryGetValue(shape, out var same);
+                strings[shape] = (same.Count + 1, same.Bytes + size);
+            }
+
             byType.TryGetValue(name, out var sum);
             byType[name] = (sum.Count + 1, sum.Bytes + size);
             liveObjects++;
@@ -41,6 +51,12 @@ internal static class HeapCensus
         foreach (var (name, (count, size)) in byType.OrderByDescending(p => p.Value.Bytes).Take(top))
         {
             Console.WriteLine($"{size,12} {count,9}  {name}");
+        }
+
+        Console.WriteLine("  live bytes   strings  shape (digits as 9)");
+        foreach (var (shape, (count, size)) in strings.OrderByDescending(p => p.Value.Bytes).Take(top / 2))
+        {
+            Console.WriteLine($"{size,12} {count,9}  {shape.ReplaceLineEndings(" ")}");
         }
     }
 

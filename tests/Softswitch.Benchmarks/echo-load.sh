@@ -60,6 +60,14 @@ play = '  <nop><action><exec play_pcap_audio="/usr/share/sip-tester/g711a.pcap"/
 assert play in text
 open(sys.argv[2], 'w').write(text.replace(play, play * int(sys.argv[3])))
 PY
+# One call first, so the code every call runs is loaded and compiled: "warm" figures are what calls add beyond that
+# one-time cost (cold ones, from just after start-up, charge it to the calls).
+$load_cpus sipp -sf "$root/tests/Softswitch.Interop.Tests/Scenarios/echo-load-pcap.xml" -i 127.0.0.1 -mi 127.0.0.1 -p 0 -mp 39000 \
+  -nostdin -s '*43' -au 1001 -ap load-secret-1001 -auth_uri "*43@127.0.0.1:$port" -m 1 -timeout 60s "127.0.0.1:$port" \
+  > warmup.out 2>&1 || echo "warm-up call failed (see $work/warmup.out)"
+sleep 1
+warm_rss=$(ps -o rss= -p $pid); warm_anon=$(anon $pid)
+warm_lines=$(wc -l < "$work/softswitch.out")
 a=$(awk '{print $14+$15}' /proc/$pid/stat); started=$(date +%s.%N)
 set +e
 $load_cpus sipp -sf "$work/scenario.xml" -i 127.0.0.1 -mi 127.0.0.1 -p 0 -mp 40000 -nostdin \
@@ -85,8 +93,9 @@ ok=$(head -1 stats.csv | tr ';' '\n' | grep -n '^SuccessfulCall(C)$' | cut -d: -
 ko=$(head -1 stats.csv | tr ';' '\n' | grep -n '^FailedCall(C)$' | cut -d: -f1)
 last=$(tail -1 stats.csv)
 sleep 1
-echoed=$(grep -c 'echo call ended' "$work/softswitch.out" || true)
-packets=$(grep -o 'echo call ended ([a-z ]*), [0-9]* packets sent' "$work/softswitch.out" | awk '{s+=$(NF-2)} END {print s+0}')
+tail -n +$((warm_lines + 1)) "$work/softswitch.out" > "$work/load.out"
+echoed=$(grep -c 'echo call ended' "$work/load.out" || true)
+packets=$(grep -o 'echo call ended ([a-z ]*), [0-9]* packets sent' "$work/load.out" | awk '{s+=$(NF-2)} END {print s+0}')
 echo "concurrent=$concurrent total=$total sipp_exit=$code succeeded=$(echo "$last" | cut -d';' -f"$ok") failed=$(echo "$last" | cut -d';' -f"$ko")"
 sent_per_call=$(tshark -r /usr/share/sip-tester/g711a.pcap 2>/dev/null | wc -l)
 echo "calls_ended=$echoed packets_echoed=$packets packets_sent=$((sent_per_call * total * plays)) echo_loss_pct=$(python3 -c "print(round(100 * (1 - $packets / ($sent_per_call * $total * $plays)), 3))")"
@@ -120,4 +129,5 @@ pick = lambda q: round(delays[min(len(delays) - 1, int(q * len(delays)))], 3) if
 print(f"echo_delay_pairs={len(delays)} echo_delay_ms_p50={pick(0.5)} echo_delay_ms_p99={pick(0.99)} echo_delay_ms_max={pick(1.0)}")
 PY
 echo "softswitch wall_s=$wall cpu_pct_of_one_core=$(python3 -c "print(round((${b} - ${a}) / $wall, 1))") cpu_s=$(( (b - a) / 100 )) idle_rss_kib=$idle_rss peak_rss_kib=$peak_rss rss_per_call_kib=$(( (peak_rss - idle_rss) / concurrent )) threads=$threads"
+echo "softswitch warm_rss_kib=$warm_rss rss_per_call_warm_kib=$(( (peak_rss - warm_rss) / concurrent )) warm_anon_kib=$warm_anon anon_per_call_warm_kib=$(( (peak_anon - warm_anon) / concurrent ))"
 echo "softswitch idle_anon_kib=$idle_anon peak_anon_kib=$peak_anon anon_per_call_kib=$(( (peak_anon - idle_anon) / concurrent ))"
