@@ -124,7 +124,10 @@ for line in open(sys.argv[1]):
     when, source, destination, payload = float(parts[0]), int(parts[1]), int(parts[2]), parts[3]
     if 20000 <= destination <= 20199: arrived[(destination, payload)].append(when)
     if 20000 <= source <= 20199: left[(source, payload)].append(when)
-delays = sorted((left[k][0] - arrived[k][0]) * 1000 for k in arrived if len(arrived[k]) == 1 and len(left.get(k, ())) == 1)
+# A port that ends one call and starts another inside the window (failed calls retried) repeats payloads: only
+# packets that arrived once and left once, after arriving, are paired.
+delays = sorted((left[k][0] - arrived[k][0]) * 1000 for k in arrived
+                if len(arrived[k]) == 1 and len(left.get(k, ())) == 1 and left[k][0] >= arrived[k][0])
 pick = lambda q: round(delays[min(len(delays) - 1, int(q * len(delays)))], 3) if delays else -1
 print(f"echo_delay_pairs={len(delays)} echo_delay_ms_p50={pick(0.5)} echo_delay_ms_p99={pick(0.99)} echo_delay_ms_max={pick(1.0)}")
 PY
