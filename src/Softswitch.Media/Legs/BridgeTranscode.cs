@@ -21,6 +21,7 @@ internal sealed class BridgeTranscode : IMediaLegConsumer, IMediaFrameOutput, ID
     private readonly int _sourceEvent;
     private readonly TelephoneEventReceiver? _receiver;
     private readonly BridgeDigits? _digits;
+    private bool _resumeWithMarker;
     private bool _disposed;
 
     public BridgeTranscode(MediaLeg source, MediaLeg target)
@@ -80,15 +81,17 @@ internal sealed class BridgeTranscode : IMediaLegConsumer, IMediaFrameOutput, ID
     {
         if (_digits is { IsActive: true })
         {
-            // Not sent: the transcoder keeps the marker for the first frame after the digit.
+            _resumeWithMarker = true;
             return false;
         }
 
-        if (!_target.SendFrame(payload, samples, marker))
+        // After a gap (frames held back, or an event's span skipped) the audio is a new talkspurt (RFC 3551 §4.1).
+        if (!_target.SendFrame(payload, samples, marker || _resumeWithMarker))
         {
             return false;
         }
 
+        _resumeWithMarker = false;
         _digits?.OnAudioSent(samples);
         return true;
     }
@@ -120,6 +123,7 @@ internal sealed class BridgeTranscode : IMediaLegConsumer, IMediaFrameOutput, ID
             if (!_disposed)
             {
                 _digits!.OnStarted(started);
+                _resumeWithMarker |= _digits is BridgeTelephoneEvents;
             }
         }
     }
