@@ -64,6 +64,15 @@ public sealed class AudioTranscoder : IDisposable
     /// <summary>The format frames leave in.</summary>
     public MediaFormat Target { get; }
 
+    /// <summary>PCM samples of one output frame, at <see cref="TargetSampleRate"/>.</summary>
+    public int FrameSamples => _frameSamples;
+
+    /// <summary>RTP clock units of one output frame.</summary>
+    public int FrameClockUnits => _frameClockUnits;
+
+    /// <summary>Sample rate of the PCM the target's encoder takes (48000 for Opus, 8000 for G.711).</summary>
+    public int TargetSampleRate => _encoder.SampleRate;
+
     /// <summary>Samples waiting for the next output frame (at the target's sample rate).</summary>
     public int BufferedSamples => _buffered;
 
@@ -118,6 +127,26 @@ public sealed class AudioTranscoder : IDisposable
         }
 
         return frames;
+    }
+
+    /// <summary>
+    /// Encodes one frame of generated PCM (a DTMF tone, the silence between two) with the target's encoder and sends
+    /// it, between transcoded frames, so a stateful encoder sees one continuous signal. Buffered audio stays queued.
+    /// </summary>
+    /// <param name="frame">Exactly <see cref="FrameSamples"/> samples at <see cref="TargetSampleRate"/>.</param>
+    /// <param name="marker">Starts a talkspurt.</param>
+    /// <param name="output">Where the encoded frame goes.</param>
+    /// <returns>False when the encoder failed or the output did not send it.</returns>
+    public bool SendGenerated(ReadOnlySpan<short> frame, bool marker, IMediaFrameOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (frame.Length != _frameSamples)
+        {
+            throw new ArgumentException($"A generated frame has {_frameSamples} samples.", nameof(frame));
+        }
+
+        var written = _encoder.Encode(frame, _encoded);
+        return written > 0 && output.SendFrame(_encoded.AsSpan(0, written), _frameClockUnits, marker);
     }
 
     /// <summary>Forgets buffered audio and the resampler's history (the source restarted).</summary>

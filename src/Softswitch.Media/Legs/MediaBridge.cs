@@ -7,7 +7,8 @@ namespace Softswitch.Media.Legs;
 /// <summary>
 /// Joins the media of two legs: what A's far end sends goes to B's, and back. Same codec on both sides: packets
 /// are relayed undecoded (payload bytes unchanged, headers rewritten into each leg's own stream). Different codecs:
-/// each direction is transcoded (<see cref="AudioTranscoder"/>). Each direction runs on its source leg's receive
+/// each direction is transcoded (<see cref="AudioTranscoder"/>), and RFC 4733 digits are regenerated in the other
+/// leg's stream, or played as tones into its audio when it negotiated no telephone-event. Each direction runs on its source leg's receive
 /// loop, so a bridge adds no thread and no timer. Disposing (or <see cref="Disconnect"/>) unhooks it; the legs live on.
 /// </summary>
 public sealed partial class MediaBridge : IAsyncDisposable
@@ -38,6 +39,12 @@ public sealed partial class MediaBridge : IAsyncDisposable
 
     /// <summary>True when RFC 4733 packets pass between the legs (relay with telephone-event on both at one clock rate).</summary>
     public bool RelaysTelephoneEvents => _aToB is BridgeRelay { RelaysTelephoneEvents: true };
+
+    /// <summary>How digits A's far end sends as RFC 4733 reach B's far end.</summary>
+    public BridgeDigitMode DigitsAToB => DigitModeOf(_aToB);
+
+    /// <summary>How digits B's far end sends as RFC 4733 reach A's far end.</summary>
+    public BridgeDigitMode DigitsBToA => DigitModeOf(_bToA);
 
     /// <summary>True when a bridge between these formats is possible: same codec, or we can decode and encode both.</summary>
     public static bool CanConnect(MediaFormat a, MediaFormat b)
@@ -87,7 +94,8 @@ public sealed partial class MediaBridge : IAsyncDisposable
 
         a.Consumer = bridge._aToB;
         b.Consumer = bridge._bToA;
-        LogConnected(logger, a.CallId, a.Codec.ToString(), b.CallId, b.Codec.ToString(), bridge.Transcodes ? "transcoding" : "relaying");
+        LogConnected(logger, a.CallId, a.Codec.ToString(), b.CallId, b.Codec.ToString(), bridge.Transcodes ? "transcoding" : "relaying",
+            bridge.DigitsAToB, bridge.DigitsBToA);
         return bridge;
     }
 
@@ -116,8 +124,16 @@ public sealed partial class MediaBridge : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{CallIdA}: media bridged to {CallIdB}, {CodecA} <-> {CodecB}, {Mode}")]
-    private static partial void LogConnected(ILogger logger, string callIdA, string codecA, string callIdB, string codecB, string mode);
+    private static BridgeDigitMode DigitModeOf(IMediaLegConsumer direction) => direction switch
+    {
+        BridgeRelay { RelaysTelephoneEvents: true } => BridgeDigitMode.Relayed,
+        BridgeTranscode transcode => transcode.DigitMode,
+        _ => BridgeDigitMode.None,
+    };
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{CallIdA}: media bridged to {CallIdB}, {CodecA} <-> {CodecB}, {Mode}, digits {DigitsAToB} / {DigitsBToA}")]
+    private static partial void LogConnected(ILogger logger, string callIdA, string codecA, string callIdB, string codecB, string mode,
+        BridgeDigitMode digitsAToB, BridgeDigitMode digitsBToA);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{CallIdA}: media bridge to {CallIdB} disconnected")]
     private static partial void LogDisconnected(ILogger logger, string callIdA, string callIdB);

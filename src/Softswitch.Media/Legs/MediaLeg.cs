@@ -152,6 +152,21 @@ public sealed partial class MediaLeg : IRtpPacketSink, IMediaFrameOutput, IAsync
     /// <inheritdoc />
     public bool SendFrame(ReadOnlySpan<byte> payload, int samples, bool marker) => _sender.SendFrame(payload, samples, marker, Tap);
 
+    // Hooks for a transcoding bridge, which regenerates the other leg's RFC 4733 events in this leg's stream.
+
+    /// <summary>The RFC 4733 receiver of this leg (its DigitStarted/DigitEnded); null without telephone-event.</summary>
+    internal TelephoneEventReceiver? TelephoneEventReceiver => _digits.TelephoneEvents;
+
+    /// <summary>The timestamp (in the generated line) the next generated frame would carry.</summary>
+    internal uint NextFrameTimestamp => _sender.NextGeneratedTimestamp;
+
+    /// <summary>Sends one telephone-event payload in the generated stream; false without telephone-event or when not sent.</summary>
+    internal bool SendTelephoneEvent(ReadOnlySpan<byte> payload, uint timestamp, bool marker) =>
+        TelephoneEventPayloadType is { } payloadType && _sender.SendGeneratedEvent(payload, (byte)payloadType, timestamp, marker);
+
+    /// <summary>Moves the generated timestamp line on by <paramref name="units"/> without sending.</summary>
+    internal void SkipFrameTime(uint units) => _sender.SkipGenerated(units);
+
     /// <summary>An INFO in this leg's dialog; true when it carried a new digit.</summary>
     public bool OnSipInfo(string? contentType, ReadOnlySpan<byte> body) => _digits.OnSipInfo(contentType, body);
 

@@ -63,6 +63,9 @@ internal sealed class MediaLegDigits : IDisposable
     /// <summary>Whether in-band detection runs (a decoder exists for the codec and it was asked for).</summary>
     public bool DetectsInBand => _inBand is not null;
 
+    /// <summary>The RFC 4733 receiver; null when the leg negotiated no telephone-event.</summary>
+    public TelephoneEventReceiver? TelephoneEvents => _telephoneEvents;
+
     public bool IsTelephoneEvent(byte payloadType) => _telephoneEvents?.PayloadType == payloadType;
 
     public void OnTelephoneEvent(in RtpHeader header, ReadOnlySpan<byte> payload) =>

@@ -119,6 +119,55 @@ internal sealed class MediaLegSender
         }
     }
 
+    /// <summary>The timestamp (before rewriting) the next generated frame will carry: where an event starting now sits.</summary>
+    public uint NextGeneratedTimestamp
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _generatedTimestamp;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends an RFC 4733 packet in the generated stream at <paramref name="timestamp"/> (from
+    /// <see cref="NextGeneratedTimestamp"/>): it takes the next sequence number but leaves the timestamp line alone,
+    /// since every packet of one event repeats the event's timestamp. Not shown to the tap.
+    /// </summary>
+    public bool SendGeneratedEvent(ReadOnlySpan<byte> payload, byte payloadType, uint timestamp, bool marker)
+    {
+        // One event block (4 bytes) is all a bridge sends; a few more fit.
+        Span<byte> packet = stackalloc byte[RtpHeader.FixedLength + 16];
+        if (payload.Length > packet.Length - RtpHeader.FixedLength || payloadType > 127)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            if (_closed || _paused)
+            {
+                return false;
+            }
+
+            var headerLength = new RtpHeader(payloadType, _generatedSequence, timestamp, _generatedSsrc, marker).Write(packet);
+            payload.CopyTo(packet[headerLength..]);
+            _generatedSequence++;
+            return SendLocked(packet[..(headerLength + payload.Length)], headerLength, payload.Length, tapped: null);
+        }
+    }
+
+    /// <summary>Moves the generated timestamp line on without sending: the time an event stood in for the audio.</summary>
+    public void SkipGenerated(uint units)
+    {
+        lock (_gate)
+        {
+            _generatedTimestamp += units;
+        }
+    }
+
     /// <summary>Nothing is sent after this (the leg is closing; its socket belongs to the caller and stays open).</summary>
     public void Close()
     {
