@@ -44,12 +44,13 @@ public abstract class ServerTransaction : Transaction
     /// <summary>
     /// §17.2.4 with §18.2.2: over TCP, when the connection the request came on has failed, the last response goes
     /// once more over a new connection to the Via address; when that fails too (or over UDP, where there is
-    /// nothing else to try) the transaction ends and the TU is told.
+    /// nothing else to try) the TU is told and the transaction ends (in Accepted it waits for Timer L).
     /// </summary>
     internal override void OnTransportError(SipEndPoint destination)
     {
         ReadOnlyMemory<byte> resend = default;
         var reconnect = false;
+        bool terminated;
         lock (Gate)
         {
             // Over TCP a zero Timer J may end the transaction before its final response's send has failed; that
@@ -66,6 +67,8 @@ public abstract class ServerTransaction : Transaction
             {
                 FailLocked();
             }
+
+            terminated = State == TransactionState.Terminated;
         }
 
         if (reconnect)
@@ -74,16 +77,20 @@ public abstract class ServerTransaction : Transaction
             return;
         }
 
-        Remove();
+        if (terminated) Remove();
         Context.User.OnServerFailure(this);
     }
 
-    /// <summary>Terminates for a failure the TU is about to hear of; false when it already heard of one.</summary>
+    /// <summary>
+    /// Ends the transaction for a failure the TU is about to hear of; false when it already heard of one.
+    /// RFC 6026 §7.1 (figure 7): in Accepted a transport error is only reported; the transaction stays to absorb
+    /// INVITE retransmissions until Timer L, and retransmitting the 2xx is the TU's business.
+    /// </summary>
     private protected bool FailLocked()
     {
         if (_failed) return false;
         _failed = true;
-        TerminateLocked();
+        if (State != TransactionState.Accepted) TerminateLocked();
         return true;
     }
 }

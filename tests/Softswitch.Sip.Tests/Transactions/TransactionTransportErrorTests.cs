@@ -114,6 +114,24 @@ public sealed class TransactionTransportErrorTests : TransactionLayerFixture
         Assert.That(Layer.ServerTransactionCount, Is.Zero);
     }
 
+    [Test, Description("RFC 6026 §7.1: in Accepted a transport error is reported, and the transaction stays until Timer L")]
+    public void Accepted_invite_server_reports_a_failed_2xx_and_still_absorbs_retransmissions()
+    {
+        Layer.OnRequest(Request("INVITE"), Phone);
+        var transaction = User.Requests.Single();
+        Transport.Unreachable.Add(Phone);
+        transaction.SendResponse(200, Bytes("SIP/2.0 200 OK"));
+        Transport.ReportFailures();
+
+        Assert.That(User.ServerFailures, Is.EqualTo(new[] { transaction }));
+        Assert.That(transaction.State, Is.EqualTo(TransactionState.Accepted));
+        Layer.OnRequest(Request("INVITE"), Phone);
+        Assert.That(User.Requests, Has.Count.EqualTo(1), "the retransmitted INVITE is still absorbed");
+        Advance(32.1);
+        Assert.That(Layer.ServerTransactionCount, Is.Zero, "Timer L");
+        Assert.That(User.ServerFailures, Has.Count.EqualTo(1));
+    }
+
     [Test, Description("RFC 3261 §17.2.4: over UDP there is no other address to try")]
     public void Server_transaction_over_udp_gives_up_at_the_first_failure()
     {
