@@ -17,8 +17,8 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
     private readonly ILogger<SipStack> _logger;
     private readonly TimeProvider _time;
     private readonly List<ISipTransport> _transports = [];
-    private ISipTransport? _udp;
-    private ISipTransport? _tcp;
+    private UdpSipTransport? _udp;
+    private TcpSipTransport? _tcp;
 
     public SipStack(SipStackOptions options, ITransactionUser user, TimeProvider time, ILoggerFactory loggers)
     {
@@ -84,18 +84,57 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
     /// <summary>Fire and forget: a transport never throws for network failures, it logs and reports false.</summary>
     public void Send(ReadOnlyMemory<byte> message, SipEndPoint destination)
     {
-        var transport = destination.Transport == SipTransportKind.Tcp ? _tcp : _udp;
-        if (transport is null)
-        {
-            LogNoTransport(destination.ToString());
-            return;
-        }
-
-        var sending = transport.SendAsync(message, destination.Address);
+        var sending = StartSend(message, destination, mayConnect: true);
         if (!sending.IsCompletedSuccessfully) _ = ObserveAsync(sending);
     }
 
+    /// <summary>
+    /// Sends for a transaction; a failure goes back to it through <see cref="TransactionLayer.OnTransportError"/>,
+    /// always from the thread pool, since the caller (a timer, or the TU under its own lock) must not be re-entered.
+    /// A send that completes at once and succeeds costs nothing more than the plain one.
+    /// </summary>
+    public void Send(ReadOnlyMemory<byte> message, SipEndPoint destination, Transaction owner)
+    {
+        var sending = StartSend(message, destination, owner.MayOpenConnection);
+        if (!sending.IsCompletedSuccessfully) _ = ReportFailureAsync(sending, owner, destination);
+        else if (!sending.Result) QueueFailure(owner, destination); // completed: reading the result does not block
+    }
+
+    private ValueTask<bool> StartSend(ReadOnlyMemory<byte> message, SipEndPoint destination, bool mayConnect)
+    {
+        if (destination.Transport == SipTransportKind.Tcp && _tcp is { } tcp)
+        {
+            return mayConnect ? tcp.SendAsync(message, destination.Address) : tcp.SendOnOpenConnectionAsync(message, destination.Address);
+        }
+
+        if (destination.Transport == SipTransportKind.Udp && _udp is { } udp) return udp.SendAsync(message, destination.Address);
+        LogNoTransport(destination.ToString());
+        return ValueTask.FromResult(false);
+    }
+
     private static async Task ObserveAsync(ValueTask<bool> sending) => await sending.ConfigureAwait(false);
+
+    private async Task ReportFailureAsync(ValueTask<bool> sending, Transaction owner, SipEndPoint destination)
+    {
+        bool delivered;
+        try
+        {
+            delivered = await sending.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException)
+        {
+            // The transport was stopped under the send (shutdown): nothing went out.
+            LogSendAborted(destination.ToString(), exception.Message);
+            delivered = false;
+        }
+
+        if (!delivered) QueueFailure(owner, destination);
+    }
+
+    private static void QueueFailure(Transaction owner, SipEndPoint destination) =>
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static failed => TransactionLayer.OnTransportError(failed.Owner, failed.Destination), (Owner: owner, Destination: destination),
+            preferLocal: false);
 
     public async ValueTask DisposeAsync()
     {
@@ -109,9 +148,13 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: malformed message from {Source} ({StatusCode} {Reason})")]
     private partial void LogBroken(string callId, string source, int statusCode, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "unframeable stream from {Source}: {Error}; connection closed")]
+    // The transport logs it with the peer's address at Information already.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "framing error {Error} from {Source}; message dropped")]
     private partial void LogFramingError(SipFramingError error, string source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "no transport to send to {Destination}")]
     private partial void LogNoTransport(string destination);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "send to {Destination} aborted: {Reason}")]
+    private partial void LogSendAborted(string destination, string reason);
 }

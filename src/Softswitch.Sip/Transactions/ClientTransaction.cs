@@ -25,7 +25,22 @@ public abstract class ClientTransaction : Transaction
     /// <summary>A response whose branch and CSeq method match this transaction (§17.1.3).</summary>
     internal abstract void OnResponse(SipResponse response);
 
-    internal override void OnTransportError() => TimeOut();
+    /// <summary>
+    /// Before a final response the TU is waiting, so it hears of the failure as of a timeout (§8.1.3.1 treats it
+    /// as a 503). Afterwards only an ACK can have failed: the TU already has its answer, so the end is quiet.
+    /// </summary>
+    internal override void OnTransportError(SipEndPoint destination)
+    {
+        bool waiting;
+        lock (Gate)
+        {
+            if (destination != Peer) return;
+            waiting = State is TransactionState.Calling or TransactionState.Trying or TransactionState.Proceeding;
+        }
+
+        if (waiting) TimeOut();
+        else TerminateQuietly();
+    }
 
     /// <summary>Timer B/F fired or the transport failed: terminate and tell the TU once.</summary>
     private protected void TimeOut()

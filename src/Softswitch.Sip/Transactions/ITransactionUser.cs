@@ -22,7 +22,10 @@ public interface ITransactionUser
     /// <summary>A client transaction timed out (Timer B or F) or its transport failed: the TU acts as on a 408 (§8.1.3.1).</summary>
     void OnTimeout(ClientTransaction transaction);
 
-    /// <summary>A server INVITE transaction's final response was never acknowledged (Timer H), or a send failed.</summary>
+    /// <summary>
+    /// A server INVITE transaction's final response was never acknowledged (Timer H), or a response of any server
+    /// transaction could not be delivered (§17.2.4; over TCP after one new connection to the Via address, §18.2.2).
+    /// </summary>
     void OnServerFailure(ServerTransaction transaction);
 
     /// <summary>A response matching no client transaction, e.g. a retransmitted 2xx after the INVITE transaction ended (§17.1.1.2).</summary>

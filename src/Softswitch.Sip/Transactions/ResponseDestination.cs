@@ -20,4 +20,17 @@ public static class ResponseDestination
         if (via is null || via.HasRPort) return source;
         return new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(source.Address.Address, via.Port ?? DefaultSipPort));
     }
+
+    /// <summary>
+    /// §18.2.2: where to open a new connection when the one a request came on has failed: the "received" address
+    /// (the connection's remote address) at the Via sent-by port, or 5060. Not the rport: over TCP that is the
+    /// dead connection's ephemeral port (RFC 3581 §4 applies rport to unreliable transports only). Null for UDP,
+    /// whose responses already go to the only address there is.
+    /// </summary>
+    public static SipEndPoint? Reconnect(SipRequest request, SipEndPoint source)
+    {
+        if (source.Transport == SipTransportKind.Udp) return null;
+        var port = request.TopVia?.Port ?? DefaultSipPort;
+        return new SipEndPoint(source.Transport, new IPEndPoint(source.Address.Address, port));
+    }
 }

@@ -104,7 +104,7 @@ public sealed class ServerInviteTransaction : ServerTransaction
     private void OnTimerH()
     {
         bool terminated;
-        lock (Gate) terminated = State == TransactionState.Completed && TerminateLocked();
+        lock (Gate) terminated = State == TransactionState.Completed && FailLocked();
         if (!terminated) return;
         Remove();
         Context.User.OnServerFailure(this);

@@ -114,6 +114,9 @@ public sealed class TransactionLayer
         return invite;
     }
 
-    /// <summary>The transport reported that <paramref name="transaction"/>'s peer cannot be reached (§17.1.4, §17.2.4).</summary>
-    public static void OnTransportError(Transaction transaction) => transaction.OnTransportError();
+    /// <summary>
+    /// The transport could not deliver what <paramref name="transaction"/> sent to <paramref name="destination"/>
+    /// (§17.1.4, §17.2.4). Call it from a thread that holds no lock of the TU's: the TU may hear of it at once.
+    /// </summary>
+    public static void OnTransportError(Transaction transaction, SipEndPoint destination) => transaction.OnTransportError(destination);
 }

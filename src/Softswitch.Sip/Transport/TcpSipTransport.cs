@@ -123,6 +123,24 @@ public sealed class TcpSipTransport : ISipTransport
         return await connection.SendAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sends only over a connection already open to <paramref name="destination"/>; false at once when there is
+    /// none. RFC 3261 §18.2.2: a response goes back on the connection its request came on; connecting to that
+    /// peer's ephemeral port would only wait for a refusal or a timeout.
+    /// </summary>
+    public ValueTask<bool> SendOnOpenConnectionAsync(ReadOnlyMemory<byte> message, IPEndPoint destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var remote = destination.Normalize();
+        if (_connections.TryGetValue(remote, out var connection))
+        {
+            return connection.SendAsync(message, cancellationToken);
+        }
+
+        Logger.NoOpenConnection(remote);
+        return ValueTask.FromResult(false);
+    }
+
     /// <summary>Stops accepting, closes every connection and waits until all receive loops have ended.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -19,7 +19,8 @@ internal static partial class TransportLog
     [LoggerMessage(1103, LogLevel.Warning, "SIP send to {Destination} failed")]
     public static partial void SendFailed(this ILogger logger, SipEndPoint destination, Exception exception);
 
-    [LoggerMessage(1104, LogLevel.Warning, "Framing error {Error} from {Source}")]
+    // The peer's problem, not ours: the message is dropped (a TCP connection closed) and the switch carries on.
+    [LoggerMessage(1104, LogLevel.Information, "Framing error {Error} from {Source}")]
     public static partial void FramingError(this ILogger logger, SipFramingError error, SipEndPoint source);
 
     [LoggerMessage(1105, LogLevel.Error, "Message sink failed on a message from {Source}")]
@@ -42,4 +43,7 @@ internal static partial class TransportLog
 
     [LoggerMessage(1111, LogLevel.Debug, "TCP receive from {Remote} failed ({Error})")]
     public static partial void TcpReceiveFailed(this ILogger logger, IPEndPoint remote, SocketError error);
+
+    [LoggerMessage(1112, LogLevel.Debug, "No open TCP connection to {Remote}; not connecting for a response")]
+    public static partial void NoOpenConnection(this ILogger logger, IPEndPoint remote);
 }

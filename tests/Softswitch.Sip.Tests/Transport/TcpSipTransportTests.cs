@@ -102,6 +102,34 @@ public class TcpSipTransportTests
     }
 
     [Test]
+    [Description("RFC 3261 §18.2.2")]
+    public async Task Send_on_open_connection_uses_the_connection_the_request_came_on()
+    {
+        var client = await ConnectAsync();
+        await client.SendAsync(Invite());
+        var request = await _sink.NextMessageAsync();
+
+        Assert.That(await _transport.SendOnOpenConnectionAsync(Bytes(Options), request.Source.Address), Is.True);
+        Assert.That(await client.ReadMessageAsync(), Is.EqualTo(Options));
+    }
+
+    [Test]
+    [Description("RFC 3261 §18.2.2: a response never opens a connection to the peer's ephemeral port")]
+    public async Task Send_on_open_connection_fails_at_once_and_never_connects()
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen();
+
+        var sending = _transport.SendOnOpenConnectionAsync(Bytes(Options), (IPEndPoint)listener.LocalEndPoint!);
+
+        Assert.That(sending.IsCompleted, Is.True);
+        Assert.That(await sending, Is.False);
+        Assert.That(listener.Poll(TimeSpan.FromMilliseconds(100), SelectMode.SelectRead), Is.False, "no connection attempt");
+        Assert.That(_transport.ConnectionCount, Is.Zero);
+    }
+
+    [Test]
     public async Task Send_to_a_listener_without_a_connection_opens_one_and_reuses_it()
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
