@@ -19,7 +19,8 @@ public interface ISipTransport : IAsyncDisposable
     /// <summary>
     /// Sends one whole message. TCP reuses an open connection to <paramref name="destination"/>
     /// or opens one. Never throws for network failures: returns false and logs instead,
-    /// so a dead peer cannot take down the caller's flow.
+    /// so a dead peer cannot take down the caller's flow. False means the peer cannot be reached (the
+    /// transaction fails, §17.1.4); a UDP datagram dropped for a full local queue is logged but not false.
     /// </summary>
     ValueTask<bool> SendAsync(ReadOnlyMemory<byte> message, IPEndPoint destination, CancellationToken cancellationToken = default);
 }

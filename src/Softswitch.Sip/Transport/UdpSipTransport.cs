@@ -101,6 +101,13 @@ public sealed class UdpSipTransport : ISipTransport
             await socket.SendToAsync(message, SocketFlags.None, destination, cancellationToken).ConfigureAwait(false);
             return true;
         }
+        catch (SocketException exception) when (exception.SocketErrorCode is SocketError.NoBufferSpaceAvailable or SocketError.WouldBlock)
+        {
+            // A full local queue, not an unreachable peer: over UDP the transaction's retransmissions try again, so
+            // the send is not reported as failed (that would end the transaction, and with a 2xx the call).
+            _logger.SendFailed(new SipEndPoint(Kind, destination), exception);
+            return true;
+        }
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
         {
             _logger.SendFailed(new SipEndPoint(Kind, destination), exception);
