@@ -281,23 +281,30 @@ public class MediaLegTests
         var packet = TestPhone.Build(0, 1, 0, 42, Enumerable.Repeat((byte)0xFF, 160).ToArray());
         var from = phone.RtpEndPoint.Serialize();
 
+        var sequence = 0;
         void Receive(int count)
         {
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < count; i++, sequence++)
             {
-                BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), (ushort)i);
-                BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), (uint)(160 * i));
+                BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), (ushort)sequence);
+                BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), (uint)(160 * sequence));
                 leg.OnRtp(packet, from);
             }
         }
 
         Receive(100); // first-use work: RTCP statistics, JIT
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Receive(10_000);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The fewest bytes of three rounds: an allocation per packet shows in every round (10,000 times over), while a
+        // one-off the runtime makes on this thread under a loaded machine (seen once: 56 bytes in a full run) does not.
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Receive(10_000);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         Assert.That(allocated, Is.Zero);
-        Assert.That(leg.PacketsSent, Is.EqualTo(10_100));
+        Assert.That(leg.PacketsSent, Is.EqualTo(30_100));
     }
 
     private static async Task<DtmfEvent> ReadDigitAsync(MediaLeg leg)
