@@ -72,6 +72,26 @@ public sealed class Dialog
     }
 
     /// <summary>
+    /// The dialog a UAC gets from a response with a To tag to its <paramref name="invite"/> (§12.1.2): route set from
+    /// the response's Record-Route in reverse order, remote target from its Contact (the Request-URI when it has
+    /// none), the local sequence at the INVITE's CSeq and the remote one empty (0) until the peer sends a request.
+    /// </summary>
+    public static Dialog CreateUac(SipRequest invite, SipResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(invite);
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.To.Tag is null) throw new ArgumentException("a dialog needs the peer's To tag", nameof(response));
+        if (invite.From.Tag is null) throw new ArgumentException("a dialog needs our From tag", nameof(invite));
+        var contact = response.Contacts.FirstOrDefault(c => !c.IsStar);
+        var target = (contact?.Uri ?? invite.RequestUri).WithoutHeaders();
+        var routeSet = response.RecordRoutes.Reverse().ToArray();
+        return new Dialog(invite.CallId, invite.From, response.To, target, routeSet, 0, invite.RequestUri.IsSecure)
+        {
+            _localCSeq = invite.CSeq.Number,
+        };
+    }
+
+    /// <summary>
     /// §12.2.2: takes the CSeq of a request the peer sent in the dialog. A lower number than one already seen is out
     /// of order (answer 500) and leaves the dialog unchanged.
     /// </summary>
@@ -95,7 +115,16 @@ public sealed class Dialog
     /// remote target and the route set goes in Route as is; with a strict one (RFC 2543) the first route becomes
     /// the Request-URI and the remote target goes last in Route.
     /// </summary>
-    public SipRequestBuilder CreateRequest(SipMethod method, ViaHeader via, NameAddress? contact)
+    public SipRequestBuilder CreateRequest(SipMethod method, ViaHeader via, NameAddress? contact) =>
+        Build(method, via, contact, NextLocalCSeq());
+
+    /// <summary>
+    /// The ACK for a 2xx to our INVITE (§13.2.2.4): built like a request in the dialog (Request-URI, Route, tags) but
+    /// with the INVITE's CSeq number, which it does not consume, and its own <paramref name="via"/> (a fresh branch).
+    /// </summary>
+    public SipRequestBuilder CreateAck(ViaHeader via, uint inviteCSeq) => Build(SipMethod.Ack, via, contact: null, inviteCSeq);
+
+    private SipRequestBuilder Build(SipMethod method, ViaHeader via, NameAddress? contact, uint cseq)
     {
         ArgumentNullException.ThrowIfNull(via);
         var strict = _routeSet.Length > 0 && !_routeSet[0].Uri.IsLooseRouter;
@@ -105,7 +134,7 @@ public sealed class Dialog
             .WithFrom(LocalParty)
             .WithTo(RemoteParty)
             .WithCallId(CallId)
-            .WithCSeq(NextLocalCSeq());
+            .WithCSeq(cseq);
         for (var i = strict ? 1 : 0; i < _routeSet.Length; i++) builder.AddRoute(_routeSet[i]);
         if (strict) builder.AddRoute(new NameAddress(RemoteTarget));
         if (contact is not null) builder.WithContact(contact);

@@ -70,6 +70,8 @@ public sealed partial class SessionRouter
             return true;
         }
 
+        if (TryHandleClientInDialog(transaction, id)) return true;
+
         LogUnknownDialog(request.CallId, request.MethodName, transaction.Source.ToString());
         transaction.Respond(481);
         return true;
@@ -92,11 +94,11 @@ public sealed partial class SessionRouter
         return true;
     }
 
-    /// <summary>A response to a request a session sent (its BYE). False for other client transactions.</summary>
+    /// <summary>A response to a request a session sent (a BYE, or a calling session's INVITE/CANCEL/BYE). False for other client transactions.</summary>
     public bool OnResponse(ClientTransaction transaction, SipResponse response)
     {
         var branch = transaction.Key.Branch;
-        if (!_byClientBranch.TryGetValue(branch, out var session)) return false;
+        if (!_byClientBranch.TryGetValue(branch, out var session)) return OnClientResponse(transaction, response);
         if (!response.IsProvisional) _byClientBranch.TryRemove(branch, out _);
         session.OnByeResponse(response);
         return true;
@@ -105,7 +107,7 @@ public sealed partial class SessionRouter
     /// <summary>A session's request timed out (Timer F) or its transport failed. False for other client transactions.</summary>
     public bool OnTimeout(ClientTransaction transaction)
     {
-        if (!_byClientBranch.TryRemove(transaction.Key.Branch, out var session)) return false;
+        if (!_byClientBranch.TryRemove(transaction.Key.Branch, out var session)) return OnClientTimeout(transaction);
         session.OnByeTimeout();
         return true;
     }
