@@ -2,7 +2,8 @@
 # Load: concurrent *43 echo calls from sipp (each plays 7 s of PCMA from g711a.pcap, then BYE), against the real
 # switch on loopback. Prints sipp's outcome, packets received/echoed by the switch (from its log), CPU and RSS, and
 # the loss on the path back to the phones as tshark sees it (-z rtp,streams on 4 s of the first 100 calls' return RTP),
-# and how long the switch takes to send each packet back (echo delay, from the same capture's both directions).
+# and how long the switch takes to send each packet back (echo delay, from the same capture's both directions), and
+# how long each call took to set up (INVITE to 200 with the digest round trip, from sipp's -trace_rtt).
 # Run as root (sipp's pcap play uses raw sockets). Usage: echo-load.sh [concurrent calls] [total calls]
 # LOAD_PLAYS=N plays the pcap N times per call (7.5 s each); SAMPLE_AT=S takes RSS and the tshark sample S s in
 # (default 6: every call set up and talking; with LOAD_PLAYS=6 SAMPLE_AT=40 the SIP transactions of the set-up have
@@ -78,7 +79,7 @@ a=$(awk '{print $14+$15}' /proc/$pid/stat); started=$(date +%s.%N)
 set +e
 $load_cpus sipp -sf "$work/scenario.xml" -i 127.0.0.1 -mi 127.0.0.1 -p 0 -mp 40000 -nostdin \
   -s '*43' -au 1001 -ap load-secret-1001 -auth_uri "*43@127.0.0.1:$port" -l "$concurrent" -r "$concurrent" -rp 2000 -m "$total" \
-  -timeout $((120 + 8 * plays))s -trace_stat -stf stats.csv -fd 2 "127.0.0.1:$port" > sipp.out 2>&1 &
+  -timeout $((120 + 8 * plays))s -trace_stat -stf stats.csv -fd 2 -trace_rtt -rtt_freq 1 "127.0.0.1:$port" > sipp.out 2>&1 &
 sipp_pid=$!
 sleep $((sample_at - 2))
 # A sample of the return path: RTP from the switch's first 100 port pairs, captured while every call is up.
@@ -142,6 +143,19 @@ delays = sorted((left[k][0] - arrived[k][0]) * 1000 for k in arrived
                 if len(arrived[k]) == 1 and len(left.get(k, ())) == 1 and left[k][0] >= arrived[k][0])
 pick = lambda q: round(delays[min(len(delays) - 1, int(q * len(delays)))], 3) if delays else -1
 print(f"echo_delay_pairs={len(delays)} echo_delay_ms_p50={pick(0.5)} echo_delay_ms_p99={pick(0.99)} echo_delay_ms_max={pick(1.0)}")
+PY
+# Set-up time as the caller sees it: from the first INVITE to the 200, through the 407 challenge and the
+# authenticated INVITE (sipp's response-time 1 of every call, -trace_rtt).
+python3 - "$work" <<'PY'
+import glob, sys
+times = []
+for name in glob.glob(sys.argv[1] + '/*_rtt.csv'):
+    for line in open(name):
+        parts = line.strip().split(';')
+        if len(parts) >= 2 and parts[1].replace('.', '', 1).isdigit(): times.append(float(parts[1]))
+times.sort()
+pick = lambda q: round(times[min(len(times) - 1, int(q * len(times)))], 2) if times else -1
+print(f"setup_calls={len(times)} setup_ms_p50={pick(0.5)} setup_ms_p99={pick(0.99)} setup_ms_max={pick(1.0)}")
 PY
 echo "softswitch wall_s=$wall cpu_pct_of_one_core=$(python3 -c "print(round((${b} - ${a}) / $wall, 1))") cpu_s=$(( (b - a) / 100 )) idle_rss_kib=$idle_rss peak_rss_kib=$peak_rss rss_per_call_kib=$(( (peak_rss - idle_rss) / concurrent )) threads=$threads"
 echo "softswitch warm_rss_kib=$warm_rss rss_per_call_warm_kib=$(( (peak_rss - warm_rss) / concurrent )) warm_anon_kib=$warm_anon anon_per_call_warm_kib=$(( (peak_anon - warm_anon) / concurrent ))"

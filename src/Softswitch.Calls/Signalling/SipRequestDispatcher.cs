@@ -49,11 +49,14 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         }
     }
 
-    /// <summary>The layer is created with this dispatcher as its user, so it is attached afterwards.</summary>
-    public void Attach(TransactionLayer transactions)
+    /// <summary>
+    /// The layer is created with this dispatcher as its user, so it is attached afterwards, with the transport the
+    /// calling sessions send their 2xx ACKs through (outside any transaction, §13.2.2.4).
+    /// </summary>
+    public void Attach(TransactionLayer transactions, ITransactionTransport transport)
     {
         _transactions = transactions;
-        _calls?.Sessions.Attach(transactions);
+        _calls?.Sessions.Attach(transactions, transport);
     }
 
     public void OnRequest(ServerTransaction transaction)
@@ -91,7 +94,11 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         }
     }
 
-    public void OnStrayResponse(SipResponse response, SipEndPoint source) => LogStrayResponse(response.CallId, response.StatusCode, source);
+    // A retransmitted 2xx after the INVITE transaction ended, or one from another fork, is a calling session's.
+    public void OnStrayResponse(SipResponse response, SipEndPoint source)
+    {
+        if (_calls?.Sessions.OnStrayResponse(response, source) != true) LogStrayResponse(response.CallId, response.StatusCode, source);
+    }
 
     private async Task RunWorkerAsync(ChannelReader<ServerTransaction> mailbox)
     {

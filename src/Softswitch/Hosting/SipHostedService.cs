@@ -127,7 +127,7 @@ internal sealed partial class SipHostedService(
                 .Select(t => t.Equals("tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportKind.Tcp : SipTransportKind.Udp).ToList(),
             Timers = timers,
         }, _dispatcher, time, loggers);
-        _dispatcher.Attach(_stack.Transactions);
+        _dispatcher.Attach(_stack.Transactions, _stack);
         await _stack.StartAsync(cancellationToken);
 
         _sweep = time.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);

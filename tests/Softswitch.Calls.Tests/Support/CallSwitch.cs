@@ -84,7 +84,7 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
         };
         _dispatcher = new SipRequestDispatcher(registrar, options, NullLogger<SipRequestDispatcher>.Instance, calls);
         _layer = new TransactionLayer(Time, new TransactionTimerOptions(), this, _dispatcher, new TransactionMessageFactory());
-        _dispatcher.Attach(_layer);
+        _dispatcher.Attach(_layer, this);
     }
 
     public FakeTimeProvider Time { get; }

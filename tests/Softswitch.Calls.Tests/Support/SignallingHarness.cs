@@ -38,7 +38,7 @@ internal sealed class SignallingHarness : ITransactionTransport, ITransactionUse
         var service = new RegistrarService(registrar, authenticator, new LocalDomain(options), this, Time, NullLogger<RegistrarService>.Instance);
         _dispatcher = new SipRequestDispatcher(service, options, NullLogger<SipRequestDispatcher>.Instance);
         _layer = new TransactionLayer(Time, new TransactionTimerOptions(), this, _dispatcher, new TransactionMessageFactory());
-        _dispatcher.Attach(_layer);
+        _dispatcher.Attach(_layer, this);
     }
 
     public FakeTimeProvider Time { get; }
