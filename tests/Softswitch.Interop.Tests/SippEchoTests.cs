@@ -92,11 +92,14 @@ public sealed class SippEchoTests
         Assert.That(result.ExitCode, Is.EqualTo(0), result + "\n" + softswitch.Output);
         Assert.That(() => softswitch.Output, Does.Contain("echo call ended (caller hung up)").After(3000, 50));
         Assert.That(softswitch.Output, Does.Match(@"echo answered, 8 PCMA/8000"));
-        // sipp's pcap plays 50 packets a second until the BYE 3 s later: each one must come back to the address its answer named.
+        // sipp's pcap plays 50 packets a second from its ACK until the BYE 3 s later: each one must come back to the address
+        // the answer in the ACK named. Exceptions: packets that beat the ACK's processing have nowhere to go until the answer
+        // is applied or the source is latched (3 packets), and the last ones race the BYE (2).
         var ended = Regex.Match(softswitch.Output, @"echo call ended \(caller hung up\), (\d+) packets sent; received (\d+)");
         var received = int.Parse(ended.Groups[2].Value);
         Assert.That(received, Is.GreaterThanOrEqualTo(50), softswitch.Output);
-        Assert.That(int.Parse(ended.Groups[1].Value), Is.InRange(received - 2, received), "echoed, but for the last packets racing the BYE\n" + softswitch.Output);
+        Assert.That(int.Parse(ended.Groups[1].Value), Is.InRange(received - 5, received),
+            "echoed, but for the first packets before the ACK and the last racing the BYE\n" + softswitch.Output);
     }
 
     [Test, Description("Barge-in: a key pressed during the greeting stops it, and the call goes on to the echo")]

@@ -15,6 +15,7 @@ public static class SipStackRegistration
     public static IServiceCollection AddSipStack(this IServiceCollection services)
     {
         services.AddHostedService<RecordingRepairService>(); // before the first call can write a recording
+        services.AddHostedService<CodeWarmupService>(); // hosted services start in order: compiled before listening
         services.AddSingleton<SipHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
         return services;
