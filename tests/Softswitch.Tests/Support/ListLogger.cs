@@ -18,6 +18,17 @@ internal sealed class ListLogger<T> : ILogger<T>
         }
     }
 
+    public IReadOnlyList<string> Messages
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return _entries.Select(e => e.Message).ToList();
+            }
+        }
+    }
+
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 
