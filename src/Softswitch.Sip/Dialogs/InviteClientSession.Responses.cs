@@ -212,12 +212,16 @@ public sealed partial class InviteClientSession
     private void OnCancelGaveUp()
     {
         Action? notify;
+        ClientTransaction? abandoned;
         lock (_gate)
         {
             if (State != InviteClientSessionState.Cancelling) return;
             notify = FinishLocked(Failed(487, "Request Terminated"));
+            abandoned = _inviteTransaction;
         }
 
+        // §9.1: the INVITE counts as cancelled, and its transaction is destroyed (outside our lock: it takes its own).
+        abandoned?.Abandon();
         notify?.Invoke();
     }
 

@@ -25,6 +25,7 @@ public sealed partial class InviteClientSession
     private readonly List<string> _branches = new(4);
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SipRequest? _invite;
+    private ClientTransaction? _inviteTransaction;
     private bool _provisionalHeard;
     private bool _cancelSent;
     private bool _challengeAnswered;
@@ -217,7 +218,8 @@ public sealed partial class InviteClientSession
         var bytes = builder.ToBytes();
         if (SipMessageParser.TryParse(bytes, out var parsed, out _) != SipParseStatus.Ok || parsed is not SipRequest request) return null;
         _branches.Add(request.TopVia.Branch!);
-        _router.SendForClient(this, request, bytes, destination);
+        var transaction = _router.SendForClient(this, request, bytes, destination);
+        if (request.Method == SipMethod.Invite) _inviteTransaction = transaction;
         return request;
     }
 

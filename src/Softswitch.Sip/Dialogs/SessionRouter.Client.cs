@@ -62,11 +62,11 @@ public sealed partial class SessionRouter
     }
 
     /// <summary>Sends a request a calling session built (INVITE, CANCEL, BYE) in a client transaction routed back to it.</summary>
-    internal void SendForClient(InviteClientSession session, SipRequest request, byte[] requestBytes, SipEndPoint destination)
+    internal ClientTransaction SendForClient(InviteClientSession session, SipRequest request, byte[] requestBytes, SipEndPoint destination)
     {
         // CANCEL shares the INVITE's branch (§9.1); the session tells them apart by the transaction's method.
         _clientByBranch[request.TopVia.Branch!] = session;
-        _transactions!.SendRequest(request, requestBytes, destination);
+        return _transactions!.SendRequest(request, requestBytes, destination);
     }
 
     /// <summary>Sends the ACK for a 2xx: no transaction, fire and forget (§13.2.2.4, §17.1.1.3).</summary>

@@ -52,6 +52,12 @@ public abstract class ClientTransaction : Transaction
         Context.User.OnTimeout(this);
     }
 
+    /// <summary>
+    /// The TU gives up on the request without a final response (§9.1: none came within 64·T1 of our CANCEL). An INVITE
+    /// transaction in Proceeding has no timer of its own, so only this ends it; the TU is not told again.
+    /// </summary>
+    internal void Abandon() => TerminateQuietly();
+
     private protected void TerminateQuietly()
     {
         bool terminated;

@@ -82,6 +82,10 @@ public sealed class InviteClientCancelTests
 
         Assert.That(_rig.Owner.Events[^1], Is.EqualTo("Failed(487 Request Terminated)"));
         Assert.That(session.State, Is.EqualTo(InviteClientSessionState.Terminated));
+        // §9.1 "SHOULD destroy the client transaction": a Proceeding INVITE transaction has no timer of its own, so
+        // without this it would stay in the table for good (the CANCEL's ended with its 200 and Timer K).
+        _rig.Advance(10);
+        Assert.That(_rig.Layer.ClientTransactionCount, Is.Zero);
     }
 
     [Test, Description("RFC 3261 §9.1, §15: a 2xx that crosses the CANCEL is ACKed and the call hung up with BYE")]
