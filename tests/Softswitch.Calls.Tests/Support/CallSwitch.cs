@@ -82,12 +82,16 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
             Time = Time,
             Loggers = NullLoggerFactory.Instance,
         };
+        Sessions = calls.Sessions;
         _dispatcher = new SipRequestDispatcher(registrar, options, NullLogger<SipRequestDispatcher>.Instance, calls);
         _layer = new TransactionLayer(Time, new TransactionTimerOptions(), this, _dispatcher, new TransactionMessageFactory());
         _dispatcher.Attach(_layer, this);
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The switch's INVITE sessions, for tests that place calls from the switch (B-legs).</summary>
+    public SessionRouter Sessions { get; }
 
     public RtpPortAllocator Ports { get; }
 
