@@ -9,6 +9,7 @@
 # (default 6: every call set up and talking; with LOAD_PLAYS=6 SAMPLE_AT=40 the SIP transactions of the set-up have
 # ended, RFC 6026 keeps an answered INVITE's for 64·T1 = 32 s, so the figure is what a call in progress costs).
 # WARMUP=1 places one call before the load (see below).
+# LOAD_LOG_LEVEL=Warning quiets the switch's log (then the per-call "echoed" counts, read from it, are 0).
 # PIN=1 puts the switch and the load generator on a core each (see below).
 # HEAP_CENSUS=N writes the N largest types of the managed heap at the sample time to HEAP_CENSUS_OUT (built by
 # `dotnet build tests/Softswitch.Benchmarks -c Release`).
@@ -35,7 +36,7 @@ storage:
   database: $work/data/softswitch.db
   recordings: $work/data/recordings
 logging:
-  level: Information
+  level: ${LOAD_LOG_LEVEL:-Information}
   file: $work/data/logs/softswitch-.log
 extensions:
   - number: "1001"
