@@ -82,6 +82,9 @@ $load_cpus sipp -sf "$work/scenario.xml" -i 127.0.0.1 -mi 127.0.0.1 -p 0 -mp 400
   -s '*43' -au 1001 -ap load-secret-1001 -auth_uri "*43@127.0.0.1:$port" -l "$concurrent" -r "$concurrent" -rp 2000 -m "$total" \
   -timeout $((120 + 8 * plays))s -trace_stat -stf stats.csv -fd 2 -trace_rtt -rtt_freq 1 "127.0.0.1:$port" > sipp.out 2>&1 &
 sipp_pid=$!
+# All SIP of the load, to time the switch's own answers (below).
+$load_cpus dumpcap -q -B 64 -i lo -f "udp port $port" -w "$work/sip.pcapng" >/dev/null 2>&1 &
+sip_capture_pid=$!
 sleep $((sample_at - 2))
 # A sample of the return path: RTP from the switch's first 100 port pairs, captured while every call is up.
 $load_cpus timeout 10 dumpcap -q -B 64 -i lo -f "udp portrange 20000-20199" -a duration:4 -w "$work/sample.pcapng" >/dev/null 2>&1 &
@@ -95,6 +98,7 @@ if [ -n "${HEAP_CENSUS:-}" ]; then
 fi
 wait $tshark_pid || true
 wait $sipp_pid; code=$?
+kill -INT $sip_capture_pid 2>/dev/null; wait $sip_capture_pid 2>/dev/null || true
 set -e
 b=$(awk '{print $14+$15}' /proc/$pid/stat); wall=$(python3 -c "import time; print(round(time.time() - $started, 1))")
 ok=$(head -1 stats.csv | tr ';' '\n' | grep -n '^SuccessfulCall(C)$' | cut -d: -f1)
@@ -144,6 +148,29 @@ delays = sorted((left[k][0] - arrived[k][0]) * 1000 for k in arrived
                 if len(arrived[k]) == 1 and len(left.get(k, ())) == 1 and left[k][0] >= arrived[k][0])
 pick = lambda q: round(delays[min(len(delays) - 1, int(q * len(delays)))], 3) if delays else -1
 print(f"echo_delay_pairs={len(delays)} echo_delay_ms_p50={pick(0.5)} echo_delay_ms_p99={pick(0.99)} echo_delay_ms_max={pick(1.0)}")
+PY
+# The switch's own part of set-up, from the SIP capture: first INVITE in to its 407 out, and the authenticated INVITE
+# in to its 200 out (sipp's time between the two is left out).
+tshark -r "$work/sip.pcapng" -Y sip -T fields -e frame.time_epoch -e sip.Call-ID -e sip.CSeq.seq -e sip.Method \
+  -e sip.Status-Code 2>/dev/null > "$work/sip.tsv" || true
+python3 - "$work/sip.tsv" <<'PY'
+import collections, sys
+first = collections.defaultdict(dict)
+for line in open(sys.argv[1]):
+    parts = line.rstrip('\n').split('\t')
+    if len(parts) < 5: continue
+    when, call, cseq, method, status = float(parts[0]), parts[1], parts[2], parts[3], parts[4]
+    key = ('INVITE', cseq) if method == 'INVITE' else (status, cseq) if status else None
+    if key and key not in first[call]: first[call][key] = when
+challenge, answer = [], []
+for seen in first.values():
+    if ('INVITE', '1') in seen and ('407', '1') in seen: challenge.append(1000 * (seen[('407', '1')] - seen[('INVITE', '1')]))
+    if ('INVITE', '2') in seen and ('200', '2') in seen: answer.append(1000 * (seen[('200', '2')] - seen[('INVITE', '2')]))
+def pick(values, q):
+    values = sorted(values)
+    return round(values[min(len(values) - 1, int(q * len(values)))], 2) if values else -1
+print(f"switch_407_ms_p50={pick(challenge, 0.5)} p99={pick(challenge, 0.99)} max={pick(challenge, 1.0)} "
+      f"switch_200_ms_p50={pick(answer, 0.5)} p99={pick(answer, 0.99)} max={pick(answer, 1.0)} calls={len(answer)}")
 PY
 # Set-up time as the caller sees it: from the first INVITE to the 200, through the 407 challenge and the
 # authenticated INVITE (sipp's response-time 1 of every call, -trace_rtt).
