@@ -10,4 +10,10 @@ if (args is ["heap", var pid, ..])
     return;
 }
 
+if (args is ["gctrace", var traced, ..])
+{
+    Softswitch.Benchmarks.GcTrace.Run(int.Parse(traced), args.Length > 2 ? int.Parse(args[2]) : 10);
+    return;
+}
+
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

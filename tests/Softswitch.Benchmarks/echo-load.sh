@@ -9,6 +9,7 @@
 # (default 6: every call set up and talking; with LOAD_PLAYS=6 SAMPLE_AT=40 the SIP transactions of the set-up have
 # ended, RFC 6026 keeps an answered INVITE's for 64·T1 = 32 s, so the figure is what a call in progress costs).
 # WARMUP=1 places one call before the load (see below).
+# GC_TRACE=1 lists the switch's garbage collections and their pauses during the load (to GC_TRACE_OUT).
 # LOAD_LOG_LEVEL=Warning quiets the switch's log (then the per-call "echoed" counts, read from it, are 0).
 # PIN=1 puts the switch and the load generator on a core each (see below).
 # HEAP_CENSUS=N writes the N largest types of the managed heap at the sample time to HEAP_CENSUS_OUT (built by
@@ -76,6 +77,13 @@ if [ -n "${WARMUP:-}" ]; then
   warm_rss=$(ps -o rss= -p $pid); warm_anon=$(anon $pid)
   warm_lines=$(wc -l < "$work/softswitch.out")
 fi
+if [ -n "${GC_TRACE:-}" ]; then
+  # Diagnosis: every garbage collection of the switch during the load and how long it stopped the process.
+  dotnet "$root/tests/Softswitch.Benchmarks/bin/Release/net10.0/Softswitch.Benchmarks.dll" gctrace $pid $((sample_at + 4)) \
+    > "$work/gc.txt" 2>&1 &
+  gc_trace_pid=$!
+  sleep 1
+fi
 a=$(awk '{print $14+$15}' /proc/$pid/stat); started=$(date +%s.%N)
 set +e
 $load_cpus sipp -sf "$work/scenario.xml" -i 127.0.0.1 -mi 127.0.0.1 -p 0 -mp 40000 -nostdin \
@@ -99,6 +107,7 @@ fi
 wait $tshark_pid || true
 wait $sipp_pid; code=$?
 kill -INT $sip_capture_pid 2>/dev/null; wait $sip_capture_pid 2>/dev/null || true
+if [ -n "${GC_TRACE:-}" ]; then wait $gc_trace_pid || true; cp "$work/gc.txt" "${GC_TRACE_OUT:-/tmp/softswitch-gc.txt}"; tail -1 "$work/gc.txt"; fi
 set -e
 b=$(awk '{print $14+$15}' /proc/$pid/stat); wall=$(python3 -c "import time; print(round(time.time() - $started, 1))")
 ok=$(head -1 stats.csv | tr ';' '\n' | grep -n '^SuccessfulCall(C)$' | cut -d: -f1)
