@@ -48,7 +48,7 @@ public sealed partial class InviteClientSession
         _from = call.From.WithTag(LocalTag);
         var to = call.To ?? new NameAddress(call.Target.WithoutHeaders());
         _to = to.Tag is null ? to : new NameAddress(to.Uri, to.DisplayName, to.Parameters.Without("tag"));
-        LocalContact = new NameAddress(ContactUri(call.ContactUser ?? call.From.Uri.User, options, call.Destination.Transport));
+        LocalContact = new NameAddress(options.ContactUri(call.ContactUser ?? call.From.Uri.User, call.Destination.Transport));
     }
 
     /// <summary>Fixed at creation; with <see cref="LocalTag"/> it finds the session whatever tag the callee picks.</summary>
@@ -240,12 +240,5 @@ public sealed partial class InviteClientSession
 
     private Action Failed(int statusCode, string reason) => () => _owner.OnFailed(this, statusCode, reason);
 
-    private ViaHeader NewVia() =>
-        ViaHeader.Create(Destination.Transport == SipTransportKind.Tcp ? "TCP" : "UDP", _options.LocalHost, _options.LocalPort, SipIds.NewBranch());
-
-    private static SipUri ContactUri(string? user, InviteSessionOptions options, SipTransportKind transport)
-    {
-        var uri = new SipUri("sip", user, options.LocalHost, options.LocalPort);
-        return transport == SipTransportKind.Tcp ? uri.WithParameter("transport", "tcp") : uri;
-    }
+    private ViaHeader NewVia() => _options.NewVia(Destination.Transport);
 }

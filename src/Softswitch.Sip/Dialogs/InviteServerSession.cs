@@ -34,7 +34,7 @@ public sealed partial class InviteServerSession
         _options = options;
         Dialog = Dialog.CreateUas(invite.Request, SipIds.NewTag());
         Id = Dialog.Id;
-        LocalContact = new NameAddress(ContactUri(Dialog.LocalUri.User, options, invite.Source.Transport));
+        LocalContact = new NameAddress(options.ContactUri(Dialog.LocalUri.User, invite.Source.Transport));
     }
 
     /// <summary>Fixed at creation, so the session can be found and removed by it without the lock.</summary>
@@ -172,8 +172,7 @@ public sealed partial class InviteServerSession
     private void SendByeLocked()
     {
         State = InviteSessionState.Terminating;
-        var via = ViaHeader.Create(Flow.Transport == SipTransportKind.Tcp ? "TCP" : "UDP", _options.LocalHost, _options.LocalPort, SipIds.NewBranch());
-        var bytes = Dialog.CreateRequest(SipMethod.Bye, via, LocalContact).AddHeader("User-Agent", SipServer.Name).ToBytes();
+        var bytes = Dialog.CreateRequest(SipMethod.Bye, _options.NewVia(Flow.Transport), LocalContact).AddHeader("User-Agent", SipServer.Name).ToBytes();
         if (!_router.SendInDialog(this, bytes)) FinishLocked();
     }
 
@@ -202,11 +201,5 @@ public sealed partial class InviteServerSession
         builder.AddHeader("Server", SipServer.Name);
         if (!sdp.IsEmpty) builder.WithBody("application/sdp", sdp);
         return builder.ToBytes();
-    }
-
-    private static SipUri ContactUri(string? user, InviteSessionOptions options, SipTransportKind transport)
-    {
-        var uri = new SipUri("sip", user, options.LocalHost, options.LocalPort);
-        return transport == SipTransportKind.Tcp ? uri.WithParameter("transport", "tcp") : uri;
     }
 }

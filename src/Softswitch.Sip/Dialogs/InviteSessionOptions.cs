@@ -1,4 +1,6 @@
+using Softswitch.Sip.Messages;
 using Softswitch.Sip.Transactions;
+using Softswitch.Sip.Transport;
 
 namespace Softswitch.Sip.Dialogs;
 
@@ -16,4 +18,15 @@ public sealed record InviteSessionOptions
 
     /// <summary>The Allow header of our 2xx and 405 answers: the methods a session serves.</summary>
     public string Allow { get; init; } = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
+
+    /// <summary>Our Contact for a session whose peer is reached over <paramref name="transport"/> (§8.1.1.8).</summary>
+    internal SipUri ContactUri(string? user, SipTransportKind transport)
+    {
+        var uri = new SipUri("sip", user, LocalHost, LocalPort);
+        return transport == SipTransportKind.Tcp ? uri.WithParameter("transport", "tcp") : uri;
+    }
+
+    /// <summary>The Via of a request a session sends over <paramref name="transport"/>, with a fresh branch (§8.1.1.7).</summary>
+    internal ViaHeader NewVia(SipTransportKind transport) =>
+        ViaHeader.Create(transport == SipTransportKind.Tcp ? "TCP" : "UDP", LocalHost, LocalPort, SipIds.NewBranch());
 }
