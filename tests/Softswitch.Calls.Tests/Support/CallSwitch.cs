@@ -10,6 +10,7 @@ using Softswitch.Calls.Signalling;
 using Softswitch.Media.Audio;
 using Softswitch.Media.Clock;
 using Softswitch.Media.Playback;
+using Softswitch.Media.Tests.Rtp;
 using Softswitch.Media.Rtp;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Dialogs;
@@ -53,7 +54,7 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
         RecordingsFolder = Directory.CreateDirectory(Path.Combine(_root, "recordings")).FullName;
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
-        var first = FreeUdpPorts.FindRange(2 * PortPairs);
+        var first = FreeUdpPortRange.Find(2 * PortPairs);
         Ports = new RtpPortAllocator(first, first + (2 * PortPairs) - 1, IPAddress.Loopback);
         _clock = new MediaClock(TimeProvider.System, NullLogger<MediaClock>.Instance);
         _clock.Start();

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace Softswitch.Media.Tests.Rtp;
 
-/// <summary>Finds a run of UDP ports on 127.0.0.1 that nobody holds, for tests of the port allocator.</summary>
+/// <summary>Finds a run of UDP ports on 127.0.0.1 that nobody holds, for tests that bind an RTP port range (also compiled into the Calls tests).</summary>
 internal static class FreeUdpPortRange
 {
     /// <summary>An even port starting <paramref name="count"/> ports that all bind on 127.0.0.1 right now.</summary>
