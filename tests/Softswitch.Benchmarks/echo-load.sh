@@ -142,8 +142,9 @@ PY
 # that reached P with the same payload. Payloads that repeat within a stream (silence) are ambiguous and left out.
 tshark -r "$work/sample.pcapng" -o rtp.heuristic_rtp:TRUE -Y rtp -T fields -e frame.time_epoch -e udp.srcport -e udp.dstport \
   -e rtp.payload 2>/dev/null > "$work/sample.tsv" || true
-python3 - "$work/sample.tsv" <<'PY'
+python3 - "$work/sample.tsv" "$root/tests/Softswitch.Benchmarks" <<'PY'
 import collections, sys
+sys.path.insert(0, sys.argv[2]); from load_stats import percentiles
 arrived, left = collections.defaultdict(list), collections.defaultdict(list)
 for line in open(sys.argv[1]):
     parts = line.rstrip('\n').split('\t')
@@ -155,15 +156,16 @@ for line in open(sys.argv[1]):
 # packets that arrived once and left once, after arriving, are paired.
 delays = sorted((left[k][0] - arrived[k][0]) * 1000 for k in arrived
                 if len(arrived[k]) == 1 and len(left.get(k, ())) == 1 and left[k][0] >= arrived[k][0])
-pick = lambda q: round(delays[min(len(delays) - 1, int(q * len(delays)))], 3) if delays else -1
-print(f"echo_delay_pairs={len(delays)} echo_delay_ms_p50={pick(0.5)} echo_delay_ms_p99={pick(0.99)} echo_delay_ms_max={pick(1.0)}")
+p50, p99, most = percentiles(delays, 3)
+print(f"echo_delay_pairs={len(delays)} echo_delay_ms_p50={p50} echo_delay_ms_p99={p99} echo_delay_ms_max={most}")
 PY
 # The switch's own part of set-up, from the SIP capture: first INVITE in to its 407 out, and the authenticated INVITE
 # in to its 200 out (sipp's time between the two is left out).
 tshark -r "$work/sip.pcapng" -Y sip -T fields -e frame.time_epoch -e sip.Call-ID -e sip.CSeq.seq -e sip.Method \
   -e sip.Status-Code 2>/dev/null > "$work/sip.tsv" || true
-python3 - "$work/sip.tsv" <<'PY'
+python3 - "$work/sip.tsv" "$root/tests/Softswitch.Benchmarks" <<'PY'
 import collections, sys
+sys.path.insert(0, sys.argv[2]); from load_stats import percentiles
 first = collections.defaultdict(dict)
 for line in open(sys.argv[1]):
     parts = line.rstrip('\n').split('\t')
@@ -175,24 +177,23 @@ challenge, answer = [], []
 for seen in first.values():
     if ('INVITE', '1') in seen and ('407', '1') in seen: challenge.append(1000 * (seen[('407', '1')] - seen[('INVITE', '1')]))
     if ('INVITE', '2') in seen and ('200', '2') in seen: answer.append(1000 * (seen[('200', '2')] - seen[('INVITE', '2')]))
-def pick(values, q):
-    values = sorted(values)
-    return round(values[min(len(values) - 1, int(q * len(values)))], 2) if values else -1
-print(f"switch_407_ms_p50={pick(challenge, 0.5)} p99={pick(challenge, 0.99)} max={pick(challenge, 1.0)} "
-      f"switch_200_ms_p50={pick(answer, 0.5)} p99={pick(answer, 0.99)} max={pick(answer, 1.0)} calls={len(answer)}")
+c50, c99, cmax = percentiles(challenge)
+a50, a99, amax = percentiles(answer)
+print(f"switch_407_ms_p50={c50} p99={c99} max={cmax} switch_200_ms_p50={a50} p99={a99} max={amax} calls={len(answer)}")
 PY
 # Set-up time as the caller sees it: from the first INVITE to the 200, through the 407 challenge and the
 # authenticated INVITE (sipp's response-time 1 of every call, -trace_rtt).
-python3 - "$work" <<'PY'
+python3 - "$work" "$root/tests/Softswitch.Benchmarks" <<'PY'
 import glob, sys
+sys.path.insert(0, sys.argv[2]); from load_stats import percentiles
 times = []
 for name in glob.glob(sys.argv[1] + '/*_rtt.csv'):
     for line in open(name):
         parts = line.strip().split(';')
         if len(parts) >= 2 and parts[1].replace('.', '', 1).isdigit(): times.append(float(parts[1]))
 times.sort()
-pick = lambda q: round(times[min(len(times) - 1, int(q * len(times)))], 2) if times else -1
-print(f"setup_calls={len(times)} setup_ms_p50={pick(0.5)} setup_ms_p99={pick(0.99)} setup_ms_max={pick(1.0)}")
+p50, p99, most = percentiles(times)
+print(f"setup_calls={len(times)} setup_ms_p50={p50} setup_ms_p99={p99} setup_ms_max={most}")
 PY
 echo "softswitch wall_s=$wall cpu_pct_of_one_core=$(python3 -c "print(round((${b} - ${a}) / $wall, 1))") cpu_s=$(( (b - a) / 100 )) idle_rss_kib=$idle_rss peak_rss_kib=$peak_rss rss_per_call_kib=$(( (peak_rss - idle_rss) / concurrent )) threads=$threads"
 echo "softswitch warm_rss_kib=$warm_rss rss_per_call_warm_kib=$(( (peak_rss - warm_rss) / concurrent )) warm_anon_kib=$warm_anon anon_per_call_warm_kib=$(( (peak_anon - warm_anon) / concurrent ))"
