@@ -12,6 +12,7 @@ declare -A need=(
   [tshark]=tshark
   [ip]=iproute2
   [unshare]=util-linux
+  [svcrack]=sipvicious
 )
 missing=()
 for cmd in "${!need[@]}"; do
