@@ -78,6 +78,7 @@ internal sealed partial class SipHostedService(
         {
             Algorithms = settings.Auth.EffectiveAlgorithms
                 .Select(a => a.Equals("md5", StringComparison.OrdinalIgnoreCase) ? DigestAlgorithm.Md5 : DigestAlgorithm.Sha256).ToList(),
+            AllowMissingQop = settings.Auth.AllowMissingQop,
         });
         var authenticator = new RequestAuthenticator(digest, new ExtensionCredentialStore(extensions),
             new RequestAuthenticatorOptions { Realm = signalling.EffectiveRealm });
