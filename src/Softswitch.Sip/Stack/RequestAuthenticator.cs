@@ -1,5 +1,6 @@
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Messages;
+using Softswitch.Sip.Security;
 using Softswitch.Sip.Transactions;
 
 namespace Softswitch.Sip.Stack;
@@ -10,7 +11,7 @@ namespace Softswitch.Sip.Stack;
 /// → a challenge per algorithm; a right password with a stale nonce → the same challenge with stale=true; a wrong
 /// password, an unknown user, or another extension's credentials → 403, never service. 403 rather than a new challenge
 /// because a phone with a wrong password would only retry in a loop; an unknown user gets exactly what a wrong password
-/// gets (no enumeration). A 407 goes in the INVITE's own transaction, so the caller's ACK for it is absorbed there,
+/// gets (no enumeration); each 403 counts against the source address in the <see cref="SourceGuard"/>. A 407 goes in the INVITE's own transaction, so the caller's ACK for it is absorbed there,
 /// and the retry comes as a new INVITE with CSeq + 1. Thread-safe.
 /// </summary>
 public sealed class RequestAuthenticator
@@ -18,12 +19,16 @@ public sealed class RequestAuthenticator
     private readonly DigestAuthenticator _authenticator;
     private readonly ICredentialStore _credentials;
     private readonly RequestAuthenticatorOptions _options;
+    private readonly SourceGuard? _guard;
 
-    public RequestAuthenticator(DigestAuthenticator authenticator, ICredentialStore credentials, RequestAuthenticatorOptions options)
+    /// <param name="guard">Told of every 403 (wrong password, unknown user), so that a guessing address gets banned.</param>
+    public RequestAuthenticator(DigestAuthenticator authenticator, ICredentialStore credentials, RequestAuthenticatorOptions options,
+        SourceGuard? guard = null)
     {
         _authenticator = authenticator;
         _credentials = credentials;
         _options = options;
+        _guard = guard;
     }
 
     /// <summary>Checks an INVITE's credentials against its From user; unless the result is Authenticated, it has been answered.</summary>
@@ -59,6 +64,7 @@ public sealed class RequestAuthenticator
                 return new RequestAuthentication(RequestAuthenticationStatus.Challenged, null, verification.Reason.ToString());
             default:
                 transaction.Respond(403, toTag: SipIds.NewTag());
+                _guard?.OnAuthFailed(transaction.Source.Address.Address);
                 var detail = verification.IsOk ? $"credentials of {verification.Username} for {extension}" : $"{verification.Reason} (as {credentials.Username})";
                 return new RequestAuthentication(RequestAuthenticationStatus.Forbidden, null, detail);
         }

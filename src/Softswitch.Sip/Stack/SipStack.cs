@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Softswitch.Sip.Messages;
+using Softswitch.Sip.Security;
 using Softswitch.Sip.Transactions;
 using Softswitch.Sip.Transport;
 
@@ -31,6 +32,9 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
 
     public TransactionLayer Transactions { get; }
 
+    /// <summary>Consulted for every received message before parsing: banned or over-rate sources are dropped unanswered.</summary>
+    public SourceGuard? Guard { get; init; }
+
     public IReadOnlyList<ISipTransport> Transports => _transports;
 
     /// <summary>Binds every configured transport; throws if an address or port cannot be bound.</summary>
@@ -52,6 +56,7 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
 
     public void OnMessageReceived(ReadOnlySpan<byte> message, SipEndPoint source, ISipTransport transport)
     {
+        if (Guard is { } guard && !guard.Admit(source.Address.Address)) return;
         if (SipMessageParser.TryParse(message, out var parsed, out var error) != SipParseStatus.Ok)
         {
             RejectBroken(error, source);
