@@ -2,6 +2,7 @@ using Softswitch.Sip.Auth;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Security;
 using Softswitch.Sip.Transactions;
+using Softswitch.Sip.Transport;
 
 namespace Softswitch.Sip.Stack;
 
@@ -70,6 +71,32 @@ public sealed class RequestAuthenticator
         }
     }
 
+    /// <summary>
+    /// A new INVITE or REGISTER (no To tag) without credentials for our realm is challenged here, before any
+    /// transaction exists: the 407/401 goes out once, no 100 Trying before it and no Timer G retransmitting it
+    /// (so the switch is no amplifier); a retransmitted request gets a fresh challenge the same way, and the ACK
+    /// for an INVITE's challenge is recognised by its To tag (<see cref="StatelessChallenge"/>). False for anything
+    /// else, which goes to the transaction layer as before.
+    /// </summary>
+    public bool TryChallengeStatelessly(SipRequest request, SipEndPoint source, out byte[] response)
+    {
+        response = [];
+        var proxyChallenge = request.Method switch
+        {
+            SipMethod.Invite => _options.UseProxyAuthenticate,
+            SipMethod.Register when !string.IsNullOrEmpty(request.To.Uri.User) => false,
+            _ => (bool?)null,
+        };
+        if (proxyChallenge is not { } proxy || request.To.Tag is not null || FindOurCredentials(request) is not null) return false;
+
+        var (status, header) = ChallengeKind(proxy);
+        var builder = SipResponseBuilder.For(request, status).WithReceivedFrom(source.Address)
+            .WithToTag(StatelessChallenge.TagPrefix + SipIds.NewTag());
+        foreach (var challenge in _authenticator.CreateChallenges(_options.Realm)) builder.AddHeader(header, challenge);
+        response = builder.AddHeader("Server", SipServer.Name).ToBytes();
+        return true;
+    }
+
     private DigestCredentials? FindOurCredentials(SipRequest request)
     {
         // Proxy-Authorization answers a 407, Authorization a 401; accept either whatever we challenged with.
@@ -89,8 +116,11 @@ public sealed class RequestAuthenticator
 
     private void Challenge(ServerTransaction transaction, bool stale, bool proxyChallenge)
     {
-        var (status, header) = proxyChallenge ? (407, "Proxy-Authenticate") : (401, "WWW-Authenticate");
+        var (status, header) = ChallengeKind(proxyChallenge);
         var challenges = _authenticator.CreateChallenges(_options.Realm, stale);
         transaction.Respond(status, toTag: SipIds.NewTag(), headers: challenges.Select(c => new KeyValuePair<string, string>(header, c)).ToList());
     }
+
+    private static (int Status, string Header) ChallengeKind(bool proxyChallenge) =>
+        proxyChallenge ? (407, "Proxy-Authenticate") : (401, "WWW-Authenticate");
 }
