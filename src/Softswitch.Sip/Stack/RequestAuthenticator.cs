@@ -43,6 +43,13 @@ public sealed class RequestAuthenticator
     public RequestAuthentication Authenticate(ServerTransaction transaction, string? extension, bool proxyChallenge)
     {
         var request = transaction.Request;
+        if (_guard is { } guard && guard.IsBanned(transaction.Source.Address.Address))
+        {
+            // Queued before the ban began (a pipelining guesser): refused unread, so even the right password gets 403.
+            transaction.Respond(403, toTag: SipIds.NewTag());
+            return new RequestAuthentication(RequestAuthenticationStatus.Forbidden, null, "source banned");
+        }
+
         var credentials = FindOurCredentials(request);
         if (credentials is null)
         {
