@@ -71,8 +71,8 @@ public sealed class RequestAuthenticator
                 Challenge(transaction, stale: true, proxyChallenge);
                 return new RequestAuthentication(RequestAuthenticationStatus.Challenged, null, verification.Reason.ToString());
             default:
+                _guard?.OnAuthFailed(transaction.Source.Address.Address); // first: the ban holds before the guesser hears the 403
                 transaction.Respond(403, toTag: SipIds.NewTag());
-                _guard?.OnAuthFailed(transaction.Source.Address.Address);
                 var detail = verification.IsOk ? $"credentials of {verification.Username} for {extension}" : $"{verification.Reason} (as {credentials.Username})";
                 return new RequestAuthentication(RequestAuthenticationStatus.Forbidden, null, detail);
         }
