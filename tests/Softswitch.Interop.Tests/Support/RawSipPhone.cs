@@ -77,6 +77,17 @@ public sealed class RawSipPhone : IDisposable
         "User-Agent: raw-attack-test\r\n" +
         "Content-Length: 0\r\n\r\n";
 
+    /// <summary>An OPTIONS to the switch.</summary>
+    public string Options(string callId) =>
+        $"OPTIONS sip:{Domain} SIP/2.0\r\n" +
+        $"Via: SIP/2.0/UDP {Local.Address}:{Local.Port};branch=z9hG4bK{Guid.NewGuid():N};rport\r\n" +
+        "Max-Forwards: 70\r\n" +
+        $"From: <sip:flood@{Domain}>;tag={callId[..8]}\r\n" +
+        $"To: <sip:{Domain}>\r\n" +
+        $"Call-ID: {callId}\r\n" +
+        "CSeq: 1 OPTIONS\r\n" +
+        "Content-Length: 0\r\n\r\n";
+
     /// <summary>An INVITE for <c>*43</c> without credentials and without a body.</summary>
     public string Invite(string callId) =>
         $"INVITE sip:*43@{Domain} SIP/2.0\r\n" +
