@@ -50,7 +50,7 @@ public sealed class DigestAuthenticator
     /// <paramref name="requestUri"/> (case-insensitive), qop=auth with cnonce and nc (or no qop when allowed),
     /// then the response digest in constant time. An unknown user is checked against a dummy secret, so it is
     /// indistinguishable from a wrong password. A correct digest with an expired, unknown (e.g. issued before a
-    /// restart) or replayed nonce gives <see cref="DigestVerificationStatus.Stale"/>: the client knows the
+    /// restart), replayed or (without qop) already spent nonce gives <see cref="DigestVerificationStatus.Stale"/>: the client knows the
     /// password, so it is asked to retry with a fresh nonce without prompting the user (RFC 7616 §3.3 "stale").
     /// </summary>
     public DigestVerification Verify(
@@ -97,6 +97,11 @@ public sealed class DigestAuthenticator
         if (nonceCount is { } count && !_nonces.TryAcceptNonceCount(credentials.Nonce, count))
         {
             return new DigestVerification(DigestVerificationStatus.Stale, credentials.Username, DigestFailureReason.NonceCountReplayed);
+        }
+        if (nonceCount is null && !_nonces.TrySpend(credentials.Nonce))
+        {
+            // No nc to tell a replay from a new request: a nonce answered without qop serves one request only.
+            return new DigestVerification(DigestVerificationStatus.Stale, credentials.Username, DigestFailureReason.NonceReused);
         }
         return new DigestVerification(DigestVerificationStatus.Ok, credentials.Username, DigestFailureReason.None);
     }

@@ -15,4 +15,7 @@ public enum DigestFailureReason
     StaleNonce,
     UnknownNonce,
     NonceCountReplayed,
+
+    /// <summary>A nonce already spent by a response without qop (which has no nonce-count to tell uses apart).</summary>
+    NonceReused,
 }

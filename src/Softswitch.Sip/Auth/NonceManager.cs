@@ -9,7 +9,7 @@ namespace Softswitch.Sip.Auth;
 /// and remembers the highest nonce-count accepted per nonce to reject replays (RFC 7616 §3.4, §5.12).
 /// A nonce is base64url of: issue time (8 bytes, Unix ms, big endian) | 8 random bytes | first 16 bytes of
 /// HMAC-SHA256(key, time | random). Nothing is stored when a nonce is issued; only a nonce that authenticated
-/// a request with qop takes memory, until its lifetime ends, and never more than <see cref="NonceManagerOptions.MaxTrackedNonces"/>.
+/// a request takes memory, until its lifetime ends, and never more than <see cref="NonceManagerOptions.MaxTrackedNonces"/>.
 /// Thread-safe.
 /// </summary>
 public sealed class NonceManager
@@ -120,6 +120,13 @@ public sealed class NonceManager
             return true;
         }
     }
+
+    /// <summary>
+    /// Marks a valid nonce as spent by a response without qop, which has no nonce-count: true on its first use only,
+    /// false afterwards (with or without a nonce-count) and for a nonce that is not valid or was forgotten.
+    /// Call only after the response digest proved correct.
+    /// </summary>
+    public bool TrySpend(string nonce) => TryAcceptNonceCount(nonce, uint.MaxValue); // no later count can be higher
 
     /// <summary>Drops the nonce-count history of expired nonces. Called on every accept; the host may also call it periodically.</summary>
     public void RemoveExpired()

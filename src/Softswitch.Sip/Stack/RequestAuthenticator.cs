@@ -1,6 +1,8 @@
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Messages;
+using Softswitch.Sip.Security;
 using Softswitch.Sip.Transactions;
+using Softswitch.Sip.Transport;
 
 namespace Softswitch.Sip.Stack;
 
@@ -10,7 +12,7 @@ namespace Softswitch.Sip.Stack;
 /// → a challenge per algorithm; a right password with a stale nonce → the same challenge with stale=true; a wrong
 /// password, an unknown user, or another extension's credentials → 403, never service. 403 rather than a new challenge
 /// because a phone with a wrong password would only retry in a loop; an unknown user gets exactly what a wrong password
-/// gets (no enumeration). A 407 goes in the INVITE's own transaction, so the caller's ACK for it is absorbed there,
+/// gets (no enumeration); each 403 counts against the source address in the <see cref="SourceGuard"/>. A 407 goes in the INVITE's own transaction, so the caller's ACK for it is absorbed there,
 /// and the retry comes as a new INVITE with CSeq + 1. Thread-safe.
 /// </summary>
 public sealed class RequestAuthenticator
@@ -18,12 +20,16 @@ public sealed class RequestAuthenticator
     private readonly DigestAuthenticator _authenticator;
     private readonly ICredentialStore _credentials;
     private readonly RequestAuthenticatorOptions _options;
+    private readonly SourceGuard? _guard;
 
-    public RequestAuthenticator(DigestAuthenticator authenticator, ICredentialStore credentials, RequestAuthenticatorOptions options)
+    /// <param name="guard">Told of every 403 (wrong password, unknown user), so that a guessing address gets banned.</param>
+    public RequestAuthenticator(DigestAuthenticator authenticator, ICredentialStore credentials, RequestAuthenticatorOptions options,
+        SourceGuard? guard = null)
     {
         _authenticator = authenticator;
         _credentials = credentials;
         _options = options;
+        _guard = guard;
     }
 
     /// <summary>Checks an INVITE's credentials against its From user; unless the result is Authenticated, it has been answered.</summary>
@@ -37,6 +43,13 @@ public sealed class RequestAuthenticator
     public RequestAuthentication Authenticate(ServerTransaction transaction, string? extension, bool proxyChallenge)
     {
         var request = transaction.Request;
+        if (_guard is { } guard && guard.IsBanned(transaction.Source.Address.Address))
+        {
+            // Queued before the ban began (a pipelining guesser): refused unread, so even the right password gets 403.
+            transaction.Respond(403, toTag: SipIds.NewTag());
+            return new RequestAuthentication(RequestAuthenticationStatus.Forbidden, null, "source banned");
+        }
+
         var credentials = FindOurCredentials(request);
         if (credentials is null)
         {
@@ -58,10 +71,37 @@ public sealed class RequestAuthenticator
                 Challenge(transaction, stale: true, proxyChallenge);
                 return new RequestAuthentication(RequestAuthenticationStatus.Challenged, null, verification.Reason.ToString());
             default:
+                _guard?.OnAuthFailed(transaction.Source.Address.Address); // first: the ban holds before the guesser hears the 403
                 transaction.Respond(403, toTag: SipIds.NewTag());
                 var detail = verification.IsOk ? $"credentials of {verification.Username} for {extension}" : $"{verification.Reason} (as {credentials.Username})";
                 return new RequestAuthentication(RequestAuthenticationStatus.Forbidden, null, detail);
         }
+    }
+
+    /// <summary>
+    /// A new INVITE or REGISTER (no To tag) without credentials for our realm is challenged here, before any
+    /// transaction exists: the 407/401 goes out once, no 100 Trying before it and no Timer G retransmitting it
+    /// (so the switch is no amplifier); a retransmitted request gets a fresh challenge the same way, and the ACK
+    /// for an INVITE's challenge is recognised by its To tag (<see cref="StatelessChallenge"/>). False for anything
+    /// else, which goes to the transaction layer as before.
+    /// </summary>
+    public bool TryChallengeStatelessly(SipRequest request, SipEndPoint source, out byte[] response)
+    {
+        response = [];
+        var proxyChallenge = request.Method switch
+        {
+            SipMethod.Invite => _options.UseProxyAuthenticate,
+            SipMethod.Register when !string.IsNullOrEmpty(request.To.Uri.User) => false,
+            _ => (bool?)null,
+        };
+        if (proxyChallenge is not { } proxy || request.To.Tag is not null || FindOurCredentials(request) is not null) return false;
+
+        var (status, header) = ChallengeKind(proxy);
+        var builder = SipResponseBuilder.For(request, status).WithReceivedFrom(source.Address)
+            .WithToTag(StatelessChallenge.TagPrefix + SipIds.NewTag());
+        foreach (var challenge in _authenticator.CreateChallenges(_options.Realm)) builder.AddHeader(header, challenge);
+        response = builder.AddHeader("Server", SipServer.Name).ToBytes();
+        return true;
     }
 
     private DigestCredentials? FindOurCredentials(SipRequest request)
@@ -83,8 +123,11 @@ public sealed class RequestAuthenticator
 
     private void Challenge(ServerTransaction transaction, bool stale, bool proxyChallenge)
     {
-        var (status, header) = proxyChallenge ? (407, "Proxy-Authenticate") : (401, "WWW-Authenticate");
+        var (status, header) = ChallengeKind(proxyChallenge);
         var challenges = _authenticator.CreateChallenges(_options.Realm, stale);
         transaction.Respond(status, toTag: SipIds.NewTag(), headers: challenges.Select(c => new KeyValuePair<string, string>(header, c)).ToList());
     }
+
+    private static (int Status, string Header) ChallengeKind(bool proxyChallenge) =>
+        proxyChallenge ? (407, "Proxy-Authenticate") : (401, "WWW-Authenticate");
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Softswitch.Sip.Messages;
+using Softswitch.Sip.Security;
 using Softswitch.Sip.Transactions;
 using Softswitch.Sip.Transport;
 
@@ -31,6 +32,12 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
 
     public TransactionLayer Transactions { get; }
 
+    /// <summary>Consulted for every received message before parsing: banned or over-rate sources are dropped unanswered.</summary>
+    public SourceGuard? Guard { get; init; }
+
+    /// <summary>When set, new INVITEs and REGISTERs without credentials are challenged by it statelessly (no transaction).</summary>
+    public RequestAuthenticator? StatelessChallenges { get; init; }
+
     public IReadOnlyList<ISipTransport> Transports => _transports;
 
     /// <summary>Binds every configured transport; throws if an address or port cannot be bound.</summary>
@@ -52,6 +59,7 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
 
     public void OnMessageReceived(ReadOnlySpan<byte> message, SipEndPoint source, ISipTransport transport)
     {
+        if (Guard is { } guard && !guard.Admit(source.Address.Address)) return;
         if (SipMessageParser.TryParse(message, out var parsed, out var error) != SipParseStatus.Ok)
         {
             RejectBroken(error, source);
@@ -60,6 +68,13 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
 
         switch (parsed)
         {
+            case SipRequest request when StatelessChallenges is { } authenticator
+                                         && authenticator.TryChallengeStatelessly(request, source, out var challenge):
+                Send(challenge, ResponseDestination.For(request, source));
+                break;
+            case SipRequest { Method: SipMethod.Ack } ack when StatelessChallenge.IsItsTag(ack.To.Tag):
+                LogChallengeAcknowledged(ack.CallId, source.ToString()); // the ACK for a stateless 407: nothing to do
+                break;
             case SipRequest request:
                 Transactions.OnRequest(request, source);
                 break;
@@ -151,6 +166,9 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
     // The transport logs it with the peer's address at Information already.
     [LoggerMessage(Level = LogLevel.Debug, Message = "framing error {Error} from {Source}; message dropped")]
     private partial void LogFramingError(SipFramingError error, string source);
+
+    [LoggerMessage(Level = LogLevel.Trace, Message = "{CallId}: ACK for a stateless challenge from {Source} absorbed")]
+    private partial void LogChallengeAcknowledged(string callId, string source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "no transport to send to {Destination}")]
     private partial void LogNoTransport(string destination);

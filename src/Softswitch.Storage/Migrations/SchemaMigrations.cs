@@ -26,5 +26,20 @@ public static class SchemaMigrations
             CREATE INDEX ix_registration_events_extension_occurred_at
                 ON registration_events (extension, occurred_at);
             """),
+        new Migration(2, "security bans",
+            """
+            CREATE TABLE security_bans (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                address    TEXT    NOT NULL,
+                banned_at  TEXT    NOT NULL, -- UTC, ISO-8601 with milliseconds, as registration_events
+                until      TEXT    NOT NULL,
+                reason     TEXT    NOT NULL,
+                failures   INTEGER NOT NULL,
+                lifted_at  TEXT,             -- when it ended: expired (= until) or lifted by an administrator
+                lifted_by  TEXT
+            );
+            CREATE INDEX ix_security_bans_until ON security_bans (until);
+            CREATE INDEX ix_security_bans_address ON security_bans (address, banned_at);
+            """),
     ];
 }

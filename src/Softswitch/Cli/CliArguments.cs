@@ -11,18 +11,25 @@ namespace Softswitch.Cli;
 /// <param name="Error">Why the arguments are unusable, or null.</param>
 public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadOnlyList<ConfigOverride> Overrides, string? Error)
 {
+    /// <summary>The address of <c>security unban ADDRESS</c>.</summary>
+    public string? Address { get; init; }
+
     /// <summary>Usage text for <c>--help</c>.</summary>
     public const string Usage =
         """
         Usage:
           softswitch [run] [--config FILE] [--section:key=value ...]
           softswitch check-config [--config FILE] [--section:key=value ...]
+          softswitch security bans [--config FILE]
+          softswitch security unban ADDRESS [--config FILE]
           softswitch --help
 
         Commands:
           run            start the softswitch (default); stops cleanly on Ctrl-C or SIGTERM
           check-config   validate the configuration, print each problem as file:line:column: message,
                          exit 1 if there is any
+          security bans  list the addresses banned for failed authentication (from the database)
+          security unban lift the ban of ADDRESS; a running softswitch obeys within a few seconds
 
         Options:
           --config FILE          configuration file (default: configs/softswitch.yaml in the current
@@ -40,6 +47,7 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
     {
         var command = CliCommand.Run;
         string? configPath = null;
+        string? address = null;
         var overrides = new List<ConfigOverride>();
         var index = 0;
         if (args.Count > 0 && !args[0].StartsWith('-'))
@@ -54,11 +62,28 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
                 case "help":
                     command = CliCommand.Help;
                     break;
+                case "security":
+                    switch (args.Count > 1 ? args[1] : null)
+                    {
+                        case "bans":
+                            command = CliCommand.SecurityBans;
+                            break;
+                        case "unban" when args.Count > 2 && !args[2].StartsWith('-'):
+                            command = CliCommand.SecurityUnban;
+                            address = args[2];
+                            break;
+                        case "unban":
+                            return Fail("security unban needs an ADDRESS");
+                        default:
+                            return Fail("security needs 'bans' or 'unban ADDRESS'");
+                    }
+
+                    break;
                 default:
                     return Fail($"unknown command '{args[0]}'");
             }
 
-            index = 1;
+            index = command switch { CliCommand.SecurityBans => 2, CliCommand.SecurityUnban => 3, _ => 1 };
         }
 
         for (; index < args.Count; index++)
@@ -106,7 +131,7 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
             }
         }
 
-        return new CliArguments(command, configPath, overrides, null);
+        return new CliArguments(command, configPath, overrides, null) { Address = address };
 
         CliArguments Fail(string error) => new(command, configPath, overrides, error);
     }

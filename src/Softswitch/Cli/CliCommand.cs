@@ -9,6 +9,12 @@ public enum CliCommand
     /// <summary>Validate the configuration and exit.</summary>
     CheckConfig,
 
+    /// <summary>List the bans in force (<c>security bans</c>).</summary>
+    SecurityBans,
+
+    /// <summary>Lift the ban of one address (<c>security unban ADDRESS</c>).</summary>
+    SecurityUnban,
+
     /// <summary>Print usage.</summary>
     Help,
 }

@@ -73,6 +73,11 @@ public static class SoftswitchCli
             return ConfigurationError;
         }
 
+        if (arguments.Command is CliCommand.SecurityBans or CliCommand.SecurityUnban)
+        {
+            return await SecurityCommands.RunAsync(arguments, validation.Options!, currentDirectory, output, error, TimeProvider.System).ConfigureAwait(false);
+        }
+
         if (run)
         {
             return await SoftswitchHost.RunAsync(new SoftswitchStartup(configuration, validation, displayPath, currentDirectory), cancellationToken).ConfigureAwait(false);

@@ -25,13 +25,14 @@ namespace Softswitch.Hosting;
 
 /// <summary>
 /// Starts the SIP side: transports on the configured address and port, the transaction layer, the
-/// dispatcher and the registrar; sweeps expired bindings and nonces every few seconds; stops cleanly.
+/// dispatcher and the registrar; sweeps expired bindings, nonces and bans every few seconds; stops cleanly.
 /// Listen address, port and timers are read at start (they need a restart); passwords are read per request.
 /// </summary>
 internal sealed partial class SipHostedService(
     IOptionsMonitor<SoftswitchOptions> options,
     Softswitch.Extensions.IExtensionDirectory extensions,
     RegistrationEventWriter eventWriter,
+    SourceBanService bans,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
@@ -60,6 +61,7 @@ internal sealed partial class SipHostedService(
             PublicAddress = sip.PublicAddress,
         };
 
+        await bans.StartAsync(settings.Security, cancellationToken);
         _nonces = new NonceManager(time, new NonceManagerOptions { Lifetime = TimeSpan.FromSeconds(settings.Auth.NonceLifetimeSeconds) });
         _registrar = new SipRegistrar(new BindingStore(time), new RegistrarSettings
         {
@@ -78,9 +80,10 @@ internal sealed partial class SipHostedService(
         {
             Algorithms = settings.Auth.EffectiveAlgorithms
                 .Select(a => a.Equals("md5", StringComparison.OrdinalIgnoreCase) ? DigestAlgorithm.Md5 : DigestAlgorithm.Sha256).ToList(),
+            AllowMissingQop = settings.Auth.AllowMissingQop,
         });
         var authenticator = new RequestAuthenticator(digest, new ExtensionCredentialStore(extensions),
-            new RequestAuthenticatorOptions { Realm = signalling.EffectiveRealm });
+            new RequestAuthenticatorOptions { Realm = signalling.EffectiveRealm }, bans.Guard);
         var registrarService = new RegistrarService(_registrar, authenticator, new LocalDomain(signalling),
             new RegistrationEventRecorder(eventWriter), time, loggers.CreateLogger<RegistrarService>());
         var mediaAddress = MediaAddress.Choose(settings.Rtp.Address, listen);
@@ -126,7 +129,7 @@ internal sealed partial class SipHostedService(
             Transports = sip.EffectiveTransports
                 .Select(t => t.Equals("tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportKind.Tcp : SipTransportKind.Udp).ToList(),
             Timers = timers,
-        }, _dispatcher, time, loggers);
+        }, _dispatcher, time, loggers) { Guard = bans.Guard, StatelessChallenges = authenticator };
         _dispatcher.Attach(_stack.Transactions, _stack);
         await _stack.StartAsync(cancellationToken);
 
@@ -164,6 +167,7 @@ internal sealed partial class SipHostedService(
         {
             _registrar?.RemoveExpired();
             _nonces?.RemoveExpired();
+            if (_stack is not null) bans.Sweep();
         }
         catch (Exception error)
         {
@@ -183,6 +187,7 @@ internal sealed partial class SipHostedService(
         _dispatcher = null;
         if (_clock is not null) await _clock.DisposeAsync();
         _clock = null;
+        await bans.DisposeAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Softswitch SIP started: domain {Domain}, realm {Realm}, listening on {Listeners}")]

@@ -16,6 +16,7 @@ public static class SipStackRegistration
     {
         services.AddHostedService<RecordingRepairService>(); // before the first call can write a recording
         services.AddHostedService<CodeWarmupService>(); // hosted services start in order: compiled before listening
+        services.AddSingleton<SourceBanService>();
         services.AddSingleton<SipHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
         return services;

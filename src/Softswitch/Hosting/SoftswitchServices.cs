@@ -8,6 +8,7 @@ using Softswitch.Extensions;
 using Softswitch.Storage;
 using Softswitch.Storage.Migrations;
 using Softswitch.Storage.Registrations;
+using Softswitch.Storage.Security;
 
 namespace Softswitch.Hosting;
 
@@ -32,6 +33,7 @@ public static class SoftswitchServices
             timeProvider: sp.GetRequiredService<TimeProvider>(),
             logger: sp.GetRequiredService<ILogger<MigrationRunner>>()));
         services.AddSingleton<RegistrationEventRepository>();
+        services.AddSingleton<SecurityBanRepository>();
         services.AddSingleton(sp => new RegistrationEventWriter(
             sp.GetRequiredService<RegistrationEventRepository>(),
             sp.GetRequiredService<ILogger<RegistrationEventWriter>>()));

@@ -53,15 +53,54 @@ public partial class DigestAuthenticatorTests
     }
 
     [Test]
-    [Description("RFC 3261 §22.4 / RFC 2069: phones that ignore qop")]
-    public void Response_without_qop_is_accepted_when_allowed()
+    [Description("RFC 3261 §22.4 / RFC 2069: a response without qop has no nonce-count, so replay cannot be told apart")]
+    public void Response_without_qop_is_refused_by_default()
     {
         var credentials = Answer(DigestAlgorithm.Md5, "100", "s3cret", nc: null);
 
-        Assert.That(Verify(credentials).Status, Is.EqualTo(DigestVerificationStatus.Ok));
+        var result = Verify(credentials);
 
-        var strict = new DigestAuthenticator(_nonces, new DigestAuthenticatorOptions { Opaque = Opaque, AllowMissingQop = false });
-        Assert.That(strict.Verify("REGISTER", RequestUri, credentials, Realm, Lookup).Reason, Is.EqualTo(DigestFailureReason.MissingParameters));
+        Assert.That(result, Is.EqualTo(new DigestVerification(DigestVerificationStatus.Failed, null, DigestFailureReason.MissingParameters)));
+    }
+
+    [Test]
+    [Description("RFC 3261 §22.4 / RFC 2069: phones that ignore qop")]
+    public void Response_without_qop_is_accepted_once_per_nonce_when_allowed()
+    {
+        var lenient = Lenient();
+        var credentials = Answer(DigestAlgorithm.Md5, "100", "s3cret", nc: null);
+
+        var first = lenient.Verify("REGISTER", RequestUri, credentials, Realm, Lookup);
+        var replay = lenient.Verify("REGISTER", RequestUri, credentials, Realm, Lookup);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Status, Is.EqualTo(DigestVerificationStatus.Ok));
+            Assert.That(replay, Is.EqualTo(new DigestVerification(DigestVerificationStatus.Stale, "100", DigestFailureReason.NonceReused)),
+                "the replay gets a fresh challenge, never service");
+        });
+    }
+
+    [Test]
+    public void A_nonce_spent_without_qop_cannot_be_used_again_with_qop()
+    {
+        var lenient = Lenient();
+        var withoutQop = Answer(DigestAlgorithm.Md5, "100", "s3cret", nc: null);
+        var withQop = Answer(DigestAlgorithm.Md5, "100", "s3cret", nc: 1, nonce: withoutQop.Nonce);
+
+        Assert.That(lenient.Verify("REGISTER", RequestUri, withoutQop, Realm, Lookup).IsOk, Is.True);
+        Assert.That(lenient.Verify("REGISTER", RequestUri, withQop, Realm, Lookup).Reason, Is.EqualTo(DigestFailureReason.NonceCountReplayed));
+    }
+
+    [Test]
+    public void A_fresh_nonce_answered_without_qop_is_accepted_after_a_spent_one()
+    {
+        var lenient = Lenient();
+        Assert.That(lenient.Verify("REGISTER", RequestUri, Answer(DigestAlgorithm.Md5, "100", "s3cret", nc: null), Realm, Lookup).IsOk, Is.True);
+
+        var next = Answer(DigestAlgorithm.Md5, "100", "s3cret", nc: null);
+
+        Assert.That(lenient.Verify("REGISTER", RequestUri, next, Realm, Lookup).IsOk, Is.True);
     }
 
     [Test]
@@ -78,7 +117,7 @@ public partial class DigestAuthenticatorTests
     {
         var wrongPassword = Verify(Answer(DigestAlgorithm.Sha256, "100", "guess", nc: 1));
         var unknownUser = Verify(Answer(DigestAlgorithm.Sha256, "999", "guess", nc: 1));
-        var unknownUserRightLooking = Verify(Answer(DigestAlgorithm.Md5, "999", "s3cret", nc: null));
+        var unknownUserRightLooking = Verify(Answer(DigestAlgorithm.Md5, "999", "s3cret", nc: 2));
 
         Assert.Multiple(() =>
         {
@@ -263,6 +302,9 @@ public partial class DigestAuthenticatorTests
         Assert.That(DigestCredentials.TryParse(header, out var credentials), Is.True);
         Assert.That(Verify(credentials!).IsOk, Is.True);
     }
+
+    private DigestAuthenticator Lenient() =>
+        new(_nonces, new DigestAuthenticatorOptions { Opaque = Opaque, AllowMissingQop = true });
 
     private DigestVerification Verify(DigestCredentials credentials) =>
         _authenticator.Verify("REGISTER", RequestUri, credentials, Realm, Lookup);

@@ -106,6 +106,20 @@ public class NonceManagerTests
     }
 
     [Test]
+    public void A_nonce_can_be_spent_once_and_then_accepts_no_count()
+    {
+        var nonce = _nonces.CreateNonce();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_nonces.TrySpend(nonce), Is.True);
+            Assert.That(_nonces.TrySpend(nonce), Is.False, "spent");
+            Assert.That(_nonces.TryAcceptNonceCount(nonce, 7), Is.False, "spent, even with a nonce-count");
+            Assert.That(_nonces.TrySpend(_nonces.CreateNonce()), Is.True, "another nonce is not spent");
+        });
+    }
+
+    [Test]
     public void Nonce_counts_are_tracked_per_nonce()
     {
         var first = _nonces.CreateNonce();

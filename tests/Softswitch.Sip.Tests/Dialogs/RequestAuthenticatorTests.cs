@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Dialogs;
+using Microsoft.Extensions.Logging.Abstractions;
+using Softswitch.Sip.Security;
 using Softswitch.Sip.Stack;
 using static Softswitch.Sip.Tests.Dialogs.DialogMessages;
 
@@ -110,6 +112,37 @@ public sealed partial class RequestAuthenticatorTests
 
         Assert.That(result.Status, Is.EqualTo(RequestAuthenticationStatus.Challenged));
         Assert.That(_rig.SentMessages("SIP/2.0 407 ").Single().GetHeaderValues("Proxy-Authenticate")[0], Does.Contain("stale=true"));
+    }
+
+    [Test, Description("issue 8 finding 2: each 403 counts against the source address")]
+    public void Wrong_passwords_ban_the_source_and_then_even_the_right_one_gets_403()
+    {
+        var guard = new SourceGuard(new SourceGuardOptions { FailedAuthLimit = 2 }, _rig.Time, null, NullLogger<SourceGuard>.Instance);
+        var authenticator = new RequestAuthenticator(_digest, new PasswordLookupCredentialStore(u => _passwords.GetValueOrDefault(u)),
+            new RequestAuthenticatorOptions { Realm = Realm }, guard);
+        var nonce = NonceOf(_digest.CreateChallenges(Realm)[0]);
+
+        _rig.Receive(Invite("z9hG4bKg1", 1, extraHeaders: ProxyAuthorization("1001", "guess-1", nonce)));
+        _rig.Receive(Invite("z9hG4bKg2", 2, extraHeaders: ProxyAuthorization("1001", "guess-2", nonce)));
+        _rig.Receive(Invite("z9hG4bKg3", 3, extraHeaders: ProxyAuthorization("1001", "alice-pw", nonce)));
+        var results = _rig.NewRequests.Select(authenticator.Authenticate).ToList();
+
+        Assert.That(results.Select(r => r.Status), Is.All.EqualTo(RequestAuthenticationStatus.Forbidden));
+        Assert.That(results[2].Detail, Is.EqualTo("source banned"));
+        Assert.That(guard.IsBanned(_rig.NewRequests[0].Source.Address.Address), Is.True);
+    }
+
+    [Test, Description("a challenge is not a failure: only 403s count")]
+    public void Challenges_do_not_count_as_failures()
+    {
+        var guard = new SourceGuard(new SourceGuardOptions { FailedAuthLimit = 1 }, _rig.Time, null, NullLogger<SourceGuard>.Instance);
+        var authenticator = new RequestAuthenticator(_digest, new PasswordLookupCredentialStore(u => _passwords.GetValueOrDefault(u)),
+            new RequestAuthenticatorOptions { Realm = Realm }, guard);
+
+        _rig.Receive(Invite());
+        authenticator.Authenticate(_rig.NewRequests[0]);
+
+        Assert.That(guard.ActiveBans, Is.Empty);
     }
 
     private static string ProxyAuthorization(string user, string password, string nonce)

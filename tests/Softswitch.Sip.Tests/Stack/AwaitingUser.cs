@@ -14,12 +14,19 @@ internal sealed class AwaitingUser : ITransactionUser
     private readonly Channel<ClientTransaction> _timeouts = Channel.CreateUnbounded<ClientTransaction>();
     private readonly Channel<ServerTransaction> _serverFailures = Channel.CreateUnbounded<ServerTransaction>();
 
+    private int _acks;
+
+    /// <summary>ACKs that matched no transaction and reached the TU.</summary>
+    public int AckCount => Volatile.Read(ref _acks);
+
+    public bool HasRequest => _requests.Reader.TryPeek(out _);
+
     public bool HasTimeout => _timeouts.Reader.TryPeek(out _);
 
     public bool HasServerFailure => _serverFailures.Reader.TryPeek(out _);
 
     public void OnRequest(ServerTransaction transaction) => _requests.Writer.TryWrite(transaction);
-    public void OnAck(SipRequest ack, SipEndPoint source) { }
+    public void OnAck(SipRequest ack, SipEndPoint source) => Interlocked.Increment(ref _acks);
     public void OnResponse(ClientTransaction transaction, SipResponse response) => _responses.Writer.TryWrite((transaction, response.StatusCode));
     public void OnTimeout(ClientTransaction transaction) => _timeouts.Writer.TryWrite(transaction);
     public void OnServerFailure(ServerTransaction transaction) => _serverFailures.Writer.TryWrite(transaction);

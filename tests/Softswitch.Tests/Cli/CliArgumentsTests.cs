@@ -34,6 +34,22 @@ public sealed class CliArgumentsTests
     public void Help_is_recognised(string arg) =>
         Assert.That(CliArguments.Parse([arg]).Command, Is.EqualTo(CliCommand.Help));
 
+    [Test]
+    public void Security_commands_take_their_address_and_the_config_option()
+    {
+        var bans = CliArguments.Parse(["security", "bans", "--config", "x.yaml"]);
+        var unban = CliArguments.Parse(["security", "unban", "192.0.2.7", "--config", "x.yaml"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((bans.Command, bans.ConfigPath, bans.Error), Is.EqualTo((CliCommand.SecurityBans, "x.yaml", (string?)null)));
+            Assert.That((unban.Command, unban.Address, unban.ConfigPath, unban.Error),
+                Is.EqualTo((CliCommand.SecurityUnban, "192.0.2.7", "x.yaml", (string?)null)));
+        });
+    }
+
+    [TestCase(new[] { "security" }, "security needs 'bans' or 'unban ADDRESS'")]
+    [TestCase(new[] { "security", "unban" }, "security unban needs an ADDRESS")]
     [TestCase(new[] { "start" }, "unknown command 'start'")]
     [TestCase(new[] { "run", "extra" }, "unexpected argument 'extra'")]
     [TestCase(new[] { "--config" }, "--config needs a file name")]

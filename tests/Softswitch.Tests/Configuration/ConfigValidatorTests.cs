@@ -70,6 +70,8 @@ public sealed class ConfigValidatorTests
     [TestCase("\n    greeting: ../../etc/passwd", "softswitch.yaml:27:15: routes[0].greeting: '../../etc/passwd' is not a sound name (a name under sounds/, without .wav, e.g. echo-test or music/default)")]
     [TestCase("\n    greeting: hello.wav", "softswitch.yaml:27:15: routes[0].greeting: 'hello.wav' is not a sound name (a name under sounds/, without .wav, e.g. echo-test or music/default)")]
     [TestCase("\nstorage:\n  database: ' '", "softswitch.yaml:28:13: storage.database: must not be empty")]
+    [TestCase("\nsecurity:\n  failed_auth_limit: 0", "softswitch.yaml:28:22: security.failed_auth_limit: 0 is too small (at least 1)")]
+    [TestCase("\nsecurity:\n  allow:\n    - 10.0.0.0/8\n    - 192.168.1.300", "softswitch.yaml:30:7: security.allow[1]: '192.168.1.300' is not a network (CIDR such as 192.168.1.0/24, or one address)")]
     [TestCase("\nextensions2: []", "softswitch.yaml:27:1: extensions2: unknown key at the top level (did you mean 'extensions'?)")]
     public void Appended_sections_are_checked(string appended, string expected)
     {

@@ -13,6 +13,13 @@ public sealed class AuthOptions
     public int NonceLifetimeSeconds { get; set; } = 300;
 
     /// <summary>
+    /// Accept digest responses without qop (old RFC 2069 phones). Off: without a nonce-count such a response can be
+    /// replayed; when on, each nonce answered without qop is good for one request only.
+    /// </summary>
+    [ConfigurationKeyName("allow_missing_qop")]
+    public bool AllowMissingQop { get; set; }
+
+    /// <summary>
     /// MD5 only by default: sipp 3.6 and sipsak 0.9.8 answer only the first challenge and know only MD5, and
     /// baresip 1.0 (Debian bookworm) gives up on a REGISTER as soon as any challenge names SHA-256.
     /// </summary>

@@ -16,6 +16,9 @@ public sealed class SoftswitchOptions
     /// <summary>Digest authentication.</summary>
     public AuthOptions Auth { get; set; } = new();
 
+    /// <summary>Bans for password guessing, per-address rate limit.</summary>
+    public SecurityOptions Security { get; set; } = new();
+
     /// <summary>Media port range.</summary>
     public RtpOptions Rtp { get; set; } = new();
 

@@ -13,6 +13,7 @@ public static class OptionRules
         CheckSip(options.Sip, context);
         CheckRegistrar(options.Registrar, context);
         CheckAuth(options.Auth, context);
+        CheckSecurity(options.Security, context);
         CheckRtp(options.Rtp, context);
         ListenAddress(context, "http:listen", options.Http.Listen);
         Port(context, "http:port", options.Http.Port);
@@ -121,6 +122,21 @@ public static class OptionRules
         }
 
         AtLeast(context, "registrar:max_contacts", registrar.MaxContacts, 1);
+    }
+
+    private static void CheckSecurity(SecurityOptions security, ValidationContext context)
+    {
+        AtLeast(context, "security:failed_auth_limit", security.FailedAuthLimit, 1);
+        AtLeast(context, "security:failed_auth_window_seconds", security.FailedAuthWindowSeconds, 1);
+        AtLeast(context, "security:ban_seconds", security.BanSeconds, 1);
+        AtLeast(context, "security:max_requests_per_second_per_address", security.MaxRequestsPerSecondPerAddress, 0);
+        for (var i = 0; i < security.Allow.Count; i++)
+        {
+            if (!SecurityNetworks.TryParse(security.Allow[i], out _))
+            {
+                context.Error($"security:allow:{i}", $"'{security.Allow[i]}' is not a network (CIDR such as 192.168.1.0/24, or one address)");
+            }
+        }
     }
 
     private static void CheckAuth(AuthOptions auth, ValidationContext context)

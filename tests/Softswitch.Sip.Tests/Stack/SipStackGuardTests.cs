@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Softswitch.Sip.Auth;
+using Softswitch.Sip.Security;
+using Softswitch.Sip.Stack;
+using Softswitch.Sip.Transport;
+using static Softswitch.Sip.Tests.Transactions.Messages;
+
+namespace Softswitch.Sip.Tests.Stack;
+
+/// <summary>
+/// The stack's own defences on real sockets with a fake clock: challenges to requests without credentials are sent
+/// statelessly (one datagram, no transaction, nothing retransmitted), and banned sources are not answered at all.
+/// </summary>
+public sealed class SipStackGuardTests
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
+
+    private readonly List<UdpClient> _clients = [];
+    private FakeTimeProvider _time = null!;
+    private AwaitingUser _user = null!;
+    private SourceGuard _guard = null!;
+    private SipStack _stack = null!;
+
+    private IPEndPoint Switch => _stack.Transports.Single().LocalEndPoint;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
+        _user = new AwaitingUser();
+        _guard = new SourceGuard(new SourceGuardOptions { FailedAuthLimit = 3 }, _time, null, NullLogger<SourceGuard>.Instance);
+        var authenticator = new RequestAuthenticator(new DigestAuthenticator(new NonceManager(_time)),
+            new PasswordLookupCredentialStore(_ => null), new RequestAuthenticatorOptions { Realm = "pbx.test" }, _guard);
+        var options = new SipStackOptions
+        {
+            Transport = new SipTransportOptions { Address = IPAddress.Loopback, Port = 0 },
+            Transports = [SipTransportKind.Udp],
+        };
+        _stack = new SipStack(options, _user, _time, NullLoggerFactory.Instance) { Guard = _guard, StatelessChallenges = authenticator };
+        await _stack.StartAsync(CancellationToken.None);
+    }
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        await _stack.DisposeAsync();
+        foreach (var client in _clients) client.Dispose();
+    }
+
+    [Test, Description("issue 8 finding 9: no 100 Trying, no Timer G, no transaction for a credential-less INVITE")]
+    public async Task An_invite_without_credentials_gets_one_stateless_407_and_no_transaction()
+    {
+        var phone = Client(IPAddress.Loopback);
+        await SendAsync(phone, Text("INVITE", "z9hG4bKsl1"));
+
+        var replies = await ReceiveAllAsync(phone);
+        _time.Advance(TimeSpan.FromSeconds(40)); // past every Timer G and H: nothing may be waiting to retransmit
+        replies.AddRange(await ReceiveAllAsync(phone));
+
+        Assert.That(replies, Has.Count.EqualTo(1));
+        var challenge = (Softswitch.Sip.Messages.SipResponse)Parse(replies[0]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(challenge.StatusCode, Is.EqualTo(407));
+            Assert.That(challenge.GetHeaderValues("Proxy-Authenticate"), Is.Not.Empty);
+            Assert.That(StatelessChallenge.IsItsTag(challenge.To.Tag), Is.True);
+            Assert.That(_stack.Transactions.ServerTransactionCount, Is.Zero);
+            Assert.That(_user.HasRequest, Is.False, "the TU never hears of it");
+        });
+    }
+
+    [Test, Description("RFC 3261 §17.1.1.3: the caller ACKs the 407 with the INVITE's branch; with no transaction it is absorbed")]
+    public async Task The_ack_for_a_stateless_challenge_is_absorbed_and_a_retransmission_is_challenged_again()
+    {
+        var phone = Client(IPAddress.Loopback);
+        await SendAsync(phone, Text("INVITE", "z9hG4bKsl2"));
+        var first = (Softswitch.Sip.Messages.SipResponse)Parse((await ReceiveAllAsync(phone)).Single());
+
+        await SendAsync(phone, Text("ACK", "z9hG4bKsl2", toTag: first.To.Tag));
+        await SendAsync(phone, Text("INVITE", "z9hG4bKsl2"));
+        var again = await ReceiveAllAsync(phone);
+
+        Assert.That(again, Has.Count.EqualTo(1));
+        Assert.That(again[0], Does.StartWith("SIP/2.0 407 "));
+        Assert.That(_user.AckCount, Is.Zero, "not a stray ACK for the dialog layer");
+    }
+
+    [Test]
+    public async Task A_register_without_credentials_gets_a_stateless_401()
+    {
+        var phone = Client(IPAddress.Loopback);
+        await SendAsync(phone, Text("REGISTER", "z9hG4bKsl3"));
+
+        var replies = await ReceiveAllAsync(phone);
+
+        Assert.That(replies.Single(), Does.StartWith("SIP/2.0 401 ").And.Contain("WWW-Authenticate: Digest"));
+        Assert.That(_stack.Transactions.ServerTransactionCount, Is.Zero);
+    }
+
+    [Test]
+    public async Task Other_requests_still_go_to_the_transaction_user()
+    {
+        var phone = Client(IPAddress.Loopback);
+        await SendAsync(phone, Text("OPTIONS", "z9hG4bKsl4"));
+
+        var request = await _user.NextRequestAsync();
+
+        Assert.That(request.Request.MethodName, Is.EqualTo("OPTIONS"));
+    }
+
+    [Test, Description("issue 8 finding 2: a banned address gets no response at all, before parsing")]
+    public async Task A_banned_address_is_not_answered_while_another_is()
+    {
+        var guesser = Client(IPAddress.Parse("127.0.0.2"));
+        var phone = Client(IPAddress.Loopback);
+        for (var i = 0; i < 3; i++) _guard.OnAuthFailed(IPAddress.Parse("127.0.0.2"));
+
+        await SendAsync(guesser, Text("INVITE", "z9hG4bKsl5"));
+        await SendAsync(phone, Text("INVITE", "z9hG4bKsl6"));
+
+        Assert.That(await ReceiveAllAsync(guesser), Is.Empty);
+        Assert.That(await ReceiveAllAsync(phone), Has.Count.EqualTo(1));
+    }
+
+    private UdpClient Client(IPAddress address)
+    {
+        var client = new UdpClient(new IPEndPoint(address, 0));
+        _clients.Add(client);
+        return client;
+    }
+
+    private async Task SendAsync(UdpClient client, string text) =>
+        await client.SendAsync(Encoding.ASCII.GetBytes(text.Replace("PORT", ((IPEndPoint)client.Client.LocalEndPoint!).Port.ToString())), Switch);
+
+    private static string Text(string method, string branch, string? toTag = null) =>
+        Encoding.ASCII.GetString(Request(method, branch: branch, toTag: toTag, callId: branch + "@test").Raw.Span);
+
+    private static async Task<List<string>> ReceiveAllAsync(UdpClient client)
+    {
+        var received = new List<string>();
+        while (true)
+        {
+            using var wait = new CancellationTokenSource(Quiet);
+            try
+            {
+                received.Add(Encoding.ASCII.GetString((await client.ReceiveAsync(wait.Token)).Buffer));
+            }
+            catch (OperationCanceledException)
+            {
+                return received;
+            }
+        }
+    }
+}
