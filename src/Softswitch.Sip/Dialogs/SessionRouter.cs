@@ -72,7 +72,7 @@ public sealed partial class SessionRouter
 
         if (TryHandleClientInDialog(transaction, id)) return true;
 
-        LogUnknownDialog(request.CallId, request.MethodName, transaction.Source.ToString());
+        LogUnknownDialog(request.CallId, request.MethodName, id.LocalTag, transaction.Source.ToString());
         transaction.Respond(481);
         return true;
     }
@@ -148,6 +148,6 @@ public sealed partial class SessionRouter
         _byInvite.TryRemove(new KeyValuePair<ServerTransaction, InviteServerSession>(session.InviteTransaction, session));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Method} for no known dialog from {Source}; 481")]
-    private partial void LogUnknownDialog(string callId, string method, string source);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Method} for no known dialog (To tag {LocalTag}) from {Source}; 481")]
+    private partial void LogUnknownDialog(string callId, string method, string localTag, string source);
 }

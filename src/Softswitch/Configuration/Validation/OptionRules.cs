@@ -14,6 +14,11 @@ public static class OptionRules
         CheckRegistrar(options.Registrar, context);
         CheckAuth(options.Auth, context);
         CheckRtp(options.Rtp, context);
+        if (options.Limits.ShutdownGraceSeconds is < 0 or > 3600)
+        {
+            context.Error("limits:shutdown_grace_seconds", $"{options.Limits.ShutdownGraceSeconds} s is outside 0-3600");
+        }
+
         ListenAddress(context, "http:listen", options.Http.Listen);
         Port(context, "http:port", options.Http.Port);
         NotEmpty(context, "storage:database", options.Storage.Database);
