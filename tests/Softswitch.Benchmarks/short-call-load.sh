@@ -41,7 +41,7 @@ cd "$work"
 if [ -n "${CAPTURE:-}" ]; then dumpcap -q -B 64 -i lo -f "udp port $port" -w "$work/sip.pcapng" >/dev/null 2>&1 & capture_pid=$!; sleep 1; fi
 set +e
 timeout $((total / rate + 120)) sipp -sf "$root/tests/Softswitch.Interop.Tests/Scenarios/echo-short-call.xml" -i 127.0.0.1 -mi 127.0.0.1 \
-  -p 0 -mp 40000 -nostdin -s '*43' -au 1001 -ap load-secret-1001 -auth_uri "*43@127.0.0.1:$port" -r "$rate" -m "$total" \
+  -p 0 -mp 40000 -nostdin -s '*43' -au 1001 -ap load-secret-1001 -auth_uri "*43@127.0.0.1:$port" -d 2000 -r "$rate" -m "$total" \
   -l $((rate * 10)) -timeout $((total / rate + 90))s -trace_stat -stf stats.csv -fd 5 "127.0.0.1:$port" > sipp.out 2>&1
 code=$?
 if [ -n "${CAPTURE:-}" ]; then kill -INT $capture_pid; wait $capture_pid || true; fi

@@ -38,7 +38,7 @@ public sealed partial class SessionRouter
 
     /// <summary>
     /// Starts the answering side of a new INVITE (no To tag; authenticate it first) for <paramref name="owner"/>.
-    /// The session makes our tag and the dialog; nothing is sent until the owner rings, accepts or rejects.
+    /// The session makes the dialog with our tag; nothing is sent until the owner rings, accepts or rejects.
     /// </summary>
     public InviteServerSession CreateSession(ServerTransaction invite, IInviteSessionOwner owner)
     {
@@ -49,8 +49,15 @@ public sealed partial class SessionRouter
         }
 
         if (invite.Request.To.Tag is not null) throw new ArgumentException("an INVITE with a To tag belongs to a dialog", nameof(invite));
-        var session = new InviteServerSession(this, inviteTransaction, owner, _time, _options);
-        Dialogs.TryAdd(session); // a fresh random tag: the id cannot be taken
+        // Our tag is the one the challenge carried (ToTags), so a late copy of the 407 still names this dialog.
+        var session = new InviteServerSession(this, inviteTransaction, owner, _time, _options, ToTags.For(invite.Request));
+        if (!Dialogs.TryAdd(session))
+        {
+            // The caller reused a live call's Call-ID and From tag for a new INVITE: a random tag keeps the two apart.
+            session = new InviteServerSession(this, inviteTransaction, owner, _time, _options, SipIds.NewTag());
+            Dialogs.TryAdd(session); // a fresh random tag: the id cannot be taken
+        }
+
         _byInvite[invite] = session;
         return session;
     }
