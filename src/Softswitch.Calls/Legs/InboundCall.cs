@@ -83,10 +83,11 @@ public sealed partial class InboundCall : IInviteSessionOwner
 
     /// <summary>
     /// Takes an authenticated INVITE routed to <paramref name="feature"/>: 488 for SDP we cannot read or no common codec,
-    /// 503 when media ports run out; otherwise the call runs on its own until it ends.
+    /// 503 when media ports run out or the switch is shutting down (<paramref name="active"/> closed); otherwise the call
+    /// joins <paramref name="active"/> and runs on its own until it ends.
     /// </summary>
     public static void Start(ServerTransaction invite, SessionRouter sessions, CallMediaOptions media, DialPlanRoute route, ICallFeature feature,
-        TimeProvider time, ILoggerFactory loggers)
+        TimeProvider time, ILoggerFactory loggers, ActiveCalls active)
     {
         var request = invite.Request;
         var logger = loggers.CreateLogger<InboundCall>();
@@ -119,6 +120,14 @@ public sealed partial class InboundCall : IInviteSessionOwner
             }
 
             call._negotiated = negotiated;
+        }
+
+        if (!call.TryJoin(active))
+        {
+            ports.Dispose();
+            invite.Respond(503, "Shutting Down", toTag: SipIds.NewTag(), headers: [new("Retry-After", "30")]);
+            LogRefused(logger, request.CallId, 503, "shutting down");
+            return;
         }
 
         call._session = sessions.CreateSession(invite, call);
@@ -336,6 +345,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
         {
             // The token source is not disposed: a partner (meet-me) may still call Hangup, which must stay harmless.
             _ports.Dispose();
+            Leave();
         }
     }
 

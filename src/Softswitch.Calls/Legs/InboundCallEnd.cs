@@ -9,6 +9,7 @@ public enum InboundCallEnd
     NoAck,
     TransportError,
     NoAnswerInAck,
+    Shutdown,
 }
 
 /// <summary>Words for the log (Serilog would quote an enum).</summary>
@@ -22,6 +23,7 @@ public static class InboundCallEndText
         InboundCallEnd.NoAck => "no ACK",
         InboundCallEnd.TransportError => "transport error",
         InboundCallEnd.NoAnswerInAck => "no SDP answer in the ACK",
+        InboundCallEnd.Shutdown => "switch shutting down",
         _ => end.ToString(),
     };
 }

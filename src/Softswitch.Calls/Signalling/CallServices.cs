@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Softswitch.Calls.Features;
+using Softswitch.Calls.Legs;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Routing;
 using Softswitch.Sip.Dialogs;
@@ -23,6 +24,9 @@ public sealed class CallServices
     public required MeetMeRooms MeetMe { get; init; }
 
     public required TimeProvider Time { get; init; }
+
+    /// <summary>The calls in progress; closed by the shutdown drain, after which new INVITEs get 503.</summary>
+    public ActiveCalls Active { get; init; } = new();
 
     public required ILoggerFactory Loggers { get; init; }
 }

@@ -14,6 +14,9 @@ public sealed partial class SipRequestDispatcher
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: mailbox full, {Method} answered 503")]
     private partial void LogOverloaded(string callId, string method);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: new call while shutting down, answered 503")]
+    private partial void LogShuttingDown(string callId);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "{CallId}: answering {Method} failed; sent 500")]
     private partial void LogHandlerFailed(Exception error, string callId, string method);
 

@@ -179,6 +179,14 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
             return;
         }
 
+        if (_calls.Active.IsClosed)
+        {
+            // Draining for shutdown: the phone should try another server or come back (RFC 3261 §21.5.4).
+            invite.Respond(503, "Shutting Down", toTag: SipIds.NewTag(), headers: [new("Retry-After", "30")]);
+            LogShuttingDown(invite.Request.CallId);
+            return;
+        }
+
         if (!_calls.Authenticator.Authenticate(invite).IsAuthenticated) return; // challenged or refused already
 
         var dialled = invite.Request.RequestUri.User ?? "";
@@ -208,7 +216,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
     }
 
     private void Answer(ServerTransaction invite, DialPlanRoute route, ICallFeature feature) =>
-        InboundCall.Start(invite, _calls!.Sessions, _calls.Media, route, feature, _calls.Time, _calls.Loggers);
+        InboundCall.Start(invite, _calls!.Sessions, _calls.Media, route, feature, _calls.Time, _calls.Loggers, _calls.Active);
 
     /// <summary>RFC 3261 §9.2: 200 for the CANCEL, then 487 for the INVITE if it is still unanswered.</summary>
     private void HandleCancel(ServerTransaction cancel)

@@ -25,14 +25,14 @@ public sealed partial class InviteServerSession
     private bool _hangupAfterAck;
 
     internal InviteServerSession(SessionRouter router, ServerInviteTransaction invite, IInviteSessionOwner owner,
-        TimeProvider time, InviteSessionOptions options)
+        TimeProvider time, InviteSessionOptions options, string localTag)
     {
         _router = router;
         _invite = invite;
         _owner = owner;
         _time = time;
         _options = options;
-        Dialog = Dialog.CreateUas(invite.Request, SipIds.NewTag());
+        Dialog = Dialog.CreateUas(invite.Request, localTag);
         Id = Dialog.Id;
         LocalContact = new NameAddress(options.ContactUri(Dialog.LocalUri.User, invite.Source.Transport));
     }

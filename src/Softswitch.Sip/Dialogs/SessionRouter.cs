@@ -38,7 +38,7 @@ public sealed partial class SessionRouter
 
     /// <summary>
     /// Starts the answering side of a new INVITE (no To tag; authenticate it first) for <paramref name="owner"/>.
-    /// The session makes our tag and the dialog; nothing is sent until the owner rings, accepts or rejects.
+    /// The session makes the dialog with our tag; nothing is sent until the owner rings, accepts or rejects.
     /// </summary>
     public InviteServerSession CreateSession(ServerTransaction invite, IInviteSessionOwner owner)
     {
@@ -49,8 +49,15 @@ public sealed partial class SessionRouter
         }
 
         if (invite.Request.To.Tag is not null) throw new ArgumentException("an INVITE with a To tag belongs to a dialog", nameof(invite));
-        var session = new InviteServerSession(this, inviteTransaction, owner, _time, _options);
-        Dialogs.TryAdd(session); // a fresh random tag: the id cannot be taken
+        // Our tag is the one the challenge carried (ToTags), so a late copy of the 407 still names this dialog.
+        var session = new InviteServerSession(this, inviteTransaction, owner, _time, _options, ToTags.For(invite.Request));
+        if (!Dialogs.TryAdd(session))
+        {
+            // The caller reused a live call's Call-ID and From tag for a new INVITE: a random tag keeps the two apart.
+            session = new InviteServerSession(this, inviteTransaction, owner, _time, _options, SipIds.NewTag());
+            Dialogs.TryAdd(session); // a fresh random tag: the id cannot be taken
+        }
+
         _byInvite[invite] = session;
         return session;
     }
@@ -72,7 +79,7 @@ public sealed partial class SessionRouter
 
         if (TryHandleClientInDialog(transaction, id)) return true;
 
-        LogUnknownDialog(request.CallId, request.MethodName, transaction.Source.ToString());
+        LogUnknownDialog(request.CallId, request.MethodName, id.LocalTag, transaction.Source.ToString());
         transaction.Respond(481);
         return true;
     }
@@ -148,6 +155,6 @@ public sealed partial class SessionRouter
         _byInvite.TryRemove(new KeyValuePair<ServerTransaction, InviteServerSession>(session.InviteTransaction, session));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Method} for no known dialog from {Source}; 481")]
-    private partial void LogUnknownDialog(string callId, string method, string source);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Method} for no known dialog (To tag {LocalTag}) from {Source}; 481")]
+    private partial void LogUnknownDialog(string callId, string method, string localTag, string source);
 }

@@ -125,7 +125,8 @@ public sealed class RequestAuthenticator
     {
         var (status, header) = ChallengeKind(proxyChallenge);
         var challenges = _authenticator.CreateChallenges(_options.Realm, stale);
-        transaction.Respond(status, toTag: SipIds.NewTag(), headers: challenges.Select(c => new KeyValuePair<string, string>(header, c)).ToList());
+        // The tag the 2xx will carry: a late copy of this challenge must not name another dialog (see ToTags).
+        transaction.Respond(status, toTag: ToTags.For(transaction.Request), headers: challenges.Select(c => new KeyValuePair<string, string>(header, c)).ToList());
     }
 
     private static (int Status, string Header) ChallengeKind(bool proxyChallenge) =>

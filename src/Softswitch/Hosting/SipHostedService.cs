@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Softswitch.Calls.Features;
+using Softswitch.Calls.Legs;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Registration;
 using Softswitch.Calls.Routing;
@@ -46,6 +47,9 @@ internal sealed partial class SipHostedService(
     private ITimer? _sweep;
     private (List<RouteOptions> Source, DialPlan Plan)? _dialPlan;
     private MediaClock? _clock;
+    private CallDrain? _drain;
+    private TimeSpan _shutdownGrace;
+    private RtpPortAllocator? _ports;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -116,6 +120,9 @@ internal sealed partial class SipHostedService(
             Loggers = loggers,
         };
         _dispatcher = new SipRequestDispatcher(registrarService, signalling, loggers.CreateLogger<SipRequestDispatcher>(), calls);
+        _drain = new CallDrain(calls.Active, time, loggers.CreateLogger<CallDrain>());
+        _shutdownGrace = ShutdownTimeouts.Grace(settings.Limits);
+        _ports = calls.Media.Ports;
 
         _stack = new SipStack(new SipStackOptions
         {
@@ -175,7 +182,13 @@ internal sealed partial class SipHostedService(
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+    /// <summary>Drains the calls (the stack still up to send their BYEs), then stops.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_drain is not null && _stack is not null) await _drain.DrainAsync(_shutdownGrace, cancellationToken);
+        if (_ports is { } ports) LogPortsAtStop(ports.Capacity - ports.Available, ports.Capacity);
+        await DisposeAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -198,6 +211,9 @@ internal sealed partial class SipHostedService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "libopus.so.0 not found: Opus is not offered (apt-get install libopus0)")]
     private partial void LogOpusMissing();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "RTP port pairs in use at stop: {InUse} of {Capacity}")]
+    private partial void LogPortsAtStop(int inUse, int capacity);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "expiry sweep failed")]
     private partial void LogSweepFailed(Exception error);

@@ -40,6 +40,8 @@ public static class SoftswitchHost
             builder.Logging.AddProvider(new SerilogLoggerProvider(serilog));
             builder.Services.AddSoftswitchCore(startup);
             builder.Services.AddSipStack();
+            // The default (30 s) would cut the call drain short: StopAsync gets the grace period plus the hang-ups.
+            builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeouts.Host(options.Limits));
 
             var host = builder.Build();
             try

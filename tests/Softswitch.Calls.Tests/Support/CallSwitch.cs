@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Softswitch.Calls.Features;
+using Softswitch.Calls.Legs;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Registration;
 using Softswitch.Calls.Routing;
@@ -84,6 +85,8 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
             Loggers = NullLoggerFactory.Instance,
         };
         Sessions = calls.Sessions;
+        ActiveCalls = calls.Active;
+        Drain = new CallDrain(calls.Active, Time, NullLogger<CallDrain>.Instance);
         _dispatcher = new SipRequestDispatcher(registrar, options, NullLogger<SipRequestDispatcher>.Instance, calls);
         _layer = new TransactionLayer(Time, new TransactionTimerOptions(), this, _dispatcher, new TransactionMessageFactory());
         _dispatcher.Attach(_layer, this);
@@ -95,6 +98,12 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
     public SessionRouter Sessions { get; }
 
     public RtpPortAllocator Ports { get; }
+
+    /// <summary>The calls in progress, as the shutdown drain sees them.</summary>
+    public ActiveCalls ActiveCalls { get; }
+
+    /// <summary>The shutdown drain over <see cref="ActiveCalls"/>, on the fake clock.</summary>
+    public CallDrain Drain { get; }
 
     public string SoundsFolder { get; }
 

@@ -18,6 +18,7 @@ internal sealed class SipCall(CallSwitch sip, string extension, string dialled)
     private uint _inviteCSeq;
     private string _inviteBranch = "";
     private string? _toTag;
+    private string _lastInvite = "";
     private string _target = $"sip:{dialled}@{CallSwitch.Domain}";
 
     public string CallId { get; } = Guid.NewGuid().ToString("N") + "@phone.test";
@@ -29,14 +30,27 @@ internal sealed class SipCall(CallSwitch sip, string extension, string dialled)
     /// Sends the INVITE (with <paramref name="sdp"/>, or none for a late offer), answers the switch's 407 as phones do,
     /// and returns once the authenticated INVITE is in; its answers are read with <see cref="WaitForResponseAsync"/>.
     /// </summary>
-    public async Task InviteAsync(string? sdp)
+    public async Task InviteAsync(string? sdp, bool acknowledgeChallenge = true)
     {
         var first = SendInvite(sdp, authorization: null);
+        FirstInvite = _lastInvite;
         var challenge = await WaitForResponseAsync(r => r.CSeq.Number == first && r.StatusCode >= 200, "answer to the first INVITE");
         Assert.That(challenge.StatusCode, Is.EqualTo(407), "an INVITE without credentials is challenged");
-        AckInTransaction(challenge);
+        if (acknowledgeChallenge) AckInTransaction(challenge); // false: the ACK is lost on the way
         SendInvite(sdp, Authorization(challenge));
     }
+
+    /// <summary>The first INVITE (without credentials) exactly as sent, to deliver a late copy of it.</summary>
+    public string FirstInvite { get; private set; } = "";
+
+    /// <summary>
+    /// From now on name the switch's tag <paramref name="toTag"/> in the To of our requests: what sipp does when a late
+    /// response (a retransmitted 407) arrives after the 200, since it keeps the To tag of the last response it received.
+    /// </summary>
+    public void AdoptToTag(string toTag) => _toTag = toTag;
+
+    /// <summary>Sends the INVITE with no credentials, for answers that come before the challenge; read them with <see cref="WaitForResponseAsync"/>.</summary>
+    public void SendInviteWithoutCredentials(string? sdp) => SendInvite(sdp, authorization: null);
 
     /// <summary>The first response to our current INVITE with <paramref name="statusCode"/>.</summary>
     public Task<SipResponse> WaitForInviteResponseAsync(int statusCode) =>
@@ -143,7 +157,7 @@ internal sealed class SipCall(CallSwitch sip, string extension, string dialled)
     {
         _inviteCSeq = ++_cseq;
         _inviteBranch = NewBranch();
-        sip.Receive(
+        sip.Receive(_lastInvite =
             $"INVITE sip:{dialled}@{CallSwitch.Domain} SIP/2.0\r\n" +
             $"Via: SIP/2.0/UDP {PhoneHost};branch={_inviteBranch};rport\r\n" +
             "Max-Forwards: 70\r\n" +

@@ -72,6 +72,33 @@ public sealed partial class RequestAuthenticatorTests
         Assert.That(session.Dialog.RemoteCSeq, Is.EqualTo(2u));
     }
 
+    [Test, Description("RFC 3261 §19.3; issue 8 finding 11: a late copy of the 407 must not name another dialog")]
+    public void The_challenge_and_the_session_of_one_call_carry_the_same_to_tag()
+    {
+        var authenticator = Authenticator();
+        _rig.Receive(Invite());
+        authenticator.Authenticate(_rig.NewRequests[0]);
+        var challenge = _rig.SentMessages("SIP/2.0 407 ").Single();
+        var nonce = NonceOf(challenge.GetHeaderValues("Proxy-Authenticate")[0]);
+        _rig.Receive(Invite("z9hG4bKinv2", 2, extraHeaders: ProxyAuthorization("1001", "alice-pw", nonce)));
+        authenticator.Authenticate(_rig.NewRequests[1]);
+
+        var session = _rig.Router.CreateSession(_rig.NewRequests[1], _rig.Owner);
+
+        Assert.That(session.Dialog.LocalTag, Is.EqualTo(challenge.To.Tag));
+        Assert.That(challenge.To.Tag, Has.Length.EqualTo(16), "64 bits, as a random tag has");
+    }
+
+    [Test, Description("RFC 3261 §12.1.1: two live dialogs never share an id")]
+    public void A_new_invite_reusing_a_live_calls_call_id_and_from_tag_gets_a_dialog_of_its_own()
+    {
+        var first = _rig.Start(Invite());
+        var second = _rig.Start(Invite("z9hG4bKinv9", 9));
+
+        Assert.That(second.Dialog.LocalTag, Is.Not.EqualTo(first.Dialog.LocalTag));
+        Assert.That(_rig.Router.Dialogs.Count, Is.EqualTo(2));
+    }
+
     [Test, Description("choice: a wrong password is refused with 403, not challenged again, as REGISTER is")]
     public void Wrong_password_gets_403_and_no_call()
     {

@@ -31,6 +31,9 @@ public sealed class SoftswitchOptions
     /// <summary>Log level and file.</summary>
     public LoggingOptions Logging { get; set; } = new();
 
+    /// <summary>Call limits and the shutdown drain.</summary>
+    public LimitsOptions Limits { get; set; } = new();
+
     /// <summary>IVR flows and prompts.</summary>
     public IvrOptions Ivr { get; set; } = new();
 

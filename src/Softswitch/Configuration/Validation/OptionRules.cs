@@ -15,6 +15,11 @@ public static class OptionRules
         CheckAuth(options.Auth, context);
         CheckSecurity(options.Security, context);
         CheckRtp(options.Rtp, context);
+        if (options.Limits.ShutdownGraceSeconds is < 0 or > 3600)
+        {
+            context.Error("limits:shutdown_grace_seconds", $"{options.Limits.ShutdownGraceSeconds} s is outside 0-3600");
+        }
+
         ListenAddress(context, "http:listen", options.Http.Listen);
         Port(context, "http:port", options.Http.Port);
         NotEmpty(context, "storage:database", options.Storage.Database);
