@@ -77,25 +77,7 @@ public sealed class TcpSipTransport : ISipTransport
             throw new InvalidOperationException("The TCP transport is already started.");
         }
 
-        var endPoint = Options.EndPoint;
-        var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            if (!OperatingSystem.IsWindows())
-            {
-                // Lets a restarted switch bind while old connections linger in TIME_WAIT (on Windows this flag means port sharing instead).
-                listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            }
-
-            listener.BindListening(endPoint);
-            listener.Listen(512);
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
-
+        var listener = SipListenSockets.ListenTcp(Options.EndPoint, backlog: 512);
         _listener = listener;
         _localEndPoint = ((IPEndPoint)listener.LocalEndPoint!).Normalize();
         Logger.Listening(Kind, _localEndPoint);
