@@ -113,6 +113,19 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
         var sending = StartSend(message, destination, owner.MayOpenConnection);
         if (!sending.IsCompletedSuccessfully) _ = ReportFailureAsync(sending, owner, destination);
         else if (!sending.Result) QueueFailure(owner, destination); // completed: reading the result does not block
+        if (destination.Transport == SipTransportKind.Tcp) MarkRegistrationFlow(owner, destination);
+    }
+
+    /// <summary>
+    /// A 2xx to a REGISTER over TCP means the phone proved its password on that connection and now needs it kept
+    /// up: from then on its RFC 5626 keep-alive pings hold the connection open. Pings from anyone else do not.
+    /// </summary>
+    private void MarkRegistrationFlow(Transaction owner, SipEndPoint destination)
+    {
+        if (owner is ServerTransaction { Request.Method: SipMethod.Register, LastStatusCode: >= 200 and < 300 } && _tcp is { } tcp)
+        {
+            tcp.MarkRegistrationFlow(destination.Address);
+        }
     }
 
     private ValueTask<bool> StartSend(ReadOnlyMemory<byte> message, SipEndPoint destination, bool mayConnect)

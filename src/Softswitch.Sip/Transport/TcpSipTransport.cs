@@ -9,8 +9,11 @@ namespace Softswitch.Sip.Transport;
 /// SIP over TCP (RFC 3261 §18): a listener plus the open connections, keyed by remote endpoint so a
 /// response goes back on the connection its request came on (§18.2.2) and a request reuses an open
 /// connection to its destination. Streams are framed by <see cref="SipStreamFramer"/>; CRLFCRLF pings
-/// are answered with CRLF (RFC 5626 §4.4.1). Idle connections close after
-/// <see cref="SipTransportOptions.TcpIdleTimeout"/>; at most <see cref="SipTransportOptions.MaxTcpConnections"/> stay open.
+/// are answered with CRLF (RFC 5626 §4.4.1). A connection with no complete message for
+/// <see cref="SipTransportOptions.TcpIdleTimeout"/> closes (pings count only once it carries a registration,
+/// see <see cref="MarkRegistrationFlow"/>), as does one whose started message is not complete within
+/// <see cref="SipTransportOptions.TcpMessageTimeout"/>. At most <see cref="SipTransportOptions.MaxTcpConnections"/>
+/// stay open, at most <see cref="SipTransportOptions.MaxTcpConnectionsPerAddress"/> of them accepted from one address.
 /// </summary>
 /// <remarks>Each connection has its own receive loop, so the sink may be called concurrently for different connections.</remarks>
 public sealed class TcpSipTransport : ISipTransport
@@ -21,6 +24,9 @@ public sealed class TcpSipTransport : ISipTransport
     // Every open connection, including one displaced from _connections by a newer one with the same remote endpoint.
     private readonly ConcurrentDictionary<TcpSipConnection, bool> _open = new();
     private readonly CancellationTokenSource _shutdown = new();
+    private readonly TcpConnectionsPerAddress _perAddress;
+    private readonly Lock _globalRefusalsGate = new();
+    private RefusalCounter _globalRefusals;
     private Socket? _listener;
     private Task _acceptLoop = Task.CompletedTask;
     private IPEndPoint? _localEndPoint;
@@ -40,6 +46,7 @@ public sealed class TcpSipTransport : ISipTransport
         TimeProvider = timeProvider;
         Logger = logger;
         Framer = new SipStreamFramer(options.MaxMessageSize);
+        _perAddress = new TcpConnectionsPerAddress(options.MaxTcpConnectionsPerAddress, timeProvider);
     }
 
     /// <inheritdoc />
@@ -70,25 +77,7 @@ public sealed class TcpSipTransport : ISipTransport
             throw new InvalidOperationException("The TCP transport is already started.");
         }
 
-        var endPoint = Options.EndPoint;
-        var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            if (!OperatingSystem.IsWindows())
-            {
-                // Lets a restarted switch bind while old connections linger in TIME_WAIT (on Windows this flag means port sharing instead).
-                listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            }
-
-            listener.BindListening(endPoint);
-            listener.Listen(512);
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
-
+        var listener = SipListenSockets.ListenTcp(Options.EndPoint, backlog: 512);
         _listener = listener;
         _localEndPoint = ((IPEndPoint)listener.LocalEndPoint!).Normalize();
         Logger.Listening(Kind, _localEndPoint);
@@ -139,6 +128,23 @@ public sealed class TcpSipTransport : ISipTransport
 
         Logger.NoOpenConnection(remote);
         return ValueTask.FromResult(false);
+    }
+
+    /// <summary>
+    /// Tells the transport that a REGISTER over the connection from <paramref name="remote"/> succeeded: from now on
+    /// RFC 5626 §4.4.1 keep-alive pings keep that connection open (a phone needs its flow up to receive calls).
+    /// False when no such connection is open.
+    /// </summary>
+    public bool MarkRegistrationFlow(IPEndPoint remote)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+        if (!_connections.TryGetValue(remote.Normalize(), out var connection))
+        {
+            return false;
+        }
+
+        connection.CarriesRegistration = true;
+        return true;
     }
 
     /// <summary>Stops accepting, closes every connection and waits until all receive loops have ended.</summary>
@@ -200,6 +206,11 @@ public sealed class TcpSipTransport : ISipTransport
     {
         _connections.TryRemove(new KeyValuePair<IPEndPoint, TcpSipConnection>(connection.RemoteEndPoint, connection));
         _open.TryRemove(connection, out _);
+        if (connection.IsAccepted)
+        {
+            _perAddress.Remove(connection.RemoteEndPoint.Address);
+        }
+
         Interlocked.Decrement(ref _connectionCount);
     }
 
@@ -231,14 +242,26 @@ public sealed class TcpSipTransport : ISipTransport
             }
 
             var remote = ((IPEndPoint)accepted.RemoteEndPoint!).Normalize();
+            if (!_perAddress.TryAdd(remote.Address, out int refusedFromAddress))
+            {
+                if (refusedFromAddress > 0)
+                {
+                    Logger.AddressConnectionLimitReached(_perAddress.Limit, remote.Address, refusedFromAddress);
+                }
+
+                accepted.Dispose();
+                continue;
+            }
+
             if (!TryReserveConnection(remote))
             {
+                _perAddress.Remove(remote.Address);
                 accepted.Dispose();
                 continue;
             }
 
             accepted.NoDelay = true;
-            AddConnection(accepted, remote, "accepted");
+            AddConnection(accepted, remote, accepted: true);
         }
     }
 
@@ -268,7 +291,7 @@ public sealed class TcpSipTransport : ISipTransport
                 return null;
             }
 
-            return AddConnection(socket, remote, "connected");
+            return AddConnection(socket, remote, accepted: false);
         }
         finally
         {
@@ -295,17 +318,28 @@ public sealed class TcpSipTransport : ISipTransport
         }
 
         Interlocked.Decrement(ref _connectionCount);
-        Logger.ConnectionLimitReached(Options.MaxTcpConnections, remote);
+        bool report;
+        int refused;
+        lock (_globalRefusalsGate)
+        {
+            report = _globalRefusals.Count(TimeProvider, out refused);
+        }
+
+        if (report)
+        {
+            Logger.ConnectionLimitReached(Options.MaxTcpConnections, refused, remote);
+        }
+
         return false;
     }
 
-    private TcpSipConnection AddConnection(Socket socket, IPEndPoint remote, string direction)
+    private TcpSipConnection AddConnection(Socket socket, IPEndPoint remote, bool accepted)
     {
-        var connection = new TcpSipConnection(this, socket, remote);
+        var connection = new TcpSipConnection(this, socket, remote, accepted);
         // A newer connection from the same endpoint replaces the old one as the route back.
         _connections[remote] = connection;
         _open[connection] = true;
-        Logger.ConnectionOpened(remote, direction);
+        Logger.ConnectionOpened(remote, accepted ? "accepted" : "connected");
         connection.Start();
         if (Volatile.Read(ref _disposed) != 0)
         {

@@ -32,8 +32,9 @@ internal static partial class TransportLog
     [LoggerMessage(1107, LogLevel.Debug, "TCP connection {Remote} closed: {Reason}")]
     public static partial void ConnectionClosed(this ILogger logger, IPEndPoint remote, string reason);
 
-    [LoggerMessage(1108, LogLevel.Warning, "TCP connection limit {Limit} reached; refusing {Remote}")]
-    public static partial void ConnectionLimitReached(this ILogger logger, int limit, IPEndPoint remote);
+    // Reported at most once a minute per burst (RefusalCounter), so a flood of connections cannot flood the log.
+    [LoggerMessage(1108, LogLevel.Warning, "TCP connection limit {Limit} reached; refused {Refused} connection(s), the latest from {Remote}")]
+    public static partial void ConnectionLimitReached(this ILogger logger, int limit, int refused, IPEndPoint remote);
 
     [LoggerMessage(1109, LogLevel.Warning, "TCP connect to {Remote} failed")]
     public static partial void ConnectFailed(this ILogger logger, IPEndPoint remote, Exception exception);
@@ -43,6 +44,9 @@ internal static partial class TransportLog
 
     [LoggerMessage(1111, LogLevel.Debug, "TCP receive from {Remote} failed ({Error})")]
     public static partial void TcpReceiveFailed(this ILogger logger, IPEndPoint remote, SocketError error);
+
+    [LoggerMessage(1113, LogLevel.Warning, "TCP connections from {Address} reached the per-address limit {Limit}; refused {Refused} further connection(s)")]
+    public static partial void AddressConnectionLimitReached(this ILogger logger, int limit, IPAddress address, int refused);
 
     [LoggerMessage(1112, LogLevel.Debug, "No open TCP connection to {Remote}; not connecting for a response")]
     public static partial void NoOpenConnection(this ILogger logger, IPEndPoint remote);

@@ -64,21 +64,10 @@ public sealed class UdpSipTransport : ISipTransport
             throw new InvalidOperationException("The UDP transport is already started.");
         }
 
-        var endPoint = _options.EndPoint;
-        var socket = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
+        var socket = SipListenSockets.BindUdp(_options.EndPoint);
+        if (OperatingSystem.IsWindows())
         {
-            if (OperatingSystem.IsWindows())
-            {
-                socket.IOControl(WindowsUdpConnectionReset, [0, 0, 0, 0], null);
-            }
-
-            socket.BindListening(endPoint);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
+            socket.IOControl(WindowsUdpConnectionReset, [0, 0, 0, 0], null);
         }
 
         _socket = socket;

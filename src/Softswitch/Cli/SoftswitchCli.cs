@@ -11,6 +11,9 @@ public static class SoftswitchCli
     /// <summary>Exit code for a configuration that is missing or has problems.</summary>
     public const int ConfigurationError = 1;
 
+    /// <summary>Exit code when the switch cannot start (a SIP port taken, storage unusable), as <see cref="SoftswitchHost.RunAsync"/> returns it.</summary>
+    public const int StartupError = 1;
+
     /// <summary>Exit code for unusable arguments.</summary>
     public const int UsageError = 2;
 
@@ -80,6 +83,13 @@ public static class SoftswitchCli
 
         if (run)
         {
+            // Before the host opens the log file: a second instance on a taken port must not write into the first one's log.
+            if (SipPortCheck.FindProblem(validation.Options!.Sip) is { } portProblem)
+            {
+                await error.WriteLineAsync(portProblem).ConfigureAwait(false);
+                return StartupError;
+            }
+
             return await SoftswitchHost.RunAsync(new SoftswitchStartup(configuration, validation, displayPath, currentDirectory), cancellationToken).ConfigureAwait(false);
         }
 

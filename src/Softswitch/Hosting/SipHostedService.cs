@@ -132,6 +132,9 @@ internal sealed partial class SipHostedService(
                 Port = sip.Port,
                 MaxMessageSize = sip.MaxMessageSize,
                 TcpIdleTimeout = TimeSpan.FromSeconds(sip.TcpIdleTimeoutSeconds),
+                TcpMessageTimeout = TimeSpan.FromSeconds(sip.TcpMessageTimeoutSeconds),
+                MaxTcpConnections = sip.TcpMaxConnections,
+                MaxTcpConnectionsPerAddress = sip.TcpMaxConnectionsPerAddress,
             },
             Transports = sip.EffectiveTransports
                 .Select(t => t.Equals("tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportKind.Tcp : SipTransportKind.Udp).ToList(),

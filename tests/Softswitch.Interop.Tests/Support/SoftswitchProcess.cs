@@ -31,6 +31,15 @@ public sealed class SoftswitchProcess : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(Folder, "data", "softswitch.db");
 
+    /// <summary>The config file it was started with (the README's <c>softswitch run --config FILE</c>).</summary>
+    public string ConfigPath => Path.Combine(Folder, "softswitch.yaml");
+
+    /// <summary>The folder of its daily log files.</summary>
+    public string LogFolder => Path.Combine(Folder, "data", "logs");
+
+    /// <summary>The softswitch executable the tests run (<c>dotnet softswitch.dll</c>).</summary>
+    public static string Executable => Path.Combine(AppContext.BaseDirectory, "softswitch.dll");
+
     public int ProcessId => _process.Id;
 
     public string Output
@@ -45,7 +54,7 @@ public sealed class SoftswitchProcess : IAsyncDisposable
         var configPath = Path.Combine(folder, "softswitch.yaml");
         await File.WriteAllTextAsync(configPath, ConfigYaml(folder, port) + (extraYaml ?? ""));
 
-        var executable = Path.Combine(AppContext.BaseDirectory, "softswitch.dll");
+        var executable = Executable;
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

@@ -14,6 +14,8 @@ public class SipTransportOptionsTests
         Assert.That(options.MaxMessageSize, Is.EqualTo(65_535));
         Assert.That(options.TcpIdleTimeout, Is.EqualTo(TimeSpan.FromMinutes(10)));
         Assert.That(options.MaxTcpConnections, Is.EqualTo(1_024));
+        Assert.That(options.MaxTcpConnectionsPerAddress, Is.EqualTo(32));
+        Assert.That(options.TcpMessageTimeout, Is.EqualTo(TimeSpan.FromSeconds(10)));
         Assert.DoesNotThrow(options.Validate);
     }
 
@@ -26,6 +28,8 @@ public class SipTransportOptionsTests
             Assert.Throws<ArgumentOutOfRangeException>(new SipTransportOptions { MaxMessageSize = 10 }.Validate);
             Assert.Throws<ArgumentOutOfRangeException>(new SipTransportOptions { TcpIdleTimeout = TimeSpan.Zero }.Validate);
             Assert.Throws<ArgumentOutOfRangeException>(new SipTransportOptions { MaxTcpConnections = 0 }.Validate);
+            Assert.Throws<ArgumentOutOfRangeException>(new SipTransportOptions { MaxTcpConnectionsPerAddress = 0 }.Validate);
+            Assert.Throws<ArgumentOutOfRangeException>(new SipTransportOptions { TcpMessageTimeout = TimeSpan.Zero }.Validate);
             Assert.Throws<ArgumentOutOfRangeException>(new SipTransportOptions { TcpConnectTimeout = TimeSpan.Zero }.Validate);
         });
     }

@@ -1,50 +1,22 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using Softswitch.Sip.Transport;
 using static Softswitch.Sip.Tests.Transport.SipSamples;
 
 namespace Softswitch.Sip.Tests.Transport;
 
-public class TcpSipTransportTests
+public class TcpSipTransportTests : TcpTransportFixture
 {
-    private static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(10);
-
-    private readonly List<IDisposable> _disposables = [];
-    private FakeTimeProvider _time = null!;
-    private RecordingSink _sink = null!;
-    private TcpSipTransport _transport = null!;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _time = new FakeTimeProvider();
-        _sink = new RecordingSink();
-        _transport = await StartTransportAsync(Options_());
-    }
-
-    [TearDown]
-    public async Task StopAsync()
-    {
-        foreach (var disposable in _disposables)
-        {
-            disposable.Dispose();
-        }
-
-        await _transport.DisposeAsync();
-    }
-
     [Test]
-    public async Task Message_written_one_byte_at_a_time_is_delivered_once()
+    public async Task Message_written_one_byte_at_aTime_is_delivered_once()
     {
         var client = await ConnectAsync();
 
         await client.SendByteByByteAsync(Invite());
         await client.SendAsync(Options);
 
-        var first = await _sink.NextMessageAsync();
-        var second = await _sink.NextMessageAsync();
+        var first = await Sink.NextMessageAsync();
+        var second = await Sink.NextMessageAsync();
         Assert.That(first.Text, Is.EqualTo(Invite()));
         Assert.That(first.Source, Is.EqualTo(new SipEndPoint(SipTransportKind.Tcp, client.LocalEndPoint)));
         Assert.That(second.Text, Is.EqualTo(Options), "the INVITE was delivered only once");
@@ -57,8 +29,8 @@ public class TcpSipTransportTests
 
         await client.SendAsync(Options + Invite());
 
-        Assert.That((await _sink.NextMessageAsync()).Text, Is.EqualTo(Options));
-        Assert.That((await _sink.NextMessageAsync()).Text, Is.EqualTo(Invite()));
+        Assert.That((await Sink.NextMessageAsync()).Text, Is.EqualTo(Options));
+        Assert.That((await Sink.NextMessageAsync()).Text, Is.EqualTo(Invite()));
     }
 
     [Test]
@@ -69,7 +41,7 @@ public class TcpSipTransportTests
 
         await client.SendAsync(large);
 
-        Assert.That((await _sink.NextMessageAsync()).Text, Is.EqualTo(large));
+        Assert.That((await Sink.NextMessageAsync()).Text, Is.EqualTo(large));
     }
 
     [Test]
@@ -83,7 +55,7 @@ public class TcpSipTransportTests
         await client.SendAsync("\r\n" + Options);
 
         Assert.That(pong, Is.EqualTo("\r\n"));
-        Assert.That((await _sink.NextMessageAsync()).Text, Is.EqualTo(Options));
+        Assert.That((await Sink.NextMessageAsync()).Text, Is.EqualTo(Options));
     }
 
     [Test]
@@ -92,13 +64,13 @@ public class TcpSipTransportTests
     {
         var client = await ConnectAsync();
         await client.SendAsync(Invite());
-        var request = await _sink.NextMessageAsync();
+        var request = await Sink.NextMessageAsync();
 
-        var sent = await _transport.SendAsync(Bytes(Options), request.Source.Address);
+        var sent = await Transport.SendAsync(Bytes(Options), request.Source.Address);
 
         Assert.That(sent, Is.True);
         Assert.That(await client.ReadMessageAsync(), Is.EqualTo(Options));
-        Assert.That(_transport.ConnectionCount, Is.EqualTo(1));
+        Assert.That(Transport.ConnectionCount, Is.EqualTo(1));
     }
 
     [Test]
@@ -107,9 +79,9 @@ public class TcpSipTransportTests
     {
         var client = await ConnectAsync();
         await client.SendAsync(Invite());
-        var request = await _sink.NextMessageAsync();
+        var request = await Sink.NextMessageAsync();
 
-        Assert.That(await _transport.SendOnOpenConnectionAsync(Bytes(Options), request.Source.Address), Is.True);
+        Assert.That(await Transport.SendOnOpenConnectionAsync(Bytes(Options), request.Source.Address), Is.True);
         Assert.That(await client.ReadMessageAsync(), Is.EqualTo(Options));
     }
 
@@ -121,12 +93,12 @@ public class TcpSipTransportTests
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         listener.Listen();
 
-        var sending = _transport.SendOnOpenConnectionAsync(Bytes(Options), (IPEndPoint)listener.LocalEndPoint!);
+        var sending = Transport.SendOnOpenConnectionAsync(Bytes(Options), (IPEndPoint)listener.LocalEndPoint!);
 
         Assert.That(sending.IsCompleted, Is.True);
         Assert.That(await sending, Is.False);
         Assert.That(listener.Poll(TimeSpan.FromMilliseconds(100), SelectMode.SelectRead), Is.False, "no connection attempt");
-        Assert.That(_transport.ConnectionCount, Is.Zero);
+        Assert.That(Transport.ConnectionCount, Is.Zero);
     }
 
     [Test]
@@ -137,19 +109,19 @@ public class TcpSipTransportTests
         listener.Listen();
         var listenerEndPoint = (IPEndPoint)listener.LocalEndPoint!;
 
-        var sent = await _transport.SendAsync(Bytes(Invite()), listenerEndPoint);
+        var sent = await Transport.SendAsync(Bytes(Invite()), listenerEndPoint);
         var peer = Track(new TcpTestClient(await listener.AcceptAsync().WaitAsync(RecordingSink.Patience)));
-        var again = await _transport.SendAsync(Bytes(Options), listenerEndPoint);
+        var again = await Transport.SendAsync(Bytes(Options), listenerEndPoint);
 
         Assert.That(sent, Is.True);
         Assert.That(again, Is.True);
         Assert.That(await peer.ReadMessageAsync(), Is.EqualTo(Invite()));
         Assert.That(await peer.ReadMessageAsync(), Is.EqualTo(Options), "second send used the same connection");
-        Assert.That(_transport.ConnectionCount, Is.EqualTo(1));
+        Assert.That(Transport.ConnectionCount, Is.EqualTo(1));
 
         // The opened connection is read too: the peer's answer reaches the sink.
         await peer.SendAsync(Options);
-        var answer = await _sink.NextMessageAsync();
+        var answer = await Sink.NextMessageAsync();
         Assert.That(answer.Source, Is.EqualTo(new SipEndPoint(SipTransportKind.Tcp, listenerEndPoint)));
     }
 
@@ -163,14 +135,14 @@ public class TcpSipTransportTests
             closedPort = (IPEndPoint)gone.LocalEndPoint!;
         }
 
-        var sent = await _transport.SendAsync(Bytes(Options), closedPort);
+        var sent = await Transport.SendAsync(Bytes(Options), closedPort);
 
         Assert.That(sent, Is.False);
-        Assert.That(_transport.ConnectionCount, Is.Zero);
+        Assert.That(Transport.ConnectionCount, Is.Zero);
     }
 
     [Test]
-    public async Task Connect_that_does_not_complete_gives_up_after_the_connect_timeout()
+    public async Task Connect_that_does_not_complete_gives_up_after_the_connectTimeout()
     {
         // A listener that never accepts, with its accept queue filled, leaves further handshakes unanswered.
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -180,14 +152,14 @@ public class TcpSipTransportTests
         var filler = Track(new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp));
         await filler.ConnectAsync(stuck).WaitAsync(RecordingSink.Patience);
 
-        var send = _transport.SendAsync(Bytes(Options), stuck).AsTask();
+        var send = Transport.SendAsync(Bytes(Options), stuck).AsTask();
         await Task.Delay(20);
         Assert.That(send.IsCompleted, Is.False, "the handshake is pending");
 
-        _time.Advance(new SipTransportOptions().TcpConnectTimeout);
+        Time.Advance(new SipTransportOptions().TcpConnectTimeout);
 
         Assert.That(await send.WaitAsync(RecordingSink.Patience), Is.False);
-        Assert.That(_transport.ConnectionCount, Is.Zero);
+        Assert.That(Transport.ConnectionCount, Is.Zero);
     }
 
     [Test]
@@ -195,11 +167,11 @@ public class TcpSipTransportTests
     {
         var client = await ConnectAsync();
         await client.SendAsync(Options);
-        var source = (await _sink.NextMessageAsync()).Source.Address;
+        var source = (await Sink.NextMessageAsync()).Source.Address;
         var large = Invite("Subject: " + new string('s', 30_000) + "\r\nContent-Length: {0}");
 
         var sends = Enumerable.Range(0, 20)
-            .Select(i => Task.Run(async () => await _transport.SendAsync(Bytes(i % 2 == 0 ? large : Options), source)));
+            .Select(i => Task.Run(async () => await Transport.SendAsync(Bytes(i % 2 == 0 ? large : Options), source)));
         var results = await Task.WhenAll(sends).WaitAsync(RecordingSink.Patience);
 
         Assert.That(results, Is.All.True);
@@ -210,20 +182,20 @@ public class TcpSipTransportTests
     }
 
     [Test]
-    public async Task Idle_connection_closes_after_the_timeout_and_traffic_postpones_it()
+    public async Task Idle_connection_closes_after_theTimeout_and_traffic_postpones_it()
     {
         var client = await ConnectAsync();
         await client.SendAsync(Options);
-        await _sink.NextMessageAsync();
+        await Sink.NextMessageAsync();
 
-        _time.Advance(IdleTimeout - TimeSpan.FromMinutes(4));
+        Time.Advance(IdleTimeout - TimeSpan.FromMinutes(4));
         await client.SendAsync(Invite());
-        await _sink.NextMessageAsync();
-        _time.Advance(TimeSpan.FromMinutes(5));
+        await Sink.NextMessageAsync();
+        Time.Advance(TimeSpan.FromMinutes(5));
         await client.SendAsync("\r\n\r\n");
         Assert.That(await client.ReadExactlyAsync(2), Is.EqualTo("\r\n"), "traffic six minutes in reset the idle clock");
 
-        _time.Advance(IdleTimeout);
+        Time.Advance(IdleTimeout);
         Assert.That(await client.WaitForCloseAsync(), Is.True);
     }
 
@@ -235,11 +207,11 @@ public class TcpSipTransportTests
 
         await client.SendAsync(Invite("Subject: " + new string('s', 2_000) + "\r\nContent-Length: {0}"));
 
-        var error = await _sink.NextErrorAsync();
+        var error = await Sink.NextErrorAsync();
         Assert.That(error.Error, Is.EqualTo(SipFramingError.MessageTooLarge));
         Assert.That(error.Source.Address, Is.EqualTo(client.LocalEndPoint));
         Assert.That(await client.WaitForCloseAsync(), Is.True);
-        Assert.That(_sink.HasPendingMessage, Is.False);
+        Assert.That(Sink.HasPendingMessage, Is.False);
     }
 
     [Test]
@@ -250,7 +222,7 @@ public class TcpSipTransportTests
 
         await client.SendAsync("OPTIONS sip:127.0.0.1 SIP/2.0\r\nCSeq: 1 OPTIONS\r\n\r\n");
 
-        Assert.That((await _sink.NextErrorAsync()).Error, Is.EqualTo(SipFramingError.BadContentLength));
+        Assert.That((await Sink.NextErrorAsync()).Error, Is.EqualTo(SipFramingError.BadContentLength));
         Assert.That(await client.WaitForCloseAsync(), Is.True);
     }
 
@@ -261,13 +233,13 @@ public class TcpSipTransportTests
 
         var first = await ConnectAsync();
         await first.SendAsync(Options);
-        await _sink.NextMessageAsync();
+        await Sink.NextMessageAsync();
         var second = await ConnectAsync();
 
         Assert.That(await second.WaitForCloseAsync(), Is.True);
         await first.SendAsync(Invite());
-        Assert.That((await _sink.NextMessageAsync()).Text, Is.EqualTo(Invite()), "the first connection is untouched");
-        Assert.That(_transport.ConnectionCount, Is.EqualTo(1));
+        Assert.That((await Sink.NextMessageAsync()).Text, Is.EqualTo(Invite()), "the first connection is untouched");
+        Assert.That(Transport.ConnectionCount, Is.EqualTo(1));
     }
 
     [Test]
@@ -275,46 +247,16 @@ public class TcpSipTransportTests
     {
         var client = await ConnectAsync();
         await client.SendAsync(Options);
-        await _sink.NextMessageAsync();
-        var endPoint = _transport.LocalEndPoint;
+        await Sink.NextMessageAsync();
+        var endPoint = Transport.LocalEndPoint;
 
-        await _transport.DisposeAsync().AsTask().WaitAsync(RecordingSink.Patience);
+        await Transport.DisposeAsync().AsTask().WaitAsync(RecordingSink.Patience);
 
-        Assert.That(_transport.ConnectionCount, Is.Zero);
+        Assert.That(Transport.ConnectionCount, Is.Zero);
         Assert.That(await client.WaitForCloseAsync(), Is.True);
-        var options = Options_();
+        var options = DefaultOptions();
         options.Port = endPoint.Port;
-        _transport = await StartTransportAsync(options);
-        Assert.That(_transport.LocalEndPoint, Is.EqualTo(endPoint));
-    }
-
-    private static SipTransportOptions Options_() => new()
-    {
-        Address = IPAddress.Loopback,
-        Port = 0,
-                TcpIdleTimeout = IdleTimeout,
-    };
-
-    private async Task RestartAsync(Action<SipTransportOptions> configure)
-    {
-        await _transport.DisposeAsync();
-        var options = Options_();
-        configure(options);
-        _transport = await StartTransportAsync(options);
-    }
-
-    private async Task<TcpSipTransport> StartTransportAsync(SipTransportOptions options)
-    {
-        var transport = new TcpSipTransport(options, _sink, _time, NullLogger<TcpSipTransport>.Instance);
-        await transport.StartAsync(CancellationToken.None);
-        return transport;
-    }
-
-    private async Task<TcpTestClient> ConnectAsync() => Track(await TcpTestClient.ConnectAsync(_transport.LocalEndPoint));
-
-    private T Track<T>(T disposable) where T : IDisposable
-    {
-        _disposables.Add(disposable);
-        return disposable;
+        Transport = await StartTransportAsync(options);
+        Assert.That(Transport.LocalEndPoint, Is.EqualTo(endPoint));
     }
 }

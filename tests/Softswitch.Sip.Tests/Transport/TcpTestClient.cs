@@ -17,10 +17,10 @@ internal sealed class TcpTestClient : IDisposable
 
     public IPEndPoint LocalEndPoint => (IPEndPoint)Socket.LocalEndPoint!;
 
-    public static async Task<TcpTestClient> ConnectAsync(IPEndPoint server)
+    public static async Task<TcpTestClient> ConnectAsync(IPEndPoint server, IPAddress? from = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        socket.Bind(new IPEndPoint(from ?? IPAddress.Loopback, 0));
         await socket.ConnectAsync(server).WaitAsync(RecordingSink.Patience);
         return new TcpTestClient(socket);
     }
@@ -93,6 +93,9 @@ internal sealed class TcpTestClient : IDisposable
             return true;
         }
     }
+
+    /// <summary>True when no close (FIN or reset) arrives within <paramref name="wait"/>: the server keeps the connection.</summary>
+    public bool StaysOpenFor(TimeSpan wait) => !Socket.Poll(wait, SelectMode.SelectRead) || Socket.Available > 0;
 
     public void Dispose() => Socket.Dispose();
 

@@ -41,7 +41,7 @@ public sealed class ExecutableTests
         }
 
         using var folder = new TempFolder();
-        folder.Write("configs/softswitch.yaml", ConfigFixture.Valid);
+        folder.Write("configs/softswitch.yaml", ConfigFixture.OnFreePort(ConfigFixture.Valid, out _));
         using var process = Start(folder.Path, "run", "--storage:database=state/switch.db");
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Text.StringBuilder();

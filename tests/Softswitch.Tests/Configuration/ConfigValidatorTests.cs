@@ -36,6 +36,8 @@ public sealed class ConfigValidatorTests
     [TestCase(5, "  public_address: 'not a host!'", "softswitch.yaml:5:19: sip.public_address: 'not a host!' is not an IP address or host name")]
     [TestCase(6, "  t1_ms: 0", "softswitch.yaml:6:10: sip.t1_ms: 0 is too small (at least 1)")]
     [TestCase(7, "  t2_ms: 400", "softswitch.yaml:7:10: sip.t2_ms: t2_ms (400) must be greater than t1_ms (500) (RFC 3261 §17.1.2.2)")]
+    [TestCase(7, "  tcp_message_timeout_seconds: 0", "softswitch.yaml:7:32: sip.tcp_message_timeout_seconds: 0 is too small (at least 1)")]
+    [TestCase(7, "  tcp_max_connections_per_address: 2000", "softswitch.yaml:7:36: sip.tcp_max_connections_per_address: tcp_max_connections_per_address (2000) is above tcp_max_connections (1024)")]
     [TestCase(10, "  max_expires: 30", "softswitch.yaml:10:16: registrar.max_expires: max_expires (30) is below min_expires (60)")]
     [TestCase(11, "  default_expires: 9000", "softswitch.yaml:11:20: registrar.default_expires: default_expires (9000) must lie between min_expires (60) and max_expires (7200)")]
     [TestCase(13, "  port_min: 10001", "softswitch.yaml:13:13: rtp.port_min: 10001 must be even: RTP takes even ports and RTCP the odd one above (RFC 3550 §11)")]

@@ -17,7 +17,7 @@ public sealed class SoftswitchHostTests
     public async Task Host_migrates_storage_serves_extensions_and_flushes_events_on_stop()
     {
         using var folder = new TempFolder();
-        var yaml = ConfigFixture.Valid + "\nlogging:\n  level: debug\n  file: logs/test-.log\nstorage:\n  database: db/test.db\n  recordings: rec";
+        var yaml = ConfigFixture.OnFreePort(ConfigFixture.Valid, out int port) + "\nlogging:\n  level: debug\n  file: logs/test-.log\nstorage:\n  database: db/test.db\n  recordings: rec";
         var root = (ConfigurationRoot)ConfigFixture.Build(folder, yaml);
         var validation = ConfigValidator.Validate(root);
         Assert.That(validation.IsValid, Is.True);
@@ -33,7 +33,7 @@ public sealed class SoftswitchHostTests
             services =>
             {
                 services.GetRequiredService<IExtensionDirectory>().TryGet("1001", out seen);
-                Assert.That(services.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>().CurrentValue.Sip.Port, Is.EqualTo(5060));
+                Assert.That(services.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>().CurrentValue.Sip.Port, Is.EqualTo(port));
                 var writer = services.GetRequiredService<RegistrationEventWriter>();
                 events.ForEach(e => writer.TryEnqueue(e));
                 stop.Cancel(); // as SIGTERM would, straight after queueing
@@ -53,7 +53,7 @@ public sealed class SoftswitchHostTests
         }
 
         var log = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(folder.Path, "logs")).Single());
-        Assert.That(log, Does.Contain("Softswitch started: config softswitch.yaml, SIP 0.0.0.0:5060 (udp+tcp), database " + database));
+        Assert.That(log, Does.Contain($"Softswitch started: config softswitch.yaml, SIP 127.0.0.1:{port} (udp+tcp), database " + database));
         Assert.That(log, Does.Contain("Softswitch stopped"));
     }
 
@@ -63,7 +63,7 @@ public sealed class SoftswitchHostTests
         using var folder = new TempFolder();
         // A folder where the database file should be: SQLite cannot open it.
         Directory.CreateDirectory(Path.Combine(folder.Path, "db", "test.db"));
-        var yaml = ConfigFixture.Valid + "\nlogging:\n  file: logs/test-.log\nstorage:\n  database: db/test.db";
+        var yaml = ConfigFixture.OnFreePort(ConfigFixture.Valid, out _) + "\nlogging:\n  file: logs/test-.log\nstorage:\n  database: db/test.db";
         var root = (ConfigurationRoot)ConfigFixture.Build(folder, yaml);
 
         var code = await SoftswitchHost.RunAsync(new SoftswitchStartup(root, ConfigValidator.Validate(root), "softswitch.yaml", folder.Path));
@@ -78,7 +78,8 @@ public sealed class SoftswitchHostTests
     public async Task Demo_passwords_are_logged_as_one_warning_per_extension()
     {
         using var folder = new TempFolder();
-        var yaml = ConfigFixture.ValidWithLine(21, "    password: change-me-1001").Replace("s3cret-two", "change-me-1002", StringComparison.Ordinal)
+        var yaml = ConfigFixture.OnFreePort(ConfigFixture.ValidWithLine(21, "    password: change-me-1001"), out _)
+            .Replace("s3cret-two", "change-me-1002", StringComparison.Ordinal)
             + "\nlogging:\n  file: logs/test-.log\nstorage:\n  database: test.db";
         var root = (ConfigurationRoot)ConfigFixture.Build(folder, yaml);
         using var stop = new CancellationTokenSource();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Softswitch.Configuration;
 using Softswitch.Configuration.Validation;
+using Softswitch.Interop.Tests.Support;
 
 namespace Softswitch.Tests.Support;
 
@@ -37,6 +38,22 @@ internal static class ConfigFixture
           - match: "600"
             echo: true
         """;
+
+    /// <summary>
+    /// <paramref name="yaml"/> (built on <see cref="Valid"/>) listening on 127.0.0.1 on a free UDP+TCP port, for tests that
+    /// start the switch: never the fixed 5060, which a switch running on the same machine may hold. Line numbers stay.
+    /// </summary>
+    public static string OnFreePort(string yaml, out int port)
+    {
+        const string fixedPort = "  listen: 0.0.0.0\n  port: 5060\n";
+        if (!yaml.Contains(fixedPort, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("the YAML does not listen on 0.0.0.0:5060 as ConfigFixture.Valid does", nameof(yaml));
+        }
+
+        port = FreePort.ForUdpAndTcp();
+        return yaml.Replace(fixedPort, $"  listen: 127.0.0.1\n  port: {port}\n", StringComparison.Ordinal);
+    }
 
     /// <summary>Writes <paramref name="yaml"/> as softswitch.yaml and validates it with the given overrides.</summary>
     public static ConfigValidationResult Validate(

@@ -43,9 +43,21 @@ public sealed class SipOptions
     [ConfigurationKeyName("max_message_size")]
     public int MaxMessageSize { get; set; } = 65535;
 
-    /// <summary>An idle TCP connection is closed after this many seconds.</summary>
+    /// <summary>A TCP connection with no complete message for this many seconds is closed (pings count only once it carries a registration).</summary>
     [ConfigurationKeyName("tcp_idle_timeout_seconds")]
     public int TcpIdleTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>A message that has started to arrive over TCP must be complete within this many seconds.</summary>
+    [ConfigurationKeyName("tcp_message_timeout_seconds")]
+    public int TcpMessageTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Open TCP connections in all, accepted and outgoing.</summary>
+    [ConfigurationKeyName("tcp_max_connections")]
+    public int TcpMaxConnections { get; set; } = 1024;
+
+    /// <summary>TCP connections accepted from one IP address.</summary>
+    [ConfigurationKeyName("tcp_max_connections_per_address")]
+    public int TcpMaxConnectionsPerAddress { get; set; } = 32;
 
     /// <summary>Transports in force: the configured ones, or udp and tcp.</summary>
     public IReadOnlyList<string> EffectiveTransports => Transports.Count == 0 ? DefaultTransports : Transports;

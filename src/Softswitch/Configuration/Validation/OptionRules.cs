@@ -112,6 +112,14 @@ public static class OptionRules
         }
 
         AtLeast(context, "sip:tcp_idle_timeout_seconds", sip.TcpIdleTimeoutSeconds, 1);
+        AtLeast(context, "sip:tcp_message_timeout_seconds", sip.TcpMessageTimeoutSeconds, 1);
+        AtLeast(context, "sip:tcp_max_connections", sip.TcpMaxConnections, 1);
+        AtLeast(context, "sip:tcp_max_connections_per_address", sip.TcpMaxConnectionsPerAddress, 1);
+        if (sip.TcpMaxConnectionsPerAddress > sip.TcpMaxConnections)
+        {
+            context.Error("sip:tcp_max_connections_per_address",
+                $"tcp_max_connections_per_address ({sip.TcpMaxConnectionsPerAddress}) is above tcp_max_connections ({sip.TcpMaxConnections})");
+        }
     }
 
     private static void CheckRegistrar(RegistrarOptions registrar, ValidationContext context)
