@@ -9,6 +9,9 @@ public enum InboundCallEnd
     NoAck,
     TransportError,
     NoAnswerInAck,
+    RtpTimeout,
+    HoldTimeout,
+    MaxCallLength,
 }
 
 /// <summary>Words for the log (Serilog would quote an enum).</summary>
@@ -22,6 +25,9 @@ public static class InboundCallEndText
         InboundCallEnd.NoAck => "no ACK",
         InboundCallEnd.TransportError => "transport error",
         InboundCallEnd.NoAnswerInAck => "no SDP answer in the ACK",
+        InboundCallEnd.RtpTimeout => "RTP timeout: nothing heard from the caller, BYE with Reason 408",
+        InboundCallEnd.HoldTimeout => "RTP timeout on hold: nothing heard from the caller, BYE with Reason 408",
+        InboundCallEnd.MaxCallLength => "maximum call length reached, BYE with Reason 200",
         _ => end.ToString(),
     };
 }

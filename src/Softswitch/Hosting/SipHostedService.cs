@@ -12,6 +12,7 @@ using Softswitch.Media.Playback;
 using Softswitch.Media.Rtp;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Calls.Signalling;
+using Softswitch.Calls.Supervision;
 using Softswitch.Configuration.Options;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Registrar;
@@ -81,7 +82,8 @@ internal sealed partial class SipHostedService(
         });
         var authenticator = new RequestAuthenticator(digest, new ExtensionCredentialStore(extensions),
             new RequestAuthenticatorOptions { Realm = signalling.EffectiveRealm });
-        var registrarService = new RegistrarService(_registrar, authenticator, new LocalDomain(signalling),
+        var localDomain = new LocalDomain(signalling);
+        var registrarService = new RegistrarService(_registrar, authenticator, localDomain,
             new RegistrationEventRecorder(eventWriter), time, loggers.CreateLogger<RegistrarService>());
         var mediaAddress = MediaAddress.Choose(settings.Rtp.Address, listen);
         _clock = new MediaClock(time, loggers.CreateLogger<MediaClock>());
@@ -109,6 +111,15 @@ internal sealed partial class SipHostedService(
                 DefaultLanguage = settings.Ivr.DefaultLanguage,
             },
             MeetMe = new MeetMeRooms(loggers),
+            Domain = localDomain,
+            Limits = new CallLimits
+            {
+                MaxCalls = settings.Limits.MaxCalls,
+                MaxCallsPerExtension = settings.Limits.MaxCallsPerExtension,
+                RtpTimeout = TimeSpan.FromSeconds(settings.Rtp.TimeoutSeconds),
+                HoldTimeout = TimeSpan.FromSeconds(settings.Rtp.HoldTimeoutSeconds),
+                MaxCallLength = TimeSpan.FromSeconds(settings.Limits.MaxCallSeconds),
+            },
             Time = time,
             Loggers = loggers,
         };
