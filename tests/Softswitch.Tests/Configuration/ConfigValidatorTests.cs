@@ -71,6 +71,8 @@ public sealed class ConfigValidatorTests
     [TestCase("\n    greeting: hello.wav", "softswitch.yaml:27:15: routes[0].greeting: 'hello.wav' is not a sound name (a name under sounds/, without .wav, e.g. echo-test or music/default)")]
     [TestCase("\nstorage:\n  database: ' '", "softswitch.yaml:28:13: storage.database: must not be empty")]
     [TestCase("\nextensions2: []", "softswitch.yaml:27:1: extensions2: unknown key at the top level (did you mean 'extensions'?)")]
+    [TestCase("\nlimits:\n  max_calls_per_extension: -1", "softswitch.yaml:28:28: limits.max_calls_per_extension: -1 is too small (at least 0)")]
+    [TestCase("\nlimits:\n  max_call_seconds: -5", "softswitch.yaml:28:21: limits.max_call_seconds: -5 is too small (at least 0)")]
     public void Appended_sections_are_checked(string appended, string expected)
     {
         using var folder = new TempFolder();
@@ -78,6 +80,23 @@ public sealed class ConfigValidatorTests
         var result = ConfigFixture.Validate(folder, ConfigFixture.Valid + appended);
 
         Assert.That(result.Problems.Select(p => p.ToString()), Is.EqualTo(new[] { expected }));
+    }
+
+    [Test]
+    public void Limits_and_rtp_timeouts_bind_and_more_calls_than_port_pairs_is_a_warning()
+    {
+        using var folder = new TempFolder();
+        var yaml = ConfigFixture.ValidWithLine(14, "  port_max: 10099\n  timeout_seconds: 30\n  hold_timeout_seconds: 600") +
+                   "\nlimits:\n  max_calls: 80\n  max_calls_per_extension: 2\n  max_call_seconds: 7200";
+
+        var result = ConfigFixture.Validate(folder, yaml);
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(result.Options!.Rtp.TimeoutSeconds, Is.EqualTo(30));
+        Assert.That(result.Options.Rtp.HoldTimeoutSeconds, Is.EqualTo(600));
+        Assert.That(result.Options.Limits.MaxCallsPerExtension, Is.EqualTo(2));
+        Assert.That(result.Options.Limits.MaxCallSeconds, Is.EqualTo(7200));
+        Assert.That(result.Warnings.Select(w => w.Format("warning")).Single(), Does.Contain("limits.max_calls").And.Contain("50 RTP port pairs"));
     }
 
     [Test]
