@@ -80,4 +80,19 @@ public sealed class StuckCallTests
         Assert.That(held.ExitCode, Is.EqualTo(0), () => $"the two calls within the limit go on:\n{held}\n{softswitch.Output}");
         await GoodPhone.AssertServedAsync(softswitch, "after 1001's calls ended (its places are back)");
     }
+
+    [Test, Description("RFC 3261 §21.5.4: 503 Service Unavailable with Retry-After")]
+    public async Task Over_the_global_limit_a_new_call_gets_503_until_a_call_ends()
+    {
+        await using var softswitch = await SoftswitchProcess.StartAsync(GoodPhone.EchoRouteYaml, "--limits:max_calls=2");
+
+        var twoCalls = SippCaller.RunAsync(softswitch, "call-pause-bye.xml", "1002", s_sippTimeout, extra: ["-m", "2", "-l", "2", "-r", "10", "-d", "4000"]);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // both answered
+        var third = await SippCaller.RunAsync(softswitch, "invite-over-limit.xml", "1001", s_sippTimeout, extra: ["-m", "1"]);
+        var held = await twoCalls;
+
+        Assert.That(third.ExitCode, Is.EqualTo(0), () => $"a third call must get 503 with Retry-After:\n{third}\n{softswitch.Output}");
+        Assert.That(held.ExitCode, Is.EqualTo(0), () => $"the two calls within the limit go on:\n{held}\n{softswitch.Output}");
+        await GoodPhone.AssertServedAsync(softswitch, "after the two calls ended");
+    }
 }
