@@ -45,7 +45,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         if (calls is not null)
         {
             _admission = new CallAdmission(calls.Limits);
-            _watchdog = new CallWatchdog(calls.Limits, calls.Time);
+            _watchdog = new CallWatchdog(calls.Limits, calls.Time, calls.Loggers.CreateLogger<CallWatchdog>());
         }
 
         _mailboxes = new Channel<ServerTransaction>[options.Workers];

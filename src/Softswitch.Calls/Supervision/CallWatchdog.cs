@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Softswitch.Calls.Supervision;
 
@@ -7,16 +9,18 @@ namespace Softswitch.Calls.Supervision;
 /// stamp (written by the media path with no allocation) and ends the calls <see cref="CallTimeoutRule"/> condemns.
 /// No timer per call and nothing per packet.
 /// </summary>
-public sealed class CallWatchdog : IDisposable
+public sealed partial class CallWatchdog : IDisposable
 {
     private readonly CallLimits _limits;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<IWatchedCall, byte> _calls = new();
     private readonly ITimer _timer;
+    private readonly ILogger _logger;
     private int _sweeping;
 
-    public CallWatchdog(CallLimits limits, TimeProvider time)
+    public CallWatchdog(CallLimits limits, TimeProvider time, ILogger<CallWatchdog>? logger = null)
     {
+        _logger = logger ?? NullLogger<CallWatchdog>.Instance;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limits.SweepInterval, TimeSpan.Zero, nameof(limits));
         _limits = limits;
         _time = time;
@@ -44,7 +48,15 @@ public sealed class CallWatchdog : IDisposable
                 var timeout = CallTimeoutRule.Decide(_limits, _time.GetElapsedTime(call.AnsweredTimestamp, now),
                     _time.GetElapsedTime(call.LastHeardTimestamp, now), call.OnHold);
                 if (timeout == CallTimeout.None || !_calls.TryRemove(call, out _)) continue;
-                call.EndFor(timeout);
+                try
+                {
+                    call.EndFor(timeout);
+                }
+                catch (Exception error)
+                {
+                    // On a timer thread an escaping exception would end the process; one call's failure must not stop the sweep.
+                    LogEndFailed(error, timeout);
+                }
             }
         }
         finally
@@ -54,4 +66,7 @@ public sealed class CallWatchdog : IDisposable
     }
 
     public void Dispose() => _timer.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "ending a call for {Timeout} failed")]
+    private partial void LogEndFailed(Exception error, CallTimeout timeout);
 }

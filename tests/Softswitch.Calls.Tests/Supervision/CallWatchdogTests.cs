@@ -92,6 +92,20 @@ public sealed class CallWatchdogTests
         Assert.That(call.Ended, Is.Empty);
     }
 
+    [Test]
+    public void A_call_that_fails_to_end_does_not_stop_the_others_from_being_ended()
+    {
+        var broken = new WatchedCall(_time) { Fails = true };
+        var silent = new WatchedCall(_time);
+        _watchdog.Watch(broken);
+        _watchdog.Watch(silent);
+
+        _time.Advance(TimeSpan.FromSeconds(60));
+
+        Assert.That(silent.Ended, Is.EqualTo(new[] { CallTimeout.Rtp }));
+        Assert.That(_watchdog.Count, Is.Zero);
+    }
+
     private sealed class WatchedCall(TimeProvider time) : IWatchedCall
     {
         public List<CallTimeout> Ended { get; } = [];
@@ -102,8 +116,14 @@ public sealed class CallWatchdogTests
 
         public bool OnHold { get; init; }
 
+        public bool Fails { get; init; }
+
         public void Heard() => LastHeardTimestamp = time.GetTimestamp();
 
-        public void EndFor(CallTimeout timeout) => Ended.Add(timeout);
+        public void EndFor(CallTimeout timeout)
+        {
+            Ended.Add(timeout);
+            if (Fails) throw new InvalidOperationException("the session is gone");
+        }
     }
 }
