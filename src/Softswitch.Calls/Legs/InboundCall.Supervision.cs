@@ -61,7 +61,7 @@ public sealed partial class InboundCall : IWatchedCall
     /// <summary>Off the watchdog (harmless when never watched).</summary>
     private void StopWatching() => _watchdog?.Forget(this);
 
-    /// <summary>The call's place under the limits given back, once its ports are free; harmless twice.</summary>
+    /// <summary>The call's place under the limits given back, just before its ports (free ports imply a free place); harmless twice.</summary>
     private void ReleaseAdmission() => _admission?.Dispose();
 
     /// <summary>One digit's line, within the call's budget; a summary of those left out when the next window opens.</summary>

@@ -350,8 +350,8 @@ public sealed partial class InboundCall : IInviteSessionOwner
         finally
         {
             // The token source is not disposed: a partner (meet-me) may still call Hangup, which must stay harmless.
-            _ports.Dispose();
             ReleaseAdmission();
+            _ports.Dispose();
         }
     }
 

@@ -43,7 +43,9 @@ public sealed class StuckCallTests
             "--rtp:timeout_seconds=2", "--rtp:hold_timeout_seconds=30");
 
         // Held and silent for 5 s, then sipp hangs up itself: a BYE from the switch meanwhile fails the scenario.
-        var held = await SippCaller.RunAsync(softswitch, "hold-silent.xml", "1002", s_sippTimeout, extra: ["-m", "1", "-d", "5000"]);
+        var hold = SippCaller.RunAsync(softswitch, "hold-silent.xml", "1002", s_sippTimeout, extra: ["-m", "1", "-d", "5000"]);
+        await GoodPhone.AssertServedAsync(softswitch, "while another call is held");
+        var held = await hold;
 
         Assert.That(held.ExitCode, Is.EqualTo(0), () => $"the held call must outlive the 2 s RTP timeout:\n{held}\n{softswitch.Output}");
         await GoodPhone.AssertServedAsync(softswitch, "after the held call");
