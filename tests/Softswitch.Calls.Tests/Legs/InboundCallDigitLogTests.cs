@@ -30,5 +30,29 @@ public sealed class InboundCallDigitLogTests
         Assert.That(suppressed, Is.InRange(1, 250), "the rest are counted in one summary");
     }
 
+    [Test, Description("RFC 4733 §2.5: each event is a new timestamp; a flood of them is a flood of digits")]
+    public async Task A_flood_of_rfc4733_events_is_held_to_the_same_budget()
+    {
+        var logs = new CapturedLogs();
+        await using var sip = new CallSwitch(logs, new CallLimits(), new DialPlanRoute(Echo, RouteTarget.Echo));
+        await using var phone = new RtpPhone();
+        var call = new SipCall(sip, "1001", Echo);
+        var ok = await call.CallAsync(PhoneSdp.Create(phone, 1));
+        call.Ack();
+        phone.Remote = PhoneSdp.MediaEndPoint(ok.Body);
+        await phone.SendUntilAsync(NumberedFrame.Create, NumberedFrame.Is, "echoed audio");
+
+        for (var i = 0; i < 300; i++)
+        {
+            phone.SendDigit(eventCode: (byte)(i % 10), payloadType: 96);
+            if (i % 20 == 19) await Task.Delay(5); // a fast phone, not a burst the socket buffer would drop
+        }
+
+        await Eventually.TrueAsync(() => DigitLines(logs).Count == 50, () => $"{DigitLines(logs).Count} digit lines");
+        Assert.That((await call.ByeAsync()).StatusCode, Is.EqualTo(200));
+        await Eventually.TrueAsync(() => logs.With("Suppressed").Count == 1, () => "no summary of the suppressed digits");
+        Assert.That(DigitLines(logs), Has.Count.EqualTo(50));
+    }
+
     private static List<CapturedLogEntry> DigitLines(CapturedLogs logs) => logs.With("Digit").Where(e => e.Properties.ContainsKey("Method")).ToList();
 }
