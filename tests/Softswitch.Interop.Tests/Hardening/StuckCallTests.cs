@@ -71,14 +71,11 @@ public sealed class StuckCallTests
     {
         await using var softswitch = await SoftswitchProcess.StartAsync(GoodPhone.EchoRouteYaml, "--limits:max_calls_per_extension=2");
 
-        var twoCalls = SippCaller.RunAsync(softswitch, "call-pause-bye.xml", "1001", s_sippTimeout, extra: ["-m", "2", "-l", "2", "-r", "10", "-d", "6000"]);
-        await Task.Delay(TimeSpan.FromSeconds(2)); // both answered
-        var third = await SippCaller.RunAsync(softswitch, "invite-over-limit.xml", "1001", s_sippTimeout, extra: ["-m", "1"]);
-        var other = await SippCaller.RunAsync(softswitch, "call-pause-bye.xml", "1002", s_sippTimeout, extra: ["-m", "1", "-d", "200"]);
-        var held = await twoCalls;
+        var (third, held, other) = await ThirdCallWhileTwoAreUpAsync(softswitch, holder: "1001", caller: "1001",
+            meanwhile: () => SippCaller.RunAsync(softswitch, "call-pause-bye.xml", "1002", s_sippTimeout, extra: ["-m", "1", "-d", "200"]));
 
         Assert.That(third.ExitCode, Is.EqualTo(0), () => $"the third call from 1001 must get 503 with Retry-After:\n{third}\n{softswitch.Output}");
-        Assert.That(other.ExitCode, Is.EqualTo(0), () => $"1002 must get through meanwhile:\n{other}\n{softswitch.Output}");
+        Assert.That(other!.ExitCode, Is.EqualTo(0), () => $"1002 must get through meanwhile:\n{other}\n{softswitch.Output}");
         Assert.That(held.ExitCode, Is.EqualTo(0), () => $"the two calls within the limit go on:\n{held}\n{softswitch.Output}");
         await GoodPhone.AssertServedAsync(softswitch, "after 1001's calls ended (its places are back)");
     }
@@ -88,13 +85,24 @@ public sealed class StuckCallTests
     {
         await using var softswitch = await SoftswitchProcess.StartAsync(GoodPhone.EchoRouteYaml, "--limits:max_calls=2");
 
-        var twoCalls = SippCaller.RunAsync(softswitch, "call-pause-bye.xml", "1002", s_sippTimeout, extra: ["-m", "2", "-l", "2", "-r", "10", "-d", "4000"]);
-        await Task.Delay(TimeSpan.FromSeconds(2)); // both answered
-        var third = await SippCaller.RunAsync(softswitch, "invite-over-limit.xml", "1001", s_sippTimeout, extra: ["-m", "1"]);
-        var held = await twoCalls;
+        var (third, held, _) = await ThirdCallWhileTwoAreUpAsync(softswitch, holder: "1002", caller: "1001");
 
         Assert.That(third.ExitCode, Is.EqualTo(0), () => $"a third call must get 503 with Retry-After:\n{third}\n{softswitch.Output}");
         Assert.That(held.ExitCode, Is.EqualTo(0), () => $"the two calls within the limit go on:\n{held}\n{softswitch.Output}");
         await GoodPhone.AssertServedAsync(softswitch, "after the two calls ended");
+    }
+
+    /// <summary>
+    /// <paramref name="holder"/> keeps two calls up for 8 s; 3 s in (both answered), <paramref name="caller"/> tries a third
+    /// (invite-over-limit.xml: success means 503 with Retry-After), then <paramref name="meanwhile"/> runs, if any.
+    /// </summary>
+    private static async Task<(ToolResult Third, ToolResult Held, ToolResult? Meanwhile)> ThirdCallWhileTwoAreUpAsync(SoftswitchProcess softswitch,
+        string holder, string caller, Func<Task<ToolResult>>? meanwhile = null)
+    {
+        var twoCalls = SippCaller.RunAsync(softswitch, "call-pause-bye.xml", holder, s_sippTimeout, extra: ["-m", "2", "-l", "2", "-r", "10", "-d", "8000"]);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var third = await SippCaller.RunAsync(softswitch, "invite-over-limit.xml", caller, s_sippTimeout, extra: ["-m", "1"]);
+        var other = meanwhile is null ? null : await meanwhile();
+        return (third, await twoCalls, other);
     }
 }
