@@ -98,6 +98,7 @@ public sealed partial class InboundCall
     {
         _leg!.SetRemote(RemoteRtp(negotiated), RemoteRtcp(negotiated));
         _leg.CanSend = negotiated.CanSend;
+        MediaChanged(negotiated);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: the ACK carried no usable answer to our re-INVITE offer; media left as it was")]

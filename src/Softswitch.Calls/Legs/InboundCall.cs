@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Routing;
+using Softswitch.Calls.Supervision;
 using Softswitch.Media.Codecs;
 using Softswitch.Media.Dtmf;
 using Softswitch.Media.Legs;
@@ -84,16 +85,18 @@ public sealed partial class InboundCall : IInviteSessionOwner
     /// <summary>
     /// Takes an authenticated INVITE routed to <paramref name="feature"/>: 488 for SDP we cannot read or no common codec,
     /// 503 when media ports run out or the switch is shutting down (<paramref name="active"/> closed); otherwise the call
-    /// joins <paramref name="active"/> and runs on its own until it ends.
+    /// joins <paramref name="active"/> and runs on its own until it ends. The call gives <paramref name="admission"/> back
+    /// when it ends (or here, when refused) and is watched by <paramref name="watchdog"/> once answered.
     /// </summary>
     public static void Start(ServerTransaction invite, SessionRouter sessions, CallMediaOptions media, DialPlanRoute route, ICallFeature feature,
-        TimeProvider time, ILoggerFactory loggers, ActiveCalls active)
+        TimeProvider time, ILoggerFactory loggers, ActiveCalls active, CallAdmissionTicket? admission = null, CallWatchdog? watchdog = null)
     {
         var request = invite.Request;
         var logger = loggers.CreateLogger<InboundCall>();
         SessionDescription? offer = null;
         if (!request.Body.IsEmpty && SdpParser.TryParse(request.Body.Span, out offer, out var sdpError) != SdpParseStatus.Ok)
         {
+            admission?.Dispose();
             invite.Respond(488, "Unreadable SDP", toTag: SipIds.NewTag());
             LogRefused(logger, request.CallId, 488, sdpError ?? "unreadable SDP");
             return;
@@ -101,19 +104,25 @@ public sealed partial class InboundCall : IInviteSessionOwner
 
         if (!media.Ports.TryAllocate(out var ports))
         {
+            admission?.Dispose();
             invite.Respond(503, "Media Ports Exhausted", toTag: SipIds.NewTag(), headers: [new("Retry-After", "10")]);
             LogRefused(logger, request.CallId, 503, "no free RTP ports");
             return;
         }
 
         var offerAnswer = new OfferAnswerSession(new LocalMediaOptions { Address = media.Address.ToString(), RtpPort = ports!.RtpPort, Codecs = OfferedCodecs }, time);
-        var call = new InboundCall(media, offerAnswer, ports, route, feature, request.CallId, time, loggers);
+        var call = new InboundCall(media, offerAnswer, ports, route, feature, request.CallId, time, loggers)
+        {
+            _admission = admission,
+            _watchdog = watchdog,
+        };
         if (offer is not null)
         {
             var negotiated = offerAnswer.ReceiveOffer(offer);
             if (!negotiated.IsAccepted || negotiated.Codec is null)
             {
                 ports.Dispose();
+                admission?.Dispose();
                 invite.Respond(negotiated.RejectStatusCode ?? 488, toTag: SipIds.NewTag());
                 LogRefused(logger, request.CallId, negotiated.RejectStatusCode ?? 488, negotiated.Error ?? "no common codec");
                 return;
@@ -125,6 +134,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
         if (!call.TryJoin(active))
         {
             ports.Dispose();
+            admission?.Dispose();
             invite.Respond(503, "Shutting Down", toTag: SipIds.NewTag(), headers: [new("Retry-After", "30")]);
             LogRefused(logger, request.CallId, 503, "shutting down");
             return;
@@ -154,6 +164,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
             }
 
             if (!await AnswerAsync(session).ConfigureAwait(false)) return;
+            StartWatching(_negotiated!);
             LogAnswered(CallId, _feature.Name, _negotiated!.Codec!.ToString(), _leg!.LocalRtpEndPoint.ToString(), RemoteRtp(_negotiated)?.ToString() ?? "-");
             _ = ReadDigitsAsync();
             await PlayGreetingAsync().ConfigureAwait(false);
@@ -271,7 +282,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
 
     private static string? Existing(string path) => File.Exists(path) ? path : null;
 
-    /// <summary>Every digit is logged once with its method and interrupts an interruptible prompt (barge-in).</summary>
+    /// <summary>Every digit is logged once with its method (within the call's budget) and interrupts an interruptible prompt (barge-in).</summary>
     private async Task ReadDigitsAsync()
     {
         var leg = _leg!;
@@ -279,12 +290,16 @@ public sealed partial class InboundCall : IInviteSessionOwner
         {
             await foreach (var digit in leg.Digits.Reader.ReadAllAsync(Ended).ConfigureAwait(false))
             {
-                LogDigit(CallId, digit.Digit.ToChar(), digit.Source, (int)digit.Duration.TotalMilliseconds);
+                LogDigitLimited(digit);
                 if (_player!.Interrupt(digit.Digit)) LogBargeIn(CallId, digit.Digit.ToChar());
             }
         }
         catch (OperationCanceledException)
         {
+        }
+        finally
+        {
+            LogLastDigitSummary();
         }
     }
 
@@ -318,6 +333,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
 
     private async Task ReleaseAsync()
     {
+        StopWatching();
         try
         {
             _player?.Stop();
@@ -344,6 +360,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
         finally
         {
             // The token source is not disposed: a partner (meet-me) may still call Hangup, which must stay harmless.
+            ReleaseAdmission();
             _ports.Dispose();
             Leave();
         }

@@ -10,6 +10,9 @@ public enum InboundCallEnd
     TransportError,
     NoAnswerInAck,
     Shutdown,
+    RtpTimeout,
+    HoldTimeout,
+    MaxCallLength,
 }
 
 /// <summary>Words for the log (Serilog would quote an enum).</summary>
@@ -24,6 +27,9 @@ public static class InboundCallEndText
         InboundCallEnd.TransportError => "transport error",
         InboundCallEnd.NoAnswerInAck => "no SDP answer in the ACK",
         InboundCallEnd.Shutdown => "switch shutting down",
+        InboundCallEnd.RtpTimeout => "RTP timeout: nothing heard from the caller, BYE with Reason 408",
+        InboundCallEnd.HoldTimeout => "RTP timeout on hold: nothing heard from the caller, BYE with Reason 408",
+        InboundCallEnd.MaxCallLength => "maximum call length reached, BYE with Reason 200",
         _ => end.ToString(),
     };
 }

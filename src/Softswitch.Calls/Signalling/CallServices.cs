@@ -3,6 +3,7 @@ using Softswitch.Calls.Features;
 using Softswitch.Calls.Legs;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Routing;
+using Softswitch.Calls.Supervision;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Stack;
 
@@ -22,6 +23,12 @@ public sealed class CallServices
 
     /// <summary>The meet-me rooms, one per meet-me route.</summary>
     public required MeetMeRooms MeetMe { get; init; }
+
+    /// <summary>Which Request-URI hosts are ours: an INVITE for any other domain is refused 404.</summary>
+    public required LocalDomain Domain { get; init; }
+
+    /// <summary>Concurrency limits and the timeouts that end calls nobody ends.</summary>
+    public CallLimits Limits { get; init; } = new();
 
     public required TimeProvider Time { get; init; }
 

@@ -4,6 +4,7 @@ using Softswitch.Calls.Features;
 using Softswitch.Calls.Legs;
 using Softswitch.Calls.Registration;
 using Softswitch.Calls.Routing;
+using Softswitch.Calls.Supervision;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Stack;
 using Softswitch.Sip.Transactions;
@@ -31,6 +32,8 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
     private readonly CallServices? _calls;
     private readonly ILogger<SipRequestDispatcher> _logger;
     private readonly Task[] _workers;
+    private readonly CallAdmission? _admission;
+    private readonly CallWatchdog? _watchdog;
     private TransactionLayer? _transactions;
 
     public SipRequestDispatcher(RegistrarService registrar, SignallingOptions options, ILogger<SipRequestDispatcher> logger,
@@ -39,6 +42,12 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         _registrar = registrar;
         _calls = calls;
         _logger = logger;
+        if (calls is not null)
+        {
+            _admission = new CallAdmission(calls.Limits);
+            _watchdog = new CallWatchdog(calls.Limits, calls.Time, calls.Loggers.CreateLogger<CallWatchdog>());
+        }
+
         _mailboxes = new Channel<ServerTransaction>[options.Workers];
         _workers = new Task[options.Workers];
         for (var i = 0; i < _workers.Length; i++)
@@ -187,22 +196,26 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
             return;
         }
 
-        if (!_calls.Authenticator.Authenticate(invite).IsAuthenticated) return; // challenged or refused already
+        var authentication = _calls.Authenticator.Authenticate(invite);
+        if (!authentication.IsAuthenticated) return; // challenged or refused already
 
+        var caller = authentication.Extension;
         var dialled = invite.Request.RequestUri.User ?? "";
+        if (RefuseForeignDomain(invite, caller)) return;
         var route = _calls.DialPlan().Find(dialled);
+        LogCallPlaced(invite, caller, route);
         switch (route?.Target)
         {
             case RouteTarget.Echo:
-                Answer(invite, route, EchoFeature.Instance);
+                Answer(invite, caller, route, EchoFeature.Instance);
                 break;
             case RouteTarget.Music:
-                Answer(invite, route, new MusicFeature(route.Destination!));
+                Answer(invite, caller, route, new MusicFeature(route.Destination!));
                 break;
             case RouteTarget.MeetMe:
                 var room = _calls.MeetMe.For(route.Match);
                 if (room.Room.IsFull) invite.Respond(486, toTag: SipIds.NewTag());
-                else Answer(invite, route, room);
+                else Answer(invite, caller, route, room);
                 break;
             case null:
                 invite.Respond(404, toTag: SipIds.NewTag());
@@ -215,8 +228,11 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         }
     }
 
-    private void Answer(ServerTransaction invite, DialPlanRoute route, ICallFeature feature) =>
-        InboundCall.Start(invite, _calls!.Sessions, _calls.Media, route, feature, _calls.Time, _calls.Loggers, _calls.Active);
+    private void Answer(ServerTransaction invite, string? caller, DialPlanRoute route, ICallFeature feature)
+    {
+        if (!TryAdmit(invite, caller, out var admission)) return;
+        InboundCall.Start(invite, _calls!.Sessions, _calls.Media, route, feature, _calls.Time, _calls.Loggers, _calls.Active, admission, _watchdog);
+    }
 
     /// <summary>RFC 3261 §9.2: 200 for the CANCEL, then 487 for the INVITE if it is still unanswered.</summary>
     private void HandleCancel(ServerTransaction cancel)
@@ -244,5 +260,6 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
     {
         foreach (var mailbox in _mailboxes) mailbox.Writer.TryComplete();
         await Task.WhenAll(_workers);
+        _watchdog?.Dispose();
     }
 }

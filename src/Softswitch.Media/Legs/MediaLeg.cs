@@ -29,10 +29,12 @@ public sealed partial class MediaLeg : IRtpPacketSink, IMediaFrameOutput, IAsync
     private readonly byte _audioPayloadType;
     private readonly string _callId;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private IMediaLegConsumer? _consumer;
     private IMediaLegTap? _tap;
     private long _received;
     private long _foreign;
+    private long _lastReceived;
     private int _disposed;
 
     /// <summary>Creates the leg; nothing is received until <see cref="Start"/>.</summary>
@@ -53,6 +55,8 @@ public sealed partial class MediaLeg : IRtpPacketSink, IMediaFrameOutput, IAsync
         TelephoneEventClockRate = options.TelephoneEventClockRate;
         _audioPayloadType = (byte)options.Codec.PayloadType;
         _callId = options.CallId;
+        _time = time;
+        _lastReceived = time.GetTimestamp();
         _logger = loggers.CreateLogger<MediaLeg>();
         _digits = new MediaLegDigits(options, time, loggers);
         _endpoint = new RtpEndpoint(options.Ports, this, new RtpEndpointOptions { RemoteRtp = options.RemoteRtp, RemoteRtcp = options.RemoteRtcp },
@@ -100,6 +104,12 @@ public sealed partial class MediaLeg : IRtpPacketSink, IMediaFrameOutput, IAsync
 
     /// <summary>RTP packets received of the negotiated audio and telephone-event types.</summary>
     public long PacketsReceived => Interlocked.Read(ref _received);
+
+    /// <summary>
+    /// When the peer was last heard, RTP or RTCP (a <see cref="TimeProvider.GetTimestamp"/> value; the leg's creation
+    /// until the first packet): what an inactivity timeout reads, with no timer per packet.
+    /// </summary>
+    public long LastReceivedTimestamp => Volatile.Read(ref _lastReceived);
 
     /// <summary>Who gets the received audio and telephone-event packets; null drops them (after DTMF and tap).</summary>
     public IMediaLegConsumer? Consumer
@@ -178,6 +188,7 @@ public sealed partial class MediaLeg : IRtpPacketSink, IMediaFrameOutput, IAsync
             return;
         }
 
+        Volatile.Write(ref _lastReceived, _time.GetTimestamp());
         _rtcp.OnReceived(header);
         var payload = packet.Slice(payloadOffset, header.PayloadLength);
         if (header.PayloadType == _audioPayloadType)
@@ -206,7 +217,11 @@ public sealed partial class MediaLeg : IRtpPacketSink, IMediaFrameOutput, IAsync
     }
 
     /// <summary>The far end's reports are read (its view of our stream).</summary>
-    public void OnRtcp(ReadOnlySpan<byte> packet, SocketAddress from) => _rtcp.OnRtcp(packet);
+    public void OnRtcp(ReadOnlySpan<byte> packet, SocketAddress from)
+    {
+        Volatile.Write(ref _lastReceived, _time.GetTimestamp());
+        _rtcp.OnRtcp(packet);
+    }
 
     /// <summary>
     /// Says RTCP BYE, stops receiving and completes <see cref="Digits"/> (after a tone still sounding is reported).

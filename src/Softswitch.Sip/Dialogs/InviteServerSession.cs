@@ -23,6 +23,7 @@ public sealed partial class InviteServerSession
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ServerTransaction? _pendingReInvite;
     private bool _hangupAfterAck;
+    private string? _byeReason;
 
     internal InviteServerSession(SessionRouter router, ServerInviteTransaction invite, IInviteSessionOwner owner,
         TimeProvider time, InviteSessionOptions options, string localTag)
@@ -106,12 +107,14 @@ public sealed partial class InviteServerSession
     /// Ends the call from our side. Confirmed: BYE in a client transaction, Terminated on its final response or
     /// timeout. Accepted (no ACK yet): the BYE waits for the ACK or for the retransmission to give up, because a
     /// callee must not send BYE before either (§15). Before answering there is no dialog to BYE, so the INVITE is
-    /// refused with 480. False when already ending.
+    /// refused with 480. False when already ending. <paramref name="reason"/>, when given, is the value of a
+    /// Reason header (RFC 3326) the BYE carries, e.g. <c>SIP;cause=408;text="RTP timeout"</c>.
     /// </summary>
-    public bool Hangup()
+    public bool Hangup(string? reason = null)
     {
         lock (_gate)
         {
+            _byeReason ??= reason;
             switch (State)
             {
                 case InviteSessionState.Incoming or InviteSessionState.Ringing:
@@ -172,7 +175,9 @@ public sealed partial class InviteServerSession
     private void SendByeLocked()
     {
         State = InviteSessionState.Terminating;
-        var bytes = Dialog.CreateRequest(SipMethod.Bye, _options.NewVia(Flow.Transport), LocalContact).AddHeader("User-Agent", SipServer.Name).ToBytes();
+        var bye = Dialog.CreateRequest(SipMethod.Bye, _options.NewVia(Flow.Transport), LocalContact).AddHeader("User-Agent", SipServer.Name);
+        if (_byeReason is not null) bye.AddHeader("Reason", _byeReason);
+        var bytes = bye.ToBytes();
         if (!_router.SendInDialog(this, bytes)) FinishLocked();
     }
 

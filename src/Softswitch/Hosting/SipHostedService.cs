@@ -13,6 +13,7 @@ using Softswitch.Media.Playback;
 using Softswitch.Media.Rtp;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Calls.Signalling;
+using Softswitch.Calls.Supervision;
 using Softswitch.Configuration.Options;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Registrar;
@@ -88,7 +89,8 @@ internal sealed partial class SipHostedService(
         });
         var authenticator = new RequestAuthenticator(digest, new ExtensionCredentialStore(extensions),
             new RequestAuthenticatorOptions { Realm = signalling.EffectiveRealm }, bans.Guard);
-        var registrarService = new RegistrarService(_registrar, authenticator, new LocalDomain(signalling),
+        var localDomain = new LocalDomain(signalling);
+        var registrarService = new RegistrarService(_registrar, authenticator, localDomain,
             new RegistrationEventRecorder(eventWriter), time, loggers.CreateLogger<RegistrarService>());
         var mediaAddress = MediaAddress.Choose(settings.Rtp.Address, listen);
         _clock = new MediaClock(time, loggers.CreateLogger<MediaClock>());
@@ -116,6 +118,15 @@ internal sealed partial class SipHostedService(
                 DefaultLanguage = settings.Ivr.DefaultLanguage,
             },
             MeetMe = new MeetMeRooms(loggers),
+            Domain = localDomain,
+            Limits = new CallLimits
+            {
+                MaxCalls = settings.Limits.MaxCalls,
+                MaxCallsPerExtension = settings.Limits.MaxCallsPerExtension,
+                RtpTimeout = TimeSpan.FromSeconds(settings.Rtp.TimeoutSeconds),
+                HoldTimeout = TimeSpan.FromSeconds(settings.Rtp.HoldTimeoutSeconds),
+                MaxCallLength = TimeSpan.FromSeconds(settings.Limits.MaxCallSeconds),
+            },
             Time = time,
             Loggers = loggers,
         };

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Softswitch.Calls.Features;
@@ -8,6 +9,7 @@ using Softswitch.Calls.Media;
 using Softswitch.Calls.Registration;
 using Softswitch.Calls.Routing;
 using Softswitch.Calls.Signalling;
+using Softswitch.Calls.Supervision;
 using Softswitch.Media.Audio;
 using Softswitch.Media.Clock;
 using Softswitch.Media.Playback;
@@ -49,6 +51,12 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
     private readonly string _root;
 
     public CallSwitch(params DialPlanRoute[] routes)
+        : this(NullLoggerFactory.Instance, new CallLimits(), routes)
+    {
+    }
+
+    /// <summary>A switch whose calls log to <paramref name="loggers"/> and run under <paramref name="limits"/>.</summary>
+    public CallSwitch(ILoggerFactory loggers, CallLimits limits, params DialPlanRoute[] routes)
     {
         _root = Directory.CreateTempSubdirectory("calls-tests-").FullName;
         SoundsFolder = Directory.CreateDirectory(Path.Combine(_root, "sounds")).FullName;
@@ -81,13 +89,15 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
                 SoundsFolder = SoundsFolder,
             },
             MeetMe = new MeetMeRooms(NullLoggerFactory.Instance),
+            Domain = new LocalDomain(options),
+            Limits = limits,
             Time = Time,
-            Loggers = NullLoggerFactory.Instance,
+            Loggers = loggers,
         };
         Sessions = calls.Sessions;
         ActiveCalls = calls.Active;
         Drain = new CallDrain(calls.Active, Time, NullLogger<CallDrain>.Instance);
-        _dispatcher = new SipRequestDispatcher(registrar, options, NullLogger<SipRequestDispatcher>.Instance, calls);
+        _dispatcher = new SipRequestDispatcher(registrar, options, loggers.CreateLogger<SipRequestDispatcher>(), calls);
         _layer = new TransactionLayer(Time, new TransactionTimerOptions(), this, _dispatcher, new TransactionMessageFactory());
         _dispatcher.Attach(_layer, this);
     }

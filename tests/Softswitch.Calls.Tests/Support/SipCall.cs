@@ -8,8 +8,9 @@ namespace Softswitch.Calls.Tests.Support;
 /// One call as a phone's SIP stack places it on the <see cref="CallSwitch"/>: INVITE, the 407 challenge answered
 /// (ACK, then INVITE again with CSeq + 1 and Proxy-Authorization), ACK, BYE, re-INVITE, INFO and CANCEL in the dialog,
 /// and 200 for the switch's BYE. It keeps the dialog state a phone keeps: Call-ID, tags, CSeq, the remote target.
+/// The INVITE's Request-URI is <c>sip:dialled@host</c> (the switch's domain unless a test aims elsewhere).
 /// </summary>
-internal sealed class SipCall(CallSwitch sip, string extension, string dialled)
+internal sealed class SipCall(CallSwitch sip, string extension, string dialled, string host = CallSwitch.Domain)
 {
     private const string PhoneHost = "127.0.0.1:5099";
 
@@ -19,7 +20,7 @@ internal sealed class SipCall(CallSwitch sip, string extension, string dialled)
     private string _inviteBranch = "";
     private string? _toTag;
     private string _lastInvite = "";
-    private string _target = $"sip:{dialled}@{CallSwitch.Domain}";
+    private string _target = $"sip:{dialled}@{host}";
 
     public string CallId { get; } = Guid.NewGuid().ToString("N") + "@phone.test";
 
@@ -158,7 +159,7 @@ internal sealed class SipCall(CallSwitch sip, string extension, string dialled)
         _inviteCSeq = ++_cseq;
         _inviteBranch = NewBranch();
         sip.Receive(_lastInvite =
-            $"INVITE sip:{dialled}@{CallSwitch.Domain} SIP/2.0\r\n" +
+            $"INVITE sip:{dialled}@{host} SIP/2.0\r\n" +
             $"Via: SIP/2.0/UDP {PhoneHost};branch={_inviteBranch};rport\r\n" +
             "Max-Forwards: 70\r\n" +
             $"From: \"Phone {extension}\" <sip:{extension}@{CallSwitch.Domain}>;tag={_fromTag}\r\n" +
@@ -176,7 +177,7 @@ internal sealed class SipCall(CallSwitch sip, string extension, string dialled)
     /// <summary>§17.1.1.3: the ACK for a non-2xx final response belongs to the INVITE's transaction (same branch).</summary>
     private void AckInTransaction(SipResponse final) =>
         sip.Receive(
-            $"ACK sip:{dialled}@{CallSwitch.Domain} SIP/2.0\r\n" +
+            $"ACK sip:{dialled}@{host} SIP/2.0\r\n" +
             $"Via: SIP/2.0/UDP {PhoneHost};branch={final.TopVia.Branch};rport\r\n" +
             "Max-Forwards: 70\r\n" +
             $"From: <sip:{extension}@{CallSwitch.Domain}>;tag={_fromTag}\r\n" +
@@ -207,7 +208,7 @@ internal sealed class SipCall(CallSwitch sip, string extension, string dialled)
         var realm = Param(header, "realm")!;
         var nonce = Param(header, "nonce")!;
         var opaque = Param(header, "opaque");
-        var uri = $"sip:{dialled}@{CallSwitch.Domain}";
+        var uri = $"sip:{dialled}@{host}";
         const string cnonce = "5d1e0a77";
         var response = DigestCalculator.ComputeResponse(DigestAlgorithm.Md5, extension, realm, CallSwitch.PasswordOf(extension), "INVITE", uri,
             nonce, "auth", "00000001", cnonce);

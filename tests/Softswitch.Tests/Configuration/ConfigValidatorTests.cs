@@ -75,6 +75,8 @@ public sealed class ConfigValidatorTests
     [TestCase("\nsecurity:\n  failed_auth_limit: 0", "softswitch.yaml:28:22: security.failed_auth_limit: 0 is too small (at least 1)")]
     [TestCase("\nsecurity:\n  allow:\n    - 10.0.0.0/8\n    - 192.168.1.300", "softswitch.yaml:30:7: security.allow[1]: '192.168.1.300' is not a network (CIDR such as 192.168.1.0/24, or one address)")]
     [TestCase("\nextensions2: []", "softswitch.yaml:27:1: extensions2: unknown key at the top level (did you mean 'extensions'?)")]
+    [TestCase("\nlimits:\n  max_calls_per_extension: -1", "softswitch.yaml:28:28: limits.max_calls_per_extension: -1 is too small (at least 0)")]
+    [TestCase("\nlimits:\n  max_call_seconds: -5", "softswitch.yaml:28:21: limits.max_call_seconds: -5 is too small (at least 0)")]
     public void Appended_sections_are_checked(string appended, string expected)
     {
         using var folder = new TempFolder();
@@ -82,6 +84,23 @@ public sealed class ConfigValidatorTests
         var result = ConfigFixture.Validate(folder, ConfigFixture.Valid + appended);
 
         Assert.That(result.Problems.Select(p => p.ToString()), Is.EqualTo(new[] { expected }));
+    }
+
+    [Test]
+    public void Limits_and_rtp_timeouts_bind_and_more_calls_than_port_pairs_is_a_warning()
+    {
+        using var folder = new TempFolder();
+        var yaml = ConfigFixture.ValidWithLine(14, "  port_max: 10099\n  timeout_seconds: 30\n  hold_timeout_seconds: 600") +
+                   "\nlimits:\n  max_calls: 80\n  max_calls_per_extension: 2\n  max_call_seconds: 7200";
+
+        var result = ConfigFixture.Validate(folder, yaml);
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(result.Options!.Rtp.TimeoutSeconds, Is.EqualTo(30));
+        Assert.That(result.Options.Rtp.HoldTimeoutSeconds, Is.EqualTo(600));
+        Assert.That(result.Options.Limits.MaxCallsPerExtension, Is.EqualTo(2));
+        Assert.That(result.Options.Limits.MaxCallSeconds, Is.EqualTo(7200));
+        Assert.That(result.Warnings.Select(w => w.Format("warning")).Single(), Does.Contain("limits.max_calls").And.Contain("50 RTP port pairs"));
     }
 
     [Test]

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Softswitch.Configuration.Options;
 
-/// <summary>The <c>rtp</c> section: the UDP port range for media.</summary>
+/// <summary>The <c>rtp</c> section: the UDP port range for media and the inactivity timeouts.</summary>
 public sealed class RtpOptions
 {
     /// <summary>First RTP port; even, because RTCP takes the odd port above it (RFC 3550 §11).</summary>
@@ -18,4 +18,12 @@ public sealed class RtpOptions
     /// wildcard, the machine's first non-loopback IPv4 address.
     /// </summary>
     public string? Address { get; set; }
+
+    /// <summary>No RTP nor RTCP from the peer for this many seconds while the call is not on hold: BYE (Reason cause 408). 0: never.</summary>
+    [ConfigurationKeyName("timeout_seconds")]
+    public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>The same while the call is on hold in either direction. 0: never.</summary>
+    [ConfigurationKeyName("hold_timeout_seconds")]
+    public int HoldTimeoutSeconds { get; set; } = 3600;
 }

@@ -22,6 +22,9 @@ public sealed class SoftswitchOptions
     /// <summary>Media port range.</summary>
     public RtpOptions Rtp { get; set; } = new();
 
+    /// <summary>Concurrent calls and call length.</summary>
+    public LimitsOptions Limits { get; set; } = new();
+
     /// <summary>HTTP API and web console.</summary>
     public HttpOptions Http { get; set; } = new();
 

@@ -15,11 +15,7 @@ public static class OptionRules
         CheckAuth(options.Auth, context);
         CheckSecurity(options.Security, context);
         CheckRtp(options.Rtp, context);
-        if (options.Limits.ShutdownGraceSeconds is < 0 or > 3600)
-        {
-            context.Error("limits:shutdown_grace_seconds", $"{options.Limits.ShutdownGraceSeconds} s is outside 0-3600");
-        }
-
+        CheckLimits(options.Limits, options.Rtp, context);
         ListenAddress(context, "http:listen", options.Http.Listen);
         Port(context, "http:port", options.Http.Port);
         NotEmpty(context, "storage:database", options.Storage.Database);
@@ -184,6 +180,27 @@ public static class OptionRules
         if (rtp.PortMin >= rtp.PortMax)
         {
             context.Error("rtp:port_max", $"port_max ({rtp.PortMax}) must be greater than port_min ({rtp.PortMin})");
+        }
+
+        AtLeast(context, "rtp:timeout_seconds", rtp.TimeoutSeconds, 0);
+        AtLeast(context, "rtp:hold_timeout_seconds", rtp.HoldTimeoutSeconds, 0);
+    }
+
+    private static void CheckLimits(LimitsOptions limits, RtpOptions rtp, ValidationContext context)
+    {
+        AtLeast(context, "limits:max_calls", limits.MaxCalls, 0);
+        AtLeast(context, "limits:max_calls_per_extension", limits.MaxCallsPerExtension, 0);
+        AtLeast(context, "limits:max_call_seconds", limits.MaxCallSeconds, 0);
+        if (limits.ShutdownGraceSeconds is < 0 or > 3600)
+        {
+            context.Error("limits:shutdown_grace_seconds", $"{limits.ShutdownGraceSeconds} s is outside 0-3600");
+        }
+
+        var pairs = (rtp.PortMax - rtp.PortMin + 1) / 2;
+        if (pairs > 0 && limits.MaxCalls > pairs)
+        {
+            context.Warning("limits:max_calls",
+                $"{limits.MaxCalls} calls need more than the {pairs} RTP port pairs of rtp.port_min-port_max: calls beyond that get 503 anyway");
         }
     }
 }
