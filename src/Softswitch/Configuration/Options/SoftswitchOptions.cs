@@ -22,7 +22,7 @@ public sealed class SoftswitchOptions
     /// <summary>Media port range.</summary>
     public RtpOptions Rtp { get; set; } = new();
 
-    /// <summary>Concurrent calls and call length.</summary>
+    /// <summary>Concurrent calls, call length and the shutdown drain.</summary>
     public LimitsOptions Limits { get; set; } = new();
 
     /// <summary>HTTP API and web console.</summary>
@@ -33,9 +33,6 @@ public sealed class SoftswitchOptions
 
     /// <summary>Log level and file.</summary>
     public LoggingOptions Logging { get; set; } = new();
-
-    /// <summary>Call limits and the shutdown drain.</summary>
-    public LimitsOptions Limits { get; set; } = new();
 
     /// <summary>IVR flows and prompts.</summary>
     public IvrOptions Ivr { get; set; } = new();
