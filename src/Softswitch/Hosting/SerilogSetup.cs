@@ -13,7 +13,8 @@ public static class SerilogSetup
         "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {CallIdTag:l}{SourceContext:l}: {Message:lj}{NewLine}{Exception}";
 
     /// <summary>Creates the logger described by <paramref name="options"/>; relative paths resolve against <paramref name="currentDirectory"/>.</summary>
-    public static Logger CreateLogger(LoggingOptions options, LoggingLevelSwitch levelSwitch, string currentDirectory)
+    /// <param name="retentionDays">Daily files kept (<c>storage.retention_days</c>): the file rolls once a day, so a count of files is a count of days.</param>
+    public static Logger CreateLogger(LoggingOptions options, LoggingLevelSwitch levelSwitch, string currentDirectory, int retentionDays)
     {
         var file = Path.GetFullPath(options.File, currentDirectory);
         var folder = Path.GetDirectoryName(file);
@@ -30,7 +31,7 @@ public static class SerilogSetup
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatter)
-            .WriteTo.File(formatter, file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31)
+            .WriteTo.File(formatter, file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: retentionDays)
             .CreateLogger();
     }
 }

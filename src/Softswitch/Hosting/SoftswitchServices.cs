@@ -6,8 +6,10 @@ using Softswitch.Configuration;
 using Softswitch.Configuration.Options;
 using Softswitch.Extensions;
 using Softswitch.Storage;
+using Softswitch.Storage.Bindings;
 using Softswitch.Storage.Migrations;
 using Softswitch.Storage.Registrations;
+using Softswitch.Storage.Retention;
 
 namespace Softswitch.Hosting;
 
@@ -35,7 +37,17 @@ public static class SoftswitchServices
         services.AddSingleton(sp => new RegistrationEventWriter(
             sp.GetRequiredService<RegistrationEventRepository>(),
             sp.GetRequiredService<ILogger<RegistrationEventWriter>>()));
+        services.AddSingleton<BindingRepository>();
+        services.AddSingleton(sp => new BindingWriter(sp.GetRequiredService<BindingRepository>(), sp.GetRequiredService<ILogger<BindingWriter>>()));
+        services.AddSingleton<BindingPersistence>();
         services.AddHostedService<StorageStartupService>();
+        // Retention is read once, like the paths: a changed retention_days applies at the next start.
+        services.AddSingleton(sp => new RetentionSweeper(
+            sp.GetRequiredService<SqliteDatabase>(),
+            TimeSpan.FromDays(options.Storage.RetentionDays),
+            sp.GetRequiredService<TimeProvider>(),
+            logger: sp.GetRequiredService<ILogger<RetentionSweeper>>()));
+        services.AddHostedService<RetentionService>();
         return services;
     }
 }
