@@ -61,7 +61,7 @@ public static class SoftswitchCli
             configPath, displayPath, SoftswitchConfiguration.FromEnvironment(environment), arguments.Overrides, reloadOnChange: run);
         // Disposing the root stops the file watcher.
         using var watcher = configuration as IDisposable;
-        var validation = ConfigValidator.Validate(configuration);
+        var validation = ConfigValidator.Validate(configuration, currentDirectory);
         foreach (var problem in validation.Problems)
         {
             await error.WriteLineAsync(problem.ToString()).ConfigureAwait(false);

@@ -22,7 +22,7 @@ public static class SoftswitchServices
         var options = startup.Validation.Options ?? throw new ArgumentException("the configuration must be valid", nameof(startup));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(startup.Configuration);
-        services.AddSingleton(sp => new SoftswitchSettings(startup.Configuration, options, sp.GetRequiredService<ILogger<SoftswitchSettings>>()));
+        services.AddSingleton(sp => new SoftswitchSettings(startup.Configuration, options, sp.GetRequiredService<ILogger<SoftswitchSettings>>(), startup.CurrentDirectory));
         services.AddSingleton<IOptionsMonitor<SoftswitchOptions>>(sp => sp.GetRequiredService<SoftswitchSettings>());
         services.AddSingleton<IExtensionDirectory, ExtensionDirectory>();
 

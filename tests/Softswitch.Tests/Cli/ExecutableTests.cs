@@ -25,10 +25,13 @@ public sealed class ExecutableTests
     public async Task Check_config_without_a_local_file_uses_the_one_next_to_the_program()
     {
         using var folder = new TempFolder();
+        // The shipped routes name prompts and music; like every relative path they resolve against the current directory.
+        folder.Write("sounds/en/echo-test.wav", "RIFF");
+        folder.Write("sounds/music/default.wav", "RIFF");
 
-        var (code, output, _) = await RunToEndAsync(folder.Path, "check-config");
+        var (code, output, error) = await RunToEndAsync(folder.Path, "check-config");
 
-        Assert.That(code, Is.EqualTo(0));
+        Assert.That(code, Is.EqualTo(0), error);
         Assert.That(output, Does.Contain("configs/softswitch.yaml: configuration OK (5 warnings)"));
     }
 

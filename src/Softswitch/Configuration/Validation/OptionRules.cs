@@ -37,6 +37,7 @@ public static class OptionRules
 
         ExtensionRules.Check(options, context);
         RouteRules.Check(options, context);
+        ReferenceRules.Check(options, context);
     }
 
     /// <summary>Reports <paramref name="key"/> unless it is a port number.</summary>

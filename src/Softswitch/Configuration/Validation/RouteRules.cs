@@ -22,8 +22,7 @@ public static class RouteRules
                 context.Error(ConfigKeys.Combine(path, "match"), $"'{route.Match}' is not a number or pattern (digits, +, #, * for feature codes, X for any digit, a final * for the rest)");
             }
 
-            var destinations = (route.Flow is { Length: > 0 } ? 1 : 0) + (route.Extension is { Length: > 0 } ? 1 : 0) + (route.Echo ? 1 : 0)
-                + (route.Music is { Length: > 0 } ? 1 : 0) + (route.MeetMe ? 1 : 0);
+            var destinations = DestinationCount(route);
             if (destinations != 1)
             {
                 context.Error(path, $"a route needs exactly one destination (flow, extension, echo, music or meet_me), found {destinations}");
@@ -42,6 +41,11 @@ public static class RouteRules
             CheckSoundName(context, ConfigKeys.Combine(path, "greeting"), route.Greeting);
         }
     }
+
+    /// <summary>How many of flow, extension, echo, music and meet_me the route names (a usable route names one).</summary>
+    public static int DestinationCount(RouteOptions route) =>
+        (route.Flow is { Length: > 0 } ? 1 : 0) + (route.Extension is { Length: > 0 } ? 1 : 0) + (route.Echo ? 1 : 0)
+        + (route.Music is { Length: > 0 } ? 1 : 0) + (route.MeetMe ? 1 : 0);
 
     /// <summary>Sound names are file names under sounds/, never paths that climb out of it.</summary>
     private static void CheckSoundName(ValidationContext context, string key, string? name)
