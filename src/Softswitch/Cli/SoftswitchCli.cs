@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Reflection;
 using Softswitch.Configuration;
 using Softswitch.Configuration.Validation;
 using Softswitch.Hosting;
@@ -13,6 +14,12 @@ public static class SoftswitchCli
 
     /// <summary>Exit code for unusable arguments.</summary>
     public const int UsageError = 2;
+
+    /// <summary>The program's informational version (the project's Version, plus the commit when the build knew it).</summary>
+    public static string Version { get; } =
+        typeof(SoftswitchCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(SoftswitchCli).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
 
     /// <summary>Runs the command line and returns the process exit code.</summary>
     /// <param name="args">Arguments after the program name.</param>
@@ -39,6 +46,12 @@ public static class SoftswitchCli
         if (arguments.Command == CliCommand.Help)
         {
             await output.WriteLineAsync(CliArguments.Usage).ConfigureAwait(false);
+            return 0;
+        }
+
+        if (arguments.Command == CliCommand.Version)
+        {
+            await output.WriteLineAsync($"softswitch {Version}").ConfigureAwait(false);
             return 0;
         }
 
