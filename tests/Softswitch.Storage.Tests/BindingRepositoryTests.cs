@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Softswitch.Storage.Bindings;
 using Softswitch.Storage.Migrations;
 
@@ -60,7 +61,7 @@ public sealed class BindingRepositoryTests
     {
         using var temp = new TempFolder();
         var repository = await CreateAsync(temp);
-        var writer = new BindingWriter(repository);
+        var writer = new BackgroundBatchWriter<BindingWrite>(writes => repository.ApplyAsync(writes), "binding writes", NullLogger.Instance, capacity: 1000);
         for (var i = 0; i < 500; i++)
         {
             var binding = Sample("1001", $"sip:1001@192.0.2.7:{5000 + i % 10}", Now.AddSeconds(600), cseq: i);

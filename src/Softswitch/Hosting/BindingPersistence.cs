@@ -1,16 +1,17 @@
 using System.Net;
 using Softswitch.Sip.Registrar;
 using Softswitch.Sip.Transport;
+using Softswitch.Storage;
 using Softswitch.Storage.Bindings;
 
 namespace Softswitch.Hosting;
 
 /// <summary>
 /// Keeps the registrar's bindings in the database (the <c>registrations</c> table), so a restart does not forget every
-/// phone: each committed change is queued to the <see cref="BindingWriter"/>, and at start-up the stored bindings
+/// phone: each committed change is queued to a background writer (in order, batched, flushed on shutdown), and at start-up the stored bindings
 /// that have not expired are read back for <see cref="BindingStore.Restore"/>.
 /// </summary>
-internal sealed class BindingPersistence(BindingRepository repository, BindingWriter writer) : IBindingStoreObserver
+internal sealed class BindingPersistence(BindingRepository repository, BackgroundBatchWriter<BindingWrite> writer) : IBindingStoreObserver
 {
     public void OnBindingsChanged(IReadOnlyList<BindingChange> changes)
     {

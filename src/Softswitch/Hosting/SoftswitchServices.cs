@@ -38,7 +38,10 @@ public static class SoftswitchServices
             sp.GetRequiredService<RegistrationEventRepository>(),
             sp.GetRequiredService<ILogger<RegistrationEventWriter>>()));
         services.AddSingleton<BindingRepository>();
-        services.AddSingleton(sp => new BindingWriter(sp.GetRequiredService<BindingRepository>(), sp.GetRequiredService<ILogger<BindingWriter>>()));
+        // In queue order (a refresh then a removal of one binding must end with no row), flushed when the host is disposed.
+        services.AddSingleton(sp => new BackgroundBatchWriter<BindingWrite>(
+            writes => sp.GetRequiredService<BindingRepository>().ApplyAsync(writes), "registrar binding writes",
+            sp.GetRequiredService<ILogger<BindingPersistence>>(), capacity: 10_000));
         services.AddSingleton<BindingPersistence>();
         services.AddHostedService<StorageStartupService>();
         // Retention is read once, like the paths: a changed retention_days applies at the next start.
