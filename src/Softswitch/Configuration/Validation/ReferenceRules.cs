@@ -22,13 +22,13 @@ public static class ReferenceRules
             var route = options.Routes[i];
             var path = context.ItemPath("routes", i);
             if (RouteRules.DestinationCount(route) != 1) continue; // reported by RouteRules; fix that first
-            if (route.Music is { Length: > 0 } music && IsPlainName(music))
+            if (route.Music is { Length: > 0 } music && RouteRules.IsSoundName(music))
             {
                 var file = Path.Combine(sounds, "music", music + ".wav");
                 if (!File.Exists(file)) context.Error(ConfigKeys.Combine(path, "music"), $"music class '{music}' has no file {file}");
             }
 
-            if (route.Greeting is { Length: > 0 } greeting && IsPlainName(greeting) && !File.Exists(Path.Combine(sounds, greeting + ".wav")))
+            if (route.Greeting is { Length: > 0 } greeting && RouteRules.IsSoundName(greeting) && !File.Exists(Path.Combine(sounds, greeting + ".wav")))
             {
                 foreach (var language in languages)
                 {
@@ -40,7 +40,7 @@ public static class ReferenceRules
             if (route.Flow is { Length: > 0 } flow)
             {
                 var key = ConfigKeys.Combine(path, "flow");
-                if (!IsPlainName(flow) || flow.Contains('/', StringComparison.Ordinal))
+                if (!RouteRules.IsSoundName(flow) || flow.Contains('/', StringComparison.Ordinal))
                 {
                     context.Error(key, $"'{flow}' is not a flow name (a file name under ivr.flows without .yaml, e.g. main)");
                 }
@@ -55,8 +55,4 @@ public static class ReferenceRules
     /// <summary>The languages callers can hear. Today that is the default language; flows that switch language will add theirs.</summary>
     private static IReadOnlyList<string> LanguagesInUse(SoftswitchOptions options) =>
         options.Ivr.DefaultLanguage is { Length: > 0 } language ? [language] : [];
-
-    // Names that would climb out of the folder are reported by RouteRules; they are not looked up here.
-    private static bool IsPlainName(string name) =>
-        !name.Contains("..", StringComparison.Ordinal) && !name.StartsWith('/') && !name.Contains('\\') && !name.EndsWith(".wav", StringComparison.OrdinalIgnoreCase);
 }

@@ -51,11 +51,16 @@ public static class RouteRules
     private static void CheckSoundName(ValidationContext context, string key, string? name)
     {
         if (name is null) return;
-        if (name.Length == 0 || name.Contains("..", StringComparison.Ordinal) || name.StartsWith('/') || name.Contains('\\') || name.EndsWith(".wav", StringComparison.OrdinalIgnoreCase))
+        if (!IsSoundName(name))
         {
             context.Error(key, $"'{name}' is not a sound name (a name under sounds/, without .wav, e.g. echo-test or music/default)");
         }
     }
+
+    /// <summary>A name under sounds/ without .wav that cannot climb out of the folder.</summary>
+    public static bool IsSoundName(string name) =>
+        name.Length > 0 && !name.Contains("..", StringComparison.Ordinal) && !name.StartsWith('/') && !name.Contains('\\')
+        && !name.EndsWith(".wav", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsPattern(string match)
     {
