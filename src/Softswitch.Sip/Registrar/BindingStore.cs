@@ -9,13 +9,17 @@ namespace Softswitch.Sip.Registrar;
 public sealed class BindingStore
 {
     private readonly TimeProvider _timeProvider;
+    private readonly IBindingStoreObserver? _observer;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, List<ContactBinding>> _bindingsByAor = new(StringComparer.Ordinal);
 
-    public BindingStore(TimeProvider timeProvider)
+    /// <param name="timeProvider">The clock expiry is judged by.</param>
+    /// <param name="observer">Told of every committed change (persistence); null when nothing listens.</param>
+    public BindingStore(TimeProvider timeProvider, IBindingStoreObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         _timeProvider = timeProvider;
+        _observer = observer;
     }
 
     /// <summary>The clock the store judges expiry by.</summary>
@@ -65,6 +69,7 @@ public sealed class BindingStore
                 if (bindings.Count == 0) (emptied ??= []).Add(aor);
             }
             emptied?.ForEach(aor => _bindingsByAor.Remove(aor));
+            if (expired.Count > 0) _observer?.OnBindingsChanged(expired.Select(b => new BindingChange(BindingChangeKind.Expired, b)).ToArray());
         }
         expired.Reverse(); // oldest first within each AOR
         return expired;
@@ -85,8 +90,55 @@ public sealed class BindingStore
             {
                 if (working.Count == 0) _bindingsByAor.Remove(addressOfRecord);
                 else _bindingsByAor[addressOfRecord] = working;
+                if (_observer is not null) ReportDifference(current ?? [], working, now);
             }
             return result;
         }
+    }
+
+    /// <summary>
+    /// Puts back bindings kept from an earlier run (the host reads them from its database at start-up, before the
+    /// stack listens). Expired ones are skipped; one with the key of a binding already held replaces it. Not reported
+    /// to the observer: they are already stored. Returns how many were restored.
+    /// </summary>
+    public int Restore(IEnumerable<ContactBinding> bindings)
+    {
+        ArgumentNullException.ThrowIfNull(bindings);
+        var now = _timeProvider.GetUtcNow();
+        var restored = 0;
+        lock (_lock)
+        {
+            foreach (var binding in bindings)
+            {
+                if (!binding.IsLiveAt(now)) continue;
+                if (!_bindingsByAor.TryGetValue(binding.AddressOfRecord, out var list))
+                {
+                    _bindingsByAor[binding.AddressOfRecord] = list = [];
+                }
+                var index = list.FindIndex(b => b.Key == binding.Key);
+                if (index >= 0) list[index] = binding;
+                else list.Add(binding);
+                restored++;
+            }
+        }
+        return restored;
+    }
+
+    /// <summary>What a commit changed, by binding key: new, replaced (a refresh is a new record), or gone.</summary>
+    private void ReportDifference(List<ContactBinding> before, List<ContactBinding> after, DateTimeOffset now)
+    {
+        List<BindingChange>? changes = null;
+        foreach (var binding in after)
+        {
+            var previous = before.Find(b => b.Key == binding.Key);
+            if (ReferenceEquals(previous, binding)) continue;
+            (changes ??= []).Add(new BindingChange(previous is null ? BindingChangeKind.Added : BindingChangeKind.Refreshed, binding));
+        }
+        foreach (var binding in before)
+        {
+            if (after.Exists(b => b.Key == binding.Key)) continue;
+            (changes ??= []).Add(new BindingChange(binding.IsLiveAt(now) ? BindingChangeKind.Removed : BindingChangeKind.Expired, binding));
+        }
+        if (changes is not null) _observer!.OnBindingsChanged(changes);
     }
 }

@@ -40,6 +40,26 @@ public static class SchemaMigrations
             );
             CREATE INDEX ix_security_bans_until ON security_bans (until);
             CREATE INDEX ix_security_bans_address ON security_bans (address, banned_at);
+        new Migration(3, "reserved (recordings)", "SELECT 1;"),
+        new Migration(4, "registrar bindings kept across restarts",
+            """
+            CREATE TABLE registrations (
+                extension      TEXT    NOT NULL,
+                binding_key    TEXT    NOT NULL, -- ContactBindingKey: the instance id or the canonical contact URI
+                contact        TEXT    NOT NULL, -- as the phone sent it
+                expires_at     TEXT    NOT NULL, -- UTC, ISO-8601 with milliseconds: sorts as text
+                call_id        TEXT    NOT NULL,
+                cseq           INTEGER NOT NULL,
+                transport      TEXT    NOT NULL, -- udp, tcp
+                source_address TEXT    NOT NULL, -- where the REGISTER came from, e.g. 192.0.2.7:5062
+                user_agent     TEXT,
+                instance_id    TEXT,
+                reg_id         INTEGER,
+                registered_at  TEXT    NOT NULL,
+                refreshed_at   TEXT    NOT NULL,
+                PRIMARY KEY (extension, binding_key)
+            );
+            CREATE INDEX ix_registrations_expires_at ON registrations (expires_at);
             """),
     ];
 }

@@ -23,6 +23,7 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
           softswitch security bans [--config FILE]
           softswitch security unban ADDRESS [--config FILE]
           softswitch --help
+          softswitch --version
 
         Commands:
           run            start the softswitch (default); stops cleanly on Ctrl-C or SIGTERM
@@ -36,6 +37,7 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
                                  directory, else the one installed next to the program)
           --section:key=value    override one key, e.g. --sip:port=5070 or --extensions:0:password=s3cret
           -h, --help             show this help
+          --version              print the version and exit
 
         Environment:
           SOFTSWITCH_section__key=value overrides a key too, e.g. SOFTSWITCH_sip__port=5070.
@@ -92,6 +94,12 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
             if (arg is "-h" or "--help")
             {
                 command = CliCommand.Help;
+                continue;
+            }
+
+            if (arg == "--version")
+            {
+                command = CliCommand.Version;
                 continue;
             }
 

@@ -17,4 +17,7 @@ public enum CliCommand
 
     /// <summary>Print usage.</summary>
     Help,
+
+    /// <summary>Print the version and exit.</summary>
+    Version,
 }

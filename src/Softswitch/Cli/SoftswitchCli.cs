@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Reflection;
 using Softswitch.Configuration;
 using Softswitch.Configuration.Validation;
 using Softswitch.Hosting;
@@ -16,6 +17,12 @@ public static class SoftswitchCli
 
     /// <summary>Exit code for unusable arguments.</summary>
     public const int UsageError = 2;
+
+    /// <summary>The program's informational version (the project's Version, plus the commit when the build knew it).</summary>
+    public static string Version { get; } =
+        typeof(SoftswitchCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(SoftswitchCli).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
 
     /// <summary>Runs the command line and returns the process exit code.</summary>
     /// <param name="args">Arguments after the program name.</param>
@@ -45,6 +52,12 @@ public static class SoftswitchCli
             return 0;
         }
 
+        if (arguments.Command == CliCommand.Version)
+        {
+            await output.WriteLineAsync($"softswitch {Version}").ConfigureAwait(false);
+            return 0;
+        }
+
         currentDirectory ??= Directory.GetCurrentDirectory();
         var configPath = arguments.ConfigPath is null
             ? SoftswitchConfiguration.FindDefaultConfigFile(currentDirectory, AppContext.BaseDirectory)
@@ -64,7 +77,7 @@ public static class SoftswitchCli
             configPath, displayPath, SoftswitchConfiguration.FromEnvironment(environment), arguments.Overrides, reloadOnChange: run);
         // Disposing the root stops the file watcher.
         using var watcher = configuration as IDisposable;
-        var validation = ConfigValidator.Validate(configuration);
+        var validation = ConfigValidator.Validate(configuration, currentDirectory);
         foreach (var problem in validation.Problems)
         {
             await error.WriteLineAsync(problem.ToString()).ConfigureAwait(false);

@@ -18,6 +18,7 @@ public sealed class SoftswitchSettings : IOptionsMonitor<SoftswitchOptions>, IDi
     private readonly IConfigurationRoot _root;
     private readonly ILogger<SoftswitchSettings> _logger;
     private readonly IDisposable _reloadSubscription;
+    private readonly string? _baseDirectory;
     private readonly Lock _listenersLock = new();
     private volatile SoftswitchOptions _current;
     private ImmutableListeners _listeners = ImmutableListeners.Empty;
@@ -25,9 +26,14 @@ public sealed class SoftswitchSettings : IOptionsMonitor<SoftswitchOptions>, IDi
     private string _lastSeen;
 
     /// <summary>Starts with already validated <paramref name="initial"/> options and follows reloads of <paramref name="root"/>.</summary>
-    public SoftswitchSettings(IConfigurationRoot root, SoftswitchOptions initial, ILogger<SoftswitchSettings> logger)
+    /// <param name="root">The layered configuration, watched for changes.</param>
+    /// <param name="initial">The options validated at start-up.</param>
+    /// <param name="logger">Where rejected reloads are reported.</param>
+    /// <param name="baseDirectory">Base of relative paths for the reload's validation (the one start-up used); the current directory when null.</param>
+    public SoftswitchSettings(IConfigurationRoot root, SoftswitchOptions initial, ILogger<SoftswitchSettings> logger, string? baseDirectory = null)
     {
         _root = root;
+        _baseDirectory = baseDirectory;
         _current = initial;
         _logger = logger;
         _lastSeen = Fingerprint(root);
@@ -72,7 +78,7 @@ public sealed class SoftswitchSettings : IOptionsMonitor<SoftswitchOptions>, IDi
             return null;
         }
 
-        var result = ConfigValidator.Validate(_root);
+        var result = ConfigValidator.Validate(_root, _baseDirectory);
         if (!result.IsValid)
         {
             Interlocked.Increment(ref _rejectedReloads);

@@ -13,7 +13,11 @@ public static class SerilogSetup
         "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {CallIdTag:l}{SourceContext:l}: {Message:lj}{NewLine}{Exception}";
 
     /// <summary>Creates the logger described by <paramref name="options"/>; relative paths resolve against <paramref name="currentDirectory"/>.</summary>
-    public static Logger CreateLogger(LoggingOptions options, LoggingLevelSwitch levelSwitch, string currentDirectory)
+    /// <param name="retentionDays">
+    /// <c>storage.retention_days</c>: files older than that are deleted when the log rolls, and never more files than that
+    /// (one a day), so days the switch was down do not keep old files alive.
+    /// </param>
+    public static Logger CreateLogger(LoggingOptions options, LoggingLevelSwitch levelSwitch, string currentDirectory, int retentionDays)
     {
         var file = Path.GetFullPath(options.File, currentDirectory);
         var folder = Path.GetDirectoryName(file);
@@ -30,7 +34,8 @@ public static class SerilogSetup
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatter)
-            .WriteTo.File(formatter, file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31)
+            .WriteTo.File(formatter, file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: retentionDays,
+                retainedFileTimeLimit: TimeSpan.FromDays(retentionDays))
             .CreateLogger();
     }
 }

@@ -35,6 +35,7 @@ internal sealed partial class SipHostedService(
     Softswitch.Extensions.IExtensionDirectory extensions,
     RegistrationEventWriter eventWriter,
     SourceBanService bans,
+    BindingPersistence bindingPersistence,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
@@ -68,7 +69,11 @@ internal sealed partial class SipHostedService(
 
         await bans.StartAsync(settings.Security, cancellationToken);
         _nonces = new NonceManager(time, new NonceManagerOptions { Lifetime = TimeSpan.FromSeconds(settings.Auth.NonceLifetimeSeconds) });
-        _registrar = new SipRegistrar(new BindingStore(time), new RegistrarSettings
+        var bindings = new BindingStore(time, bindingPersistence);
+        // Before the stack listens: a phone registered before a restart is reachable at once.
+        var restored = bindings.Restore(await bindingPersistence.LoadLiveAsync(time.GetUtcNow(), cancellationToken));
+        LogBindingsRestored(restored);
+        _registrar = new SipRegistrar(bindings, new RegistrarSettings
         {
             MinExpires = settings.Registrar.MinExpires,
             MaxExpires = settings.Registrar.MaxExpires,
@@ -219,6 +224,9 @@ internal sealed partial class SipHostedService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Softswitch SIP started: domain {Domain}, realm {Realm}, listening on {Listeners}")]
     private partial void LogStarted(string domain, string realm, string listeners);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registrar: {Count} unexpired bindings restored from the database")]
+    private partial void LogBindingsRestored(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opus offered to phones ({Version})")]
     private partial void LogOpusOffered(string version);

@@ -24,7 +24,7 @@ public static class SoftswitchHost
         var options = startup.Validation.Options ?? throw new ArgumentException("the configuration must be valid", nameof(startup));
         LogLevelNames.TryParse(options.Logging.Level, out var level);
         var levelSwitch = new LoggingLevelSwitch(level);
-        var serilog = SerilogSetup.CreateLogger(options.Logging, levelSwitch, startup.CurrentDirectory);
+        var serilog = SerilogSetup.CreateLogger(options.Logging, levelSwitch, startup.CurrentDirectory, options.Storage.RetentionDays);
         try
         {
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

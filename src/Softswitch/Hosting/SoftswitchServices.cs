@@ -6,9 +6,11 @@ using Softswitch.Configuration;
 using Softswitch.Configuration.Options;
 using Softswitch.Extensions;
 using Softswitch.Storage;
+using Softswitch.Storage.Bindings;
 using Softswitch.Storage.Migrations;
 using Softswitch.Storage.Registrations;
 using Softswitch.Storage.Security;
+using Softswitch.Storage.Retention;
 
 namespace Softswitch.Hosting;
 
@@ -21,7 +23,7 @@ public static class SoftswitchServices
         var options = startup.Validation.Options ?? throw new ArgumentException("the configuration must be valid", nameof(startup));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(startup.Configuration);
-        services.AddSingleton(sp => new SoftswitchSettings(startup.Configuration, options, sp.GetRequiredService<ILogger<SoftswitchSettings>>()));
+        services.AddSingleton(sp => new SoftswitchSettings(startup.Configuration, options, sp.GetRequiredService<ILogger<SoftswitchSettings>>(), startup.CurrentDirectory));
         services.AddSingleton<IOptionsMonitor<SoftswitchOptions>>(sp => sp.GetRequiredService<SoftswitchSettings>());
         services.AddSingleton<IExtensionDirectory, ExtensionDirectory>();
 
@@ -37,7 +39,20 @@ public static class SoftswitchServices
         services.AddSingleton(sp => new RegistrationEventWriter(
             sp.GetRequiredService<RegistrationEventRepository>(),
             sp.GetRequiredService<ILogger<RegistrationEventWriter>>()));
+        services.AddSingleton<BindingRepository>();
+        // In queue order (a refresh then a removal of one binding must end with no row), flushed when the host is disposed.
+        services.AddSingleton(sp => new BackgroundBatchWriter<BindingWrite>(
+            writes => sp.GetRequiredService<BindingRepository>().ApplyAsync(writes), "registrar binding writes",
+            sp.GetRequiredService<ILogger<BindingPersistence>>(), capacity: 10_000));
+        services.AddSingleton<BindingPersistence>();
         services.AddHostedService<StorageStartupService>();
+        // Retention is read once, like the paths: a changed retention_days applies at the next start.
+        services.AddSingleton(sp => new RetentionSweeper(
+            sp.GetRequiredService<SqliteDatabase>(),
+            TimeSpan.FromDays(options.Storage.RetentionDays),
+            sp.GetRequiredService<TimeProvider>(),
+            logger: sp.GetRequiredService<ILogger<RetentionSweeper>>()));
+        services.AddHostedService<RetentionService>();
         return services;
     }
 }

@@ -14,14 +14,15 @@ public sealed class SoftswitchProcess : IAsyncDisposable
     public const string Password1001 = "interop-1001-secret";
     public const string Password1002 = "interop-1002-secret";
 
-    private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly IReadOnlyList<string> _arguments;
+    private Process _process = null!;
 
-    private SoftswitchProcess(Process process, string folder, int port)
+    private SoftswitchProcess(string folder, int port, IReadOnlyList<string> arguments)
     {
-        _process = process;
         Folder = folder;
         Port = port;
+        _arguments = arguments;
     }
 
     /// <summary>The temporary folder holding the config, and data/ with database and logs (apart, so database writes do not wake the config watcher); removed on dispose.</summary>
@@ -55,26 +56,48 @@ public sealed class SoftswitchProcess : IAsyncDisposable
         await File.WriteAllTextAsync(configPath, ConfigYaml(folder, port) + (extraYaml ?? ""));
 
         var executable = Executable;
+        var softswitch = new SoftswitchProcess(folder, port, [executable, "run", "--config", configPath, .. overrides]);
+        softswitch.Launch();
+        await softswitch.WaitUntilAnsweringAsync(TimeSpan.FromSeconds(30));
+        return softswitch;
+    }
+
+    /// <summary>
+    /// Stops the switch with SIGTERM (by PID), waits for it to exit, runs <paramref name="whileStopped"/>, then starts a
+    /// new process with the same folder, configuration, database and port. Returns the old process's exit code.
+    /// </summary>
+    public async Task<int> RestartAsync(Func<Task>? whileStopped = null)
+    {
+        Posix.Terminate(_process.Id);
+        var exitCode = await WaitForExitAsync(TimeSpan.FromSeconds(20));
+        _process.Dispose();
+        if (whileStopped is not null) await whileStopped();
+        Append("--- restarted ---");
+        Launch();
+        await WaitUntilAnsweringAsync(TimeSpan.FromSeconds(30));
+        return exitCode;
+    }
+
+    private void Launch()
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = folder,
+            WorkingDirectory = Folder,
         };
-        foreach (var argument in new[] { executable, "run", "--config", configPath }.Concat(overrides))
+        foreach (var argument in _arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start softswitch");
-        var softswitch = new SoftswitchProcess(process, folder, port);
-        process.OutputDataReceived += (_, e) => softswitch.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => softswitch.Append(e.Data);
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await softswitch.WaitUntilAnsweringAsync(TimeSpan.FromSeconds(30));
-        return softswitch;
+        _process = process;
     }
 
     /// <summary>The repository's sounds/ folder (the demo prompts), found above the test binaries.</summary>

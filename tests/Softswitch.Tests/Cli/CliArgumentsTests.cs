@@ -34,6 +34,11 @@ public sealed class CliArgumentsTests
     public void Help_is_recognised(string arg) =>
         Assert.That(CliArguments.Parse([arg]).Command, Is.EqualTo(CliCommand.Help));
 
+    [TestCase("--version")]
+    [TestCase("--version", "--config", "x.yaml")]
+    public void Version_is_recognised(params string[] args) =>
+        Assert.That(CliArguments.Parse(args).Command, Is.EqualTo(CliCommand.Version));
+
     [Test]
     public void Security_commands_take_their_address_and_the_config_option()
     {

@@ -9,6 +9,21 @@ public sealed class ExecutableTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Test]
+    public async Task Version_prints_the_program_version_and_exits_0_without_a_configuration()
+    {
+        using var folder = new TempFolder();
+
+        var (code, output, error) = await RunToEndAsync(folder.Path, "--version");
+
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Does.Match(@"^softswitch \d+\.\d+\.\d+\S*\n$"));
+        var informational = typeof(Softswitch.Cli.SoftswitchCli).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        Assert.That(output, Is.EqualTo($"softswitch {informational}\n"), "the informational version the build stamped");
+    }
+
+    [Test]
     public async Task Check_config_exits_1_and_prints_problems_on_stderr()
     {
         using var folder = new TempFolder();
@@ -25,10 +40,13 @@ public sealed class ExecutableTests
     public async Task Check_config_without_a_local_file_uses_the_one_next_to_the_program()
     {
         using var folder = new TempFolder();
+        // The shipped routes name prompts and music; like every relative path they resolve against the current directory.
+        folder.Write("sounds/en/echo-test.wav", "RIFF");
+        folder.Write("sounds/music/default.wav", "RIFF");
 
-        var (code, output, _) = await RunToEndAsync(folder.Path, "check-config");
+        var (code, output, error) = await RunToEndAsync(folder.Path, "check-config");
 
-        Assert.That(code, Is.EqualTo(0));
+        Assert.That(code, Is.EqualTo(0), error);
         Assert.That(output, Does.Contain("configs/softswitch.yaml: configuration OK (5 warnings)"));
     }
 

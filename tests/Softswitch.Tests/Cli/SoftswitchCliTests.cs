@@ -9,7 +9,9 @@ public sealed class SoftswitchCliTests
     [Test]
     public async Task Check_config_on_the_shipped_demo_file_passes_with_demo_password_warnings()
     {
-        var (code, output, error) = await RunAsync(["check-config", "--config", ConfigFixture.ShippedConfigPath()]);
+        // Run from the repository root, as the README does: sounds/ and ivr-flows/ resolve against it.
+        var shipped = ConfigFixture.ShippedConfigPath();
+        var (code, output, error) = await RunAsync(["check-config", "--config", shipped], Path.GetDirectoryName(Path.GetDirectoryName(shipped)));
 
         Assert.That(code, Is.EqualTo(0), error);
         Assert.That(output, Does.EndWith("configuration OK (5 warnings)\n"));

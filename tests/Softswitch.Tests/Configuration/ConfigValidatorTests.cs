@@ -163,6 +163,30 @@ public sealed class ConfigValidatorTests
         }));
     }
 
+    [TestCase("    password: \"1\"", "softswitch.yaml:21:15: warning: extensions[0].password: extension 1001 has a password of 1 characters: a word list finds it in seconds; use at least 10")]
+    [TestCase("    password: s3cret-12", "softswitch.yaml:21:15: warning: extensions[0].password: extension 1001 has a password of 9 characters: a word list finds it in seconds; use at least 10")]
+    [TestCase("    password: \"1001\"", "softswitch.yaml:21:15: warning: extensions[0].password: extension 1001 uses its own number as password: the first guess of every scanner (svcrack); use at least 10 characters")]
+    public void Weak_password_is_a_warning_at_its_value(string line, string expected)
+    {
+        using var folder = new TempFolder();
+
+        var result = ConfigFixture.Validate(folder, ConfigFixture.ValidWithLine(21, line));
+
+        Assert.That(result.IsValid, Is.True);
+        Assert.That(result.Warnings.Select(w => w.Format("warning")), Is.EqualTo(new[] { expected }));
+    }
+
+    [Test]
+    public void Weak_password_set_in_the_environment_is_reported_there()
+    {
+        using var folder = new TempFolder();
+
+        var result = ConfigFixture.Validate(folder, ConfigFixture.Valid,
+            environment: [new Softswitch.Configuration.ConfigOverride("extensions:1:password", "1002", "environment variable SOFTSWITCH_extensions__1__password")]);
+
+        Assert.That(result.Warnings.Single().Format("warning"), Does.StartWith("environment variable SOFTSWITCH_extensions__1__password: warning: extensions[1].password: extension 1002 uses its own number"));
+    }
+
     [Test]
     public void Broken_yaml_is_the_only_problem_reported()
     {

@@ -63,7 +63,7 @@ internal static class ConfigFixture
         IReadOnlyList<ConfigOverride>? commandLine = null)
     {
         using var root = (ConfigurationRoot)Build(folder, yaml, environment, commandLine);
-        return ConfigValidator.Validate(root);
+        return ConfigValidator.Validate(root, folder.Path);
     }
 
     public static IConfigurationRoot Build(

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Softswitch.Configuration.Options;
 
 /// <summary>The <c>storage</c> section. Relative paths resolve against the current directory.</summary>
@@ -8,4 +10,11 @@ public sealed class StorageOptions
 
     /// <summary>Folder for call recordings.</summary>
     public string Recordings { get; set; } = "data/recordings";
+
+    /// <summary>
+    /// Days of history kept: older registration events (failed logins included) are deleted at start-up and daily,
+    /// and log files older than this are removed as the log rolls.
+    /// </summary>
+    [ConfigurationKeyName("retention_days")]
+    public int RetentionDays { get; set; } = 90;
 }

@@ -15,7 +15,9 @@ public static class ConfigValidator
     private static readonly ConfigSchema Schema = ConfigSchema.For(typeof(SoftswitchOptions));
 
     /// <summary>Validates <paramref name="root"/> and binds it when that is possible.</summary>
-    public static ConfigValidationResult Validate(IConfigurationRoot root)
+    /// <param name="root">The layered configuration.</param>
+    /// <param name="baseDirectory">Base of relative paths (sounds, flows); the current directory when null, as the running switch resolves them.</param>
+    public static ConfigValidationResult Validate(IConfigurationRoot root, string? baseDirectory = null)
     {
         var yamlProviders = root.Providers.OfType<YamlConfigurationProvider>().ToList();
         var loadErrors = new List<ConfigProblem>();
@@ -37,7 +39,7 @@ public static class ConfigValidator
         }
 
         var fallbackFile = yamlProviders.FirstOrDefault()?.DisplayPath ?? "configuration";
-        var context = new ValidationContext(new ConfigKeyLocator(root, fallbackFile), root);
+        var context = new ValidationContext(new ConfigKeyLocator(root, fallbackFile), root, baseDirectory);
         var convertible = CheckKeys(root, context);
         if (!convertible)
         {

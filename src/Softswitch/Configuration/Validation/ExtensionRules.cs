@@ -5,7 +5,10 @@ namespace Softswitch.Configuration.Validation;
 /// <summary>Rules for the <c>extensions</c> list.</summary>
 public static class ExtensionRules
 {
-    /// <summary>Digits only, unique, a password each; warns about shipped demo passwords.</summary>
+    /// <summary>Shorter passwords get a warning: digest over UDP lets an attacker try thousands a second.</summary>
+    public const int MinimumPasswordLength = 10;
+
+    /// <summary>Digits only, unique, a password each; warns about shipped demo passwords and weak ones (short, or the number itself).</summary>
     public static void Check(SoftswitchOptions options, ValidationContext context)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -39,6 +42,14 @@ public static class ExtensionRules
             else if (DemoPasswords.IsDemo(extension.Password))
             {
                 context.Warning(passwordKey, $"extension {extension.Number} still uses the shipped demo password; change it before the softswitch is reachable from any network you do not control");
+            }
+            else if (extension.Password == extension.Number)
+            {
+                context.Warning(passwordKey, $"extension {extension.Number} uses its own number as password: the first guess of every scanner (svcrack); use at least {MinimumPasswordLength} characters");
+            }
+            else if (extension.Password.Length < MinimumPasswordLength)
+            {
+                context.Warning(passwordKey, $"extension {extension.Number} has a password of {extension.Password.Length} characters: a word list finds it in seconds; use at least {MinimumPasswordLength}");
             }
         }
     }

@@ -20,6 +20,10 @@ public static class OptionRules
         Port(context, "http:port", options.Http.Port);
         NotEmpty(context, "storage:database", options.Storage.Database);
         NotEmpty(context, "storage:recordings", options.Storage.Recordings);
+        if (options.Storage.RetentionDays is < 1 or > 36_500)
+        {
+            context.Error("storage:retention_days", $"{options.Storage.RetentionDays} is outside 1-36500 days");
+        }
         if (!LogLevelNames.TryParse(options.Logging.Level, out _))
         {
             context.Error("logging:level", $"'{options.Logging.Level}' is not a log level ({LogLevelNames.Accepted})");
@@ -35,6 +39,7 @@ public static class OptionRules
 
         ExtensionRules.Check(options, context);
         RouteRules.Check(options, context);
+        ReferenceRules.Check(options, context);
     }
 
     /// <summary>Reports <paramref name="key"/> unless it is a port number.</summary>

@@ -22,8 +22,7 @@ public static class RouteRules
                 context.Error(ConfigKeys.Combine(path, "match"), $"'{route.Match}' is not a number or pattern (digits, +, #, * for feature codes, X for any digit, a final * for the rest)");
             }
 
-            var destinations = (route.Flow is { Length: > 0 } ? 1 : 0) + (route.Extension is { Length: > 0 } ? 1 : 0) + (route.Echo ? 1 : 0)
-                + (route.Music is { Length: > 0 } ? 1 : 0) + (route.MeetMe ? 1 : 0);
+            var destinations = DestinationCount(route);
             if (destinations != 1)
             {
                 context.Error(path, $"a route needs exactly one destination (flow, extension, echo, music or meet_me), found {destinations}");
@@ -43,15 +42,25 @@ public static class RouteRules
         }
     }
 
+    /// <summary>How many of flow, extension, echo, music and meet_me the route names (a usable route names one).</summary>
+    public static int DestinationCount(RouteOptions route) =>
+        (route.Flow is { Length: > 0 } ? 1 : 0) + (route.Extension is { Length: > 0 } ? 1 : 0) + (route.Echo ? 1 : 0)
+        + (route.Music is { Length: > 0 } ? 1 : 0) + (route.MeetMe ? 1 : 0);
+
     /// <summary>Sound names are file names under sounds/, never paths that climb out of it.</summary>
     private static void CheckSoundName(ValidationContext context, string key, string? name)
     {
         if (name is null) return;
-        if (name.Length == 0 || name.Contains("..", StringComparison.Ordinal) || name.StartsWith('/') || name.Contains('\\') || name.EndsWith(".wav", StringComparison.OrdinalIgnoreCase))
+        if (!IsSoundName(name))
         {
             context.Error(key, $"'{name}' is not a sound name (a name under sounds/, without .wav, e.g. echo-test or music/default)");
         }
     }
+
+    /// <summary>A name under sounds/ without .wav that cannot climb out of the folder.</summary>
+    public static bool IsSoundName(string name) =>
+        name.Length > 0 && !name.Contains("..", StringComparison.Ordinal) && !name.StartsWith('/') && !name.Contains('\\')
+        && !name.EndsWith(".wav", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsPattern(string match)
     {

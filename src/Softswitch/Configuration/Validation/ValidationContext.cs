@@ -11,11 +11,18 @@ public sealed class ValidationContext
     private readonly List<ConfigProblem> _warnings = [];
 
     /// <summary>Creates a context for one validation run.</summary>
-    public ValidationContext(ConfigKeyLocator locator, IConfiguration configuration)
+    /// <param name="locator">Finds where each key was written.</param>
+    /// <param name="configuration">The configuration being checked.</param>
+    /// <param name="baseDirectory">What relative paths (sounds, flows) resolve against: the directory the switch runs in.</param>
+    public ValidationContext(ConfigKeyLocator locator, IConfiguration configuration, string? baseDirectory = null)
     {
         _locator = locator;
         _configuration = configuration;
+        BaseDirectory = baseDirectory ?? Directory.GetCurrentDirectory();
     }
+
+    /// <summary>Base of relative paths in the configuration (the switch resolves them against its current directory).</summary>
+    public string BaseDirectory { get; }
 
     /// <summary>Errors found so far.</summary>
     public IReadOnlyList<ConfigProblem> Problems => _problems;

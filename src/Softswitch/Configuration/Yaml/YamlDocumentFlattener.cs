@@ -22,7 +22,9 @@ public static partial class YamlDocumentFlattener
     {
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var positions = new Dictionary<string, YamlKeyPosition>(StringComparer.OrdinalIgnoreCase);
-        var scanner = new Scanner(reader);
+        // Configuration files are small: keeping the text lets an error be placed by character index.
+        var text = reader.ReadToEnd();
+        var scanner = new TrackingScanner(new Scanner(new StringReader(text)));
         try
         {
             var stream = new YamlStream();
@@ -49,14 +51,51 @@ public static partial class YamlDocumentFlattener
         }
         catch (YamlException ex)
         {
-            return new Result(data, positions, Problem(displayPath, ex.Start, CleanMessage(ex)));
+            return new Result(data, positions, SyntaxProblem(displayPath, text, scanner, ex.Start, ex.End, CleanMessage(ex)));
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner gives up this way on some unterminated flow collections; the
             // scanner's position is where it stopped understanding the text.
-            return new Result(data, positions, Problem(displayPath, scanner.CurrentPosition, "invalid YAML here (is a bracket or quote left open?)"));
+            var here = scanner.CurrentPosition;
+            return new Result(data, positions, SyntaxProblem(displayPath, text, scanner, here, here, "invalid YAML here (is a bracket or quote left open?)"));
         }
+    }
+
+    /// <summary>
+    /// Places a syntax error on the line of the mistake rather than where YamlDotNet noticed it:
+    /// a bracket left open is reported where it opened; a key without its colon (read as a plain scalar running on
+    /// into the next line) where that scalar began; a tab where the tab is.
+    /// </summary>
+    private static ConfigProblem SyntaxProblem(string file, string text, TrackingScanner scanner, Mark start, Mark end, string message)
+    {
+        if (scanner.OpenFlow is { } open && open.Start.Line < start.Line)
+        {
+            var bracket = open is YamlDotNet.Core.Tokens.FlowSequenceStart ? '[' : '{';
+            return Problem(file, open.Start, $"'{bracket}' opened here is never closed");
+        }
+
+        if (message.Contains("tab character", StringComparison.Ordinal))
+        {
+            return Problem(file, end, message);
+        }
+
+        if (message.Contains("multiline plain scalar", StringComparison.Ordinal) && scanner.LastToken is { } last)
+        {
+            var scalarStart = NextContent(text, (int)last.End.Index);
+            return new ConfigProblem(file, scalarStart.Line, scalarStart.Column, "", $"{message} (is a ':' missing after the key?)");
+        }
+
+        return Problem(file, start, message);
+    }
+
+    /// <summary>The 1-based line and column of the first non-blank character at or after <paramref name="index"/>.</summary>
+    private static SourcePosition NextContent(string text, int index)
+    {
+        while (index < text.Length && char.IsWhiteSpace(text[index])) index++;
+        var line = 1 + text.AsSpan(0, index).Count('\n');
+        var column = index - text.LastIndexOf('\n', Math.Max(0, index - 1)) ;
+        return new SourcePosition(line, column);
     }
 
     private static ConfigProblem? Visit(YamlNode node, string path, Dictionary<string, string?> data, Dictionary<string, YamlKeyPosition> positions, string file)

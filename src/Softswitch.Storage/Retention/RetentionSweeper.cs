@@ -1,0 +1,107 @@
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Softswitch.Storage.Retention;
+
+/// <summary>
+/// Deletes rows older than the retention period (<c>storage.retention_days</c>) from the history tables: once when
+/// started and then once a day, on the injected clock. A table listed but not (yet) in the database is skipped, so the
+/// list can name tables other features add.
+/// </summary>
+public sealed partial class RetentionSweeper : IAsyncDisposable
+{
+    /// <summary>The tables swept by default: history that grows with every request, never needed forever.</summary>
+    public static IReadOnlyList<RetainedTable> DefaultTables { get; } =
+    [
+        new RetainedTable("registration_events", "occurred_at"),
+    ];
+
+    /// <summary>How often the sweep runs after the first one.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+
+    private readonly SqliteDatabase _database;
+    private readonly TimeSpan _retention;
+    private readonly IReadOnlyList<RetainedTable> _tables;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RetentionSweeper> _logger;
+    private readonly SemaphoreSlim _running = new(1, 1);
+    private ITimer? _timer;
+
+    /// <summary>Creates a sweeper; nothing runs until <see cref="StartAsync"/>.</summary>
+    public RetentionSweeper(SqliteDatabase database, TimeSpan retention, TimeProvider time,
+        IReadOnlyList<RetainedTable>? tables = null, ILogger<RetentionSweeper>? logger = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retention, TimeSpan.Zero);
+        _database = database;
+        _retention = retention;
+        _tables = tables ?? DefaultTables;
+        _time = time;
+        _logger = logger ?? NullLogger<RetentionSweeper>.Instance;
+    }
+
+    /// <summary>Sweeps once now, then arms the daily sweep.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await SweepAsync(cancellationToken).ConfigureAwait(false);
+        _timer = _time.CreateTimer(_ => _ = SweepInBackgroundAsync(), null, Interval, Interval);
+    }
+
+    /// <summary>Deletes the rows older than the retention period; returns how many went from each table.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> SweepAsync(CancellationToken cancellationToken = default)
+    {
+        var deleted = new Dictionary<string, int>(StringComparer.Ordinal);
+        await _running.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var cutoff = StorageTime.ToText(_time.GetUtcNow() - _retention);
+            await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var table in _tables)
+            {
+                var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @Name", new { Name = table.Table },
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (exists == 0) continue;
+                var condition = table.Condition is null ? "" : $" AND ({table.Condition})";
+                var count = await connection.ExecuteAsync(new CommandDefinition(
+                    $"DELETE FROM {table.Table} WHERE {table.TimeColumn} < @Cutoff{condition}", new { Cutoff = cutoff },
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+                deleted[table.Table] = count;
+                if (count > 0) LogSwept(count, table.Table, _retention.TotalDays);
+            }
+        }
+        finally
+        {
+            _running.Release();
+        }
+        return deleted;
+    }
+
+    /// <summary>Stops the daily sweep and waits for one in progress.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_timer is not null) await _timer.DisposeAsync().ConfigureAwait(false);
+        _timer = null;
+        await _running.WaitAsync().ConfigureAwait(false);
+        _running.Release();
+    }
+
+    private async Task SweepInBackgroundAsync()
+    {
+        try
+        {
+            await SweepAsync().ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            // A locked or full database today must not stop tomorrow's sweep.
+            LogSweepFailed(error);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Count} rows older than {Days} days deleted from {Table}")]
+    private partial void LogSwept(int count, string table, double days);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Retention sweep failed")]
+    private partial void LogSweepFailed(Exception error);
+}
