@@ -40,6 +40,7 @@ public static class SchemaMigrations
             );
             CREATE INDEX ix_security_bans_until ON security_bans (until);
             CREATE INDEX ix_security_bans_address ON security_bans (address, banned_at);
+            """),
         new Migration(3, "reserved (recordings)", "SELECT 1;"),
         new Migration(4, "registrar bindings kept across restarts",
             """
