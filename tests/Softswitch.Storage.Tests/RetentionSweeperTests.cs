@@ -66,6 +66,28 @@ public sealed class RetentionSweeperTests
         Assert.That(await check.QueryAsync<string>("SELECT address FROM bans"), Is.EqualTo(new[] { "192.0.2.2" }), "a ban still in force stays");
     }
 
+    [Test]
+    public async Task Ended_bans_older_than_the_retention_go_and_bans_in_force_stay()
+    {
+        using var temp = new TempFolder();
+        var (database, _) = await CreateAsync(temp);
+        await using (var connection = await database.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO security_bans (address, banned_at, until, reason, failures, lifted_at, lifted_by) VALUES
+                  ('192.0.2.1', '2026-01-01T00:00:00.000Z', '2026-01-01T00:10:00.000Z', 'failed auth', 10, '2026-01-01T00:10:00.000Z', 'expired'),
+                  ('192.0.2.2', '2026-11-23T09:55:00.000Z', '2026-11-23T10:05:00.000Z', 'failed auth', 10, NULL, NULL);
+                """);
+        }
+        await using var sweeper = new RetentionSweeper(database, TimeSpan.FromDays(90), new FakeTimeProvider(Now));
+
+        await sweeper.StartAsync();
+
+        await using var check = await database.OpenConnectionAsync();
+        Assert.That(await check.QueryAsync<string>("SELECT address FROM security_bans"), Is.EqualTo(new[] { "192.0.2.2" }));
+    }
+
     private static RegistrationEvent Event(DateTimeOffset at) =>
         new(at, "1001", null, "192.0.2.7:5062", "udp", null, RegistrationOutcome.AuthenticationFailed, null, null);
 

@@ -15,6 +15,8 @@ public sealed partial class RetentionSweeper : IAsyncDisposable
     public static IReadOnlyList<RetainedTable> DefaultTables { get; } =
     [
         new RetainedTable("registration_events", "occurred_at"),
+        // A ban is history once it has ended (expired or lifted); an active one is never swept.
+        new RetainedTable("security_bans", "lifted_at", "lifted_at IS NOT NULL"),
     ];
 
     /// <summary>How often the sweep runs after the first one.</summary>
