@@ -63,6 +63,7 @@ public sealed partial class SourceGuard
     /// <summary>Whether a message from <paramref name="address"/> may be handled: false when banned or over its rate.</summary>
     public bool Admit(IPAddress address)
     {
+        address = Normalize(address);
         SourceBan? expired = null;
         var dropped = 0;
         lock (_lock)
@@ -92,6 +93,7 @@ public sealed partial class SourceGuard
     /// <summary>Whether <paramref name="address"/> is banned now.</summary>
     public bool IsBanned(IPAddress address)
     {
+        address = Normalize(address);
         lock (_lock) return _bans.TryGetValue(address, out var ban) && _time.GetUtcNow() < ban.Until;
     }
 
@@ -101,6 +103,7 @@ public sealed partial class SourceGuard
     /// </summary>
     public void OnAuthFailed(IPAddress address)
     {
+        address = Normalize(address);
         if (IsAllowed(address)) return;
         SourceBan? banned = null;
         lock (_lock)
@@ -133,6 +136,7 @@ public sealed partial class SourceGuard
     /// <summary>Puts back a ban recorded before a restart; ignored when it has ended or the address is allowed now.</summary>
     public void Restore(SourceBan ban)
     {
+        ban = ban with { Address = Normalize(ban.Address) };
         if (IsAllowed(ban.Address) || ban.Until <= _time.GetUtcNow()) return;
         lock (_lock) _bans[ban.Address] = ban;
         LogRestored(ban.Address.ToString(), ban.Until);
@@ -141,6 +145,7 @@ public sealed partial class SourceGuard
     /// <summary>Lifts the ban of <paramref name="address"/> that started at <paramref name="bannedAt"/>; false when there is none.</summary>
     public bool Lift(IPAddress address, DateTimeOffset bannedAt)
     {
+        address = Normalize(address);
         SourceBan? lifted = null;
         lock (_lock)
         {
@@ -239,6 +244,9 @@ public sealed partial class SourceGuard
         LogBanEnded(ban.Address.ToString(), end, ban.BannedAt);
         _observer?.OnBanEnded(ban, end, endedAt);
     }
+
+    /// <summary>A dual-mode socket reports IPv4 peers as ::ffff:a.b.c.d; keyed, allowed and recorded as a.b.c.d.</summary>
+    private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 
     private static DateTimeOffset WholeMilliseconds(DateTimeOffset time) =>
         DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());

@@ -37,7 +37,7 @@ public sealed class PasswordGuessingTests
             Assert.That(ban!.Failures, Is.EqualTo(10));
             var failures = (await RegistrationEvents.ReadAsync(softswitch.DatabasePath)).Count(e => e.Outcome == "AuthenticationFailed");
             Assert.That(failures, Is.EqualTo(10), "once banned, nothing more is written per packet");
-            Assert.That(Occurrences(softswitch.Output, $"banned {Guesser} until"), Is.EqualTo(1), "the ban is logged once");
+            Assert.That(TextCount.Occurrences(softswitch.Output, $"banned {Guesser} until"), Is.EqualTo(1), "the ban is logged once");
         });
         await GoodPhone.AssertServedAsync(softswitch, "after the attack");
     }
@@ -90,7 +90,7 @@ public sealed class PasswordGuessingTests
             Assert.That(status, Is.EqualTo(200), "answered again after the unban");
             Assert.That(DateTime.UtcNow - lifted, Is.LessThan(TimeSpan.FromSeconds(8)), "picked up on the next sweep (every 5 s)");
             Assert.That((await SecurityBans.ReadAsync(softswitch.DatabasePath)).Single().LiftedBy, Is.EqualTo("cli"));
-            Assert.That(Occurrences(softswitch.Output, $"ban of {Guesser}"), Is.EqualTo(1), "the end is logged once");
+            Assert.That(TextCount.Occurrences(softswitch.Output, $"ban of {Guesser}"), Is.EqualTo(1), "the end is logged once");
         });
         await GoodPhone.AssertServedAsync(softswitch, "after the unban");
     }
@@ -144,7 +144,4 @@ public sealed class PasswordGuessingTests
     private static Task<ToolResult> SvcrackAsync(SoftswitchProcess softswitch, string from, string words) =>
         Tool.RunAsync("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Scripts", "svcrack-from.py"), from,
             "-u", "1001", "-d", words, "-x", from, "-p", softswitch.Port.ToString(), "--maximumtime=3", "127.0.0.1"], TimeSpan.FromSeconds(60));
-
-    private static int Occurrences(string text, string what) =>
-        (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
 }

@@ -44,11 +44,8 @@ public sealed class RequestRateTests
             Assert.That(answers, Is.LessThan(Flood / 2), $"most of {Flood} OPTIONS in {seconds:F1} s must be dropped");
             Assert.That(answers, Is.GreaterThanOrEqualTo(200), "up to the limit is answered");
             Assert.That(answers, Is.LessThanOrEqualTo(200 + (int)Math.Ceiling(seconds * 200) + 50), "no more than the limit allows");
-            Assert.That(Occurrences(softswitch.Output, "127.0.0.3 sends more than"), Is.EqualTo(1), "logged once, not per packet");
+            Assert.That(TextCount.Occurrences(softswitch.Output, "127.0.0.3 sends more than"), Is.EqualTo(1), "logged once, not per packet");
         });
         await GoodPhone.AssertServedAsync(softswitch, "after the flood");
     }
-
-    private static int Occurrences(string text, string what) =>
-        (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
 }

@@ -127,6 +127,23 @@ public sealed class SourceGuardTests
     }
 
     [Test]
+    public void An_ipv4_peer_seen_through_a_dual_mode_socket_is_the_same_address()
+    {
+        var guard = Guard(new SourceGuardOptions { Allow = [IPNetwork.Parse("198.51.100.0/24")] });
+        var mapped = Guesser.MapToIPv6();
+
+        Fail(guard, mapped, 10);
+        Fail(guard, IPAddress.Parse("198.51.100.9").MapToIPv6(), 10);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(guard.Admit(Guesser), Is.False);
+            Assert.That(_observer.Banned.Single().Address, Is.EqualTo(Guesser), "recorded as the IPv4 address an admin would type");
+            Assert.That(guard.Admit(IPAddress.Parse("198.51.100.9")), Is.True, "the allow list matches the mapped form too");
+        });
+    }
+
+    [Test]
     public void Messages_over_the_rate_are_dropped_and_the_bucket_refills()
     {
         var guard = Guard(new SourceGuardOptions { MaxRequestsPerSecondPerAddress = 200 });
