@@ -55,7 +55,13 @@ public sealed partial class MediaLeg : IRtpPacketSink, IMediaFrameOutput, IAsync
         _callId = options.CallId;
         _logger = loggers.CreateLogger<MediaLeg>();
         _digits = new MediaLegDigits(options, time, loggers);
-        _endpoint = new RtpEndpoint(options.Ports, this, new RtpEndpointOptions { RemoteRtp = options.RemoteRtp, RemoteRtcp = options.RemoteRtcp },
+        _endpoint = new RtpEndpoint(options.Ports, this, new RtpEndpointOptions
+        {
+            RemoteRtp = options.RemoteRtp,
+            RemoteRtcp = options.RemoteRtcp,
+            RelatchAfter = options.RelatchAfter,
+            Time = time,
+        },
             loggers.CreateLogger<RtpEndpoint>());
         // A frame of 20 ms until the feed shows its own size: the step a switch of feeds advances the timestamp by.
         var rewriter = new RtpRewriter((uint)Random.Shared.NextInt64(1, uint.MaxValue), (ushort)Random.Shared.Next(ushort.MaxValue + 1),
@@ -100,6 +106,9 @@ public sealed partial class MediaLeg : IRtpPacketSink, IMediaFrameOutput, IAsync
 
     /// <summary>RTP packets received of the negotiated audio and telephone-event types.</summary>
     public long PacketsReceived => Interlocked.Read(ref _received);
+
+    /// <summary>RTP and RTCP packets dropped because they came from another address than the far end's (injection attempts).</summary>
+    public long OtherSourcePacketsDropped => _endpoint.OtherSourcePacketsDropped;
 
     /// <summary>Who gets the received audio and telephone-event packets; null drops them (after DTMF and tap).</summary>
     public IMediaLegConsumer? Consumer

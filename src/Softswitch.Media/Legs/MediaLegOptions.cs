@@ -25,6 +25,9 @@ public sealed record MediaLegOptions
     /// <summary>The far end's RTCP address (<c>a=rtcp</c>); null means RTP port + 1.</summary>
     public IPEndPoint? RemoteRtcp { get; init; }
 
+    /// <summary>Strict latching: how long the far end must be silent before another source may take its place (see <see cref="Rtp.RtpSourceLatch"/>).</summary>
+    public TimeSpan RelatchAfter { get; init; } = RtpEndpointOptions.DefaultRelatchAfter;
+
     /// <summary>The SIP Call-ID, carried in every log line about this leg.</summary>
     public required string CallId { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Softswitch.Media.Rtp;
 
 namespace Softswitch.Media.Tests.Rtp;
@@ -27,7 +28,7 @@ public class RtpSourceLatchTests
     [Test]
     public void One_spoofed_packet_among_the_real_stream_never_moves_the_remote()
     {
-        var latch = new RtpSourceLatch(3, s_sdp);
+        var latch = new RtpSourceLatch(3, s_sdp, relatchAfter: TimeSpan.Zero);
         for (var i = 0; i < 10; i++)
         {
             Assert.That(latch.Observe(s_sdp, 1), Is.EqualTo(RtpLatchDecision.FromRemote));
@@ -40,7 +41,7 @@ public class RtpSourceLatchTests
     [Test]
     public void Once_an_ssrc_was_heard_a_new_address_must_carry_the_same_ssrc()
     {
-        var latch = new RtpSourceLatch(2, s_sdp);
+        var latch = new RtpSourceLatch(2, s_sdp, relatchAfter: TimeSpan.Zero);
         latch.Observe(s_sdp, 1);
 
         for (var i = 0; i < 5; i++)
@@ -83,5 +84,64 @@ public class RtpSourceLatchTests
         Assert.That(latch.Current, Is.Null);
         latch.Observe(s_nat, 3);
         Assert.That(latch.Observe(s_nat, 3), Is.EqualTo(RtpLatchDecision.Latched));
+    }
+
+    [Test]
+    [Description("Asterisk strictrtp: once latched, another source is dropped while the remote is live")]
+    public void While_the_remote_is_live_a_steady_stream_from_elsewhere_is_rejected_even_with_its_ssrc()
+    {
+        var time = new FakeTimeProvider();
+        var latch = new RtpSourceLatch(3, s_sdp, TimeSpan.FromSeconds(2), time);
+        Assert.That(latch.Observe(s_sdp, 1), Is.EqualTo(RtpLatchDecision.FromRemote));
+
+        for (var i = 0; i < 100; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(5));
+            Assert.That(latch.Observe(s_attacker, 1), Is.EqualTo(RtpLatchDecision.Rejected), $"packet {i}");
+            if (i % 4 == 0) latch.Observe(s_sdp, 1);
+        }
+
+        Assert.That(latch.Current, Is.EqualTo(s_sdp));
+        Assert.That(latch.LatchCount, Is.Zero);
+    }
+
+    [Test]
+    public void A_remote_silent_for_the_relatch_time_may_be_replaced_by_its_own_ssrc_from_a_new_network()
+    {
+        var time = new FakeTimeProvider();
+        var latch = new RtpSourceLatch(3, s_sdp, TimeSpan.FromSeconds(2), time);
+        latch.Observe(s_sdp, 1);
+
+        time.Advance(TimeSpan.FromMilliseconds(1999));
+        Assert.That(latch.Observe(s_nat, 1), Is.EqualTo(RtpLatchDecision.Rejected), "not silent long enough yet");
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.That(latch.Observe(s_nat, 1), Is.EqualTo(RtpLatchDecision.Candidate));
+        Assert.That(latch.Observe(s_nat, 1), Is.EqualTo(RtpLatchDecision.Candidate));
+        Assert.That(latch.Observe(s_nat, 1), Is.EqualTo(RtpLatchDecision.Latched));
+
+        Assert.That(latch.Observe(s_attacker, 1), Is.EqualTo(RtpLatchDecision.Rejected), "the new remote is live now");
+    }
+
+    [Test]
+    public void The_sdp_address_wins_the_remote_back_from_a_source_that_latched_before_the_phone_spoke()
+    {
+        var time = new FakeTimeProvider();
+        var latch = new RtpSourceLatch(3, s_sdp, TimeSpan.FromSeconds(2), time);
+        for (var i = 0; i < 3; i++) latch.Observe(s_attacker, 66);
+        Assert.That(latch.Current, Is.EqualTo(s_attacker), "nothing was heard from the phone yet");
+
+        Assert.That(latch.Observe(s_sdp, 1), Is.EqualTo(RtpLatchDecision.Latched));
+        Assert.That(latch.Current, Is.EqualTo(s_sdp));
+        Assert.That(latch.Observe(s_attacker, 66), Is.EqualTo(RtpLatchDecision.Rejected));
+    }
+
+    [Test]
+    public void The_current_host_is_matched_by_address_whatever_the_port()
+    {
+        var latch = new RtpSourceLatch(1, s_sdp);
+
+        Assert.That(latch.IsCurrentHost(new IPEndPoint(IPAddress.Parse("10.0.0.5"), 4001).Serialize()), Is.True);
+        Assert.That(latch.IsCurrentHost(s_attacker), Is.False);
+        Assert.That(latch.IsCurrentHost(new IPEndPoint(IPAddress.IPv6Loopback, 4000).Serialize()), Is.False);
     }
 }
