@@ -9,7 +9,7 @@ namespace Softswitch.Calls.Tests.Support;
 /// (ACK, then INVITE again with CSeq + 1 and Proxy-Authorization), ACK, BYE, re-INVITE, INFO and CANCEL in the dialog,
 /// and 200 for the switch's BYE. It keeps the dialog state a phone keeps: Call-ID, tags, CSeq, the remote target.
 /// </summary>
-internal sealed class SipCall(CallSwitch sip, string extension, string dialled)
+internal sealed class SipCall(CallSwitch sip, string extension, string dialled, string? callId = null)
 {
     private const string PhoneHost = "127.0.0.1:5099";
 
@@ -20,7 +20,7 @@ internal sealed class SipCall(CallSwitch sip, string extension, string dialled)
     private string? _toTag;
     private string _target = $"sip:{dialled}@{CallSwitch.Domain}";
 
-    public string CallId { get; } = Guid.NewGuid().ToString("N") + "@phone.test";
+    public string CallId { get; } = callId ?? Guid.NewGuid().ToString("N") + "@phone.test";
 
     /// <summary>The switch's final answer to the INVITE, once <see cref="WaitForFinalAsync"/> has seen it.</summary>
     public SipResponse? Final { get; private set; }
@@ -137,7 +137,7 @@ internal sealed class SipCall(CallSwitch sip, string extension, string dialled)
     public List<SipResponse> Responses() => sip.Sent().OfType<SipResponse>().Where(r => r.CallId == CallId).ToList();
 
     public Task<SipResponse> WaitForResponseAsync(Func<SipResponse, bool> match, string what) =>
-        sip.WaitForAsync<SipResponse>(r => r.CallId == CallId && match(r), what);
+        sip.WaitForAsync<SipResponse>(r => r.CallId == CallId && r.From.Tag == _fromTag && match(r), what);
 
     private uint SendInvite(string? sdp, string? authorization)
     {
