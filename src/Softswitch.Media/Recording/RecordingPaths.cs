@@ -45,8 +45,24 @@ public static class RecordingPaths
     /// <summary>Creates <paramref name="folder"/> and any missing parent as <see cref="FolderPermissions"/> (on Unix).</summary>
     public static void CreateFolder(string folder)
     {
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
-        else Directory.CreateDirectory(folder, FolderPermissions);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+
+        // Directory.CreateDirectory(path, mode) gives the mode to the last folder only: create each missing level.
+        var full = Path.GetFullPath(folder);
+        var missing = new Stack<string>();
+        for (var level = full; !string.IsNullOrEmpty(level) && !Directory.Exists(level); level = Path.GetDirectoryName(level))
+        {
+            missing.Push(level);
+        }
+
+        while (missing.TryPop(out var level))
+        {
+            Directory.CreateDirectory(level, FolderPermissions);
+        }
     }
 
     /// <summary>
