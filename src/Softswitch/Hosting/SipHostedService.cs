@@ -18,6 +18,7 @@ using Softswitch.Sip.Registrar;
 using Softswitch.Sip.Stack;
 using Softswitch.Sip.Transactions;
 using Softswitch.Sip.Transport;
+using Softswitch.Storage.Recordings;
 using Softswitch.Storage.Registrations;
 using RegistrarSettings = Softswitch.Sip.Registrar.RegistrarOptions;
 
@@ -32,6 +33,7 @@ internal sealed partial class SipHostedService(
     IOptionsMonitor<SoftswitchOptions> options,
     Softswitch.Extensions.IExtensionDirectory extensions,
     RegistrationEventWriter eventWriter,
+    RecordingWriter recordingWriter,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
@@ -103,6 +105,8 @@ internal sealed partial class SipHostedService(
                 Ports = new RtpPortAllocator(settings.Rtp.PortMin, settings.Rtp.PortMax, mediaAddress, loggers.CreateLogger<RtpPortAllocator>()),
                 Address = mediaAddress,
                 RecordingsFolder = Path.GetFullPath(settings.Storage.Recordings),
+                RecordingCatalog = new RecordingCatalogRecorder(recordingWriter),
+                RelatchAfter = TimeSpan.FromMilliseconds(settings.Rtp.RelatchAfterMs),
                 Clock = _clock,
                 Prompts = new PromptCache(),
                 SoundsFolder = Path.GetFullPath(settings.Ivr.Sounds),

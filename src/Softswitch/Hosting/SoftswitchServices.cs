@@ -7,6 +7,7 @@ using Softswitch.Configuration.Options;
 using Softswitch.Extensions;
 using Softswitch.Storage;
 using Softswitch.Storage.Migrations;
+using Softswitch.Storage.Recordings;
 using Softswitch.Storage.Registrations;
 
 namespace Softswitch.Hosting;
@@ -35,6 +36,10 @@ public static class SoftswitchServices
         services.AddSingleton(sp => new RegistrationEventWriter(
             sp.GetRequiredService<RegistrationEventRepository>(),
             sp.GetRequiredService<ILogger<RegistrationEventWriter>>()));
+        services.AddSingleton<RecordingRepository>();
+        services.AddSingleton(sp => new RecordingWriter(
+            sp.GetRequiredService<RecordingRepository>(),
+            sp.GetRequiredService<ILogger<RecordingWriter>>()));
         services.AddHostedService<StorageStartupService>();
         return services;
     }

@@ -18,4 +18,12 @@ public sealed class RtpOptions
     /// wildcard, the machine's first non-loopback IPv4 address.
     /// </summary>
     public string? Address { get; set; }
+
+    /// <summary>
+    /// Strict latching (as Asterisk's strictrtp): while a caller's media has been heard within this many milliseconds,
+    /// RTP and RTCP from any other address are dropped (and counted), so a third party cannot inject audio into a call.
+    /// Only after this much silence may media move to a new address (a phone that changed network). 0 turns it off.
+    /// </summary>
+    [ConfigurationKeyName("relatch_after_ms")]
+    public int RelatchAfterMs { get; set; } = 2000;
 }

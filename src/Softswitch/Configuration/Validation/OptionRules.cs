@@ -156,5 +156,10 @@ public static class OptionRules
         {
             context.Error("rtp:port_max", $"port_max ({rtp.PortMax}) must be greater than port_min ({rtp.PortMin})");
         }
+
+        if (rtp.RelatchAfterMs is < 0 or > 60_000)
+        {
+            context.Error("rtp:relatch_after_ms", $"{rtp.RelatchAfterMs} is out of range (0-60000; 0 turns strict latching off)");
+        }
     }
 }
