@@ -221,6 +221,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
             RemoteRtp = RemoteRtp(negotiated),
             RemoteRtcp = RemoteRtcp(negotiated),
             RelatchAfter = _media.RelatchAfter,
+            SignallingHost = _session?.Flow.Address.Address,
             CallId = CallId,
         }, _time, _loggers);
         _leg.CanSend = negotiated.CanSend;

@@ -60,6 +60,7 @@ public sealed partial class MediaLeg : IRtpPacketSink, IMediaFrameOutput, IAsync
             RemoteRtp = options.RemoteRtp,
             RemoteRtcp = options.RemoteRtcp,
             RelatchAfter = options.RelatchAfter,
+            SignallingHost = options.SignallingHost,
             Time = time,
         },
             loggers.CreateLogger<RtpEndpoint>());

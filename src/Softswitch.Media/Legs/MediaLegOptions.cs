@@ -28,6 +28,9 @@ public sealed record MediaLegOptions
     /// <summary>Strict latching: how long the far end must be silent before another source may take its place (see <see cref="Rtp.RtpSourceLatch"/>).</summary>
     public TimeSpan RelatchAfter { get; init; } = RtpEndpointOptions.DefaultRelatchAfter;
 
+    /// <summary>Where the call's SIP came from; until the far end is heard, media is learnt only from this host or the SDP's.</summary>
+    public IPAddress? SignallingHost { get; init; }
+
     /// <summary>The SIP Call-ID, carried in every log line about this leg.</summary>
     public required string CallId { get; init; }
 

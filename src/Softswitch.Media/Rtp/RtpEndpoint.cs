@@ -47,7 +47,8 @@ public sealed class RtpEndpoint : IAsyncDisposable
         _options = options ?? new RtpEndpointOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.ReceiveBufferSize, RtpHeader.FixedLength);
         _logger = logger ?? NullLogger<RtpEndpoint>.Instance;
-        _latch = new RtpSourceLatch(_options.LatchAfterPackets, relatchAfter: _options.RelatchAfter, time: _options.Time);
+        _latch = new RtpSourceLatch(_options.LatchAfterPackets, relatchAfter: _options.RelatchAfter, time: _options.Time,
+            signallingHost: _options.SignallingHost);
         SetRemote(_options.RemoteRtp, _options.RemoteRtcp);
     }
 

@@ -20,6 +20,9 @@ public sealed class RtpEndpointOptions
     /// </summary>
     public TimeSpan RelatchAfter { get; init; } = DefaultRelatchAfter;
 
+    /// <summary>Where the call's SIP came from: before the far end is heard, media is learnt only from this host or the SDP's.</summary>
+    public IPAddress? SignallingHost { get; init; }
+
     /// <summary>Clock of the silence <see cref="RelatchAfter"/> measures.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

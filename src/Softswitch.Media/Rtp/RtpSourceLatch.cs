@@ -16,6 +16,9 @@ namespace Softswitch.Media.Rtp;
 /// <item>While the remote is live (heard within <see cref="RelatchAfter"/>), packets from any other address are
 /// <see cref="RtpLatchDecision.Rejected"/>. Only after it has been silent that long (a phone that changed network, a
 /// NAT binding that moved) may another address earn the latch.</item>
+/// <item>Before anything was heard from the remote (a caller that has not spoken yet, or whose SDP names a private
+/// address), only the hosts the call's signalling names may earn it: the SDP's host and the host the INVITE came from
+/// (a NAT sends media from the same public address as SIP). A third host is rejected, so it cannot win a silent call.</item>
 /// <item>To earn it, an address must send <see cref="RequiredPackets"/> consecutive packets (nothing from the current
 /// remote in between, no other address interleaved) all with one SSRC; once an SSRC was heard from the remote, the
 /// candidate must carry that SSRC (a NAT rebinding keeps it). Its packets are dropped until it latches. A peer that
@@ -27,6 +30,7 @@ namespace Softswitch.Media.Rtp;
 public sealed class RtpSourceLatch
 {
     private readonly TimeProvider _time;
+    private readonly SocketAddress? _signallingHost;
     private SocketAddress? _current;
     private SocketAddress? _signalled;
     private SocketAddress? _candidate;
@@ -38,15 +42,18 @@ public sealed class RtpSourceLatch
 
     /// <summary>
     /// Creates a latch needing <paramref name="requiredPackets"/> consecutive packets to move, and only after the current
-    /// remote has been silent for <paramref name="relatchAfter"/> (zero: whenever, as plain symmetric RTP).
+    /// remote has been silent for <paramref name="relatchAfter"/> (zero: whenever and from anywhere, as plain symmetric
+    /// RTP). <paramref name="signallingHost"/> is where the call's SIP came from (null: unknown, any host may be learnt).
     /// </summary>
-    public RtpSourceLatch(int requiredPackets, SocketAddress? initialRemote = null, TimeSpan? relatchAfter = null, TimeProvider? time = null)
+    public RtpSourceLatch(int requiredPackets, SocketAddress? initialRemote = null, TimeSpan? relatchAfter = null, TimeProvider? time = null,
+        IPAddress? signallingHost = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(requiredPackets);
         RelatchAfter = relatchAfter ?? RtpEndpointOptions.DefaultRelatchAfter;
         ArgumentOutOfRangeException.ThrowIfLessThan(RelatchAfter, TimeSpan.Zero);
         RequiredPackets = requiredPackets;
         _time = time ?? TimeProvider.System;
+        _signallingHost = signallingHost is null ? null : new IPEndPoint(signallingHost, 0).Serialize();
         Reset(initialRemote);
     }
 
@@ -55,6 +62,8 @@ public sealed class RtpSourceLatch
 
     /// <summary>How long the current remote must have been silent before another address may take its place.</summary>
     public TimeSpan RelatchAfter { get; }
+
+    private bool IsStrict => RelatchAfter > TimeSpan.Zero;
 
     /// <summary>Where packets go now (the SDP address until latched); null when unknown.</summary>
     public SocketAddress? Current => Volatile.Read(ref _current);
@@ -97,7 +106,7 @@ public sealed class RtpSourceLatch
             return MoveTo(_signalled, ssrc, now);
         }
 
-        if (_hasCurrentSsrc && _time.GetElapsedTime(_lastHeard, now) < RelatchAfter)
+        if (IsStrict && (_hasCurrentSsrc ? _time.GetElapsedTime(_lastHeard, now) < RelatchAfter : !IsSignalledHost(from)))
         {
             _candidateCount = 0;
             return RtpLatchDecision.Rejected;
@@ -128,6 +137,12 @@ public sealed class RtpSourceLatch
         // A fresh object, never mutated afterwards, so concurrent senders see a consistent address.
         return MoveTo(Copy(from, null), ssrc, now);
     }
+
+    /// <summary>The SDP's host or the INVITE's; any host when the call named neither.</summary>
+    private bool IsSignalledHost(SocketAddress from) =>
+        (_signalled is null && _signallingHost is null)
+        || (_signalled is not null && SameHost(_signalled, from))
+        || (_signallingHost is not null && SameHost(_signallingHost, from));
 
     private RtpLatchDecision MoveTo(SocketAddress remote, uint ssrc, long now)
     {

@@ -123,6 +123,35 @@ public class RtpEndpointTests
     }
 
     [Test]
+    public async Task A_third_host_cannot_win_a_call_whose_phone_has_not_spoken_yet()
+    {
+        var sdpAddress = Udp();
+        var natted = Udp(); // the phone's real source: same host as its SIP, another port than its SDP
+        var attacker = Udp(IPAddress.Parse("127.0.0.2"));
+        await using var endpoint = new RtpEndpoint(_ports, _sink, new RtpEndpointOptions
+        {
+            RemoteRtp = (IPEndPoint)sdpAddress.LocalEndPoint!,
+            SignallingHost = IPAddress.Loopback,
+        });
+        endpoint.Start();
+
+        for (ushort i = 0; i < 100; i++)
+        {
+            SendRtp(attacker, sequence: i, ssrc: 66);
+        }
+
+        await WaitUntilAsync(() => endpoint.OtherSourcePacketsDropped == 100);
+        Assert.That(_sink.Received.Reader.TryRead(out _), Is.False, "nothing of the attacker's was delivered");
+        for (ushort i = 1; i <= 3; i++)
+        {
+            SendRtp(natted, i, ssrc: 42);
+        }
+
+        Assert.That(await _sink.NextRtpSequenceAsync(), Is.EqualTo(3));
+        Assert.That(endpoint.RemoteRtpEndPoint, Is.EqualTo(natted.LocalEndPoint));
+    }
+
+    [Test]
     public async Task Rtcp_with_the_phones_ssrc_from_another_host_is_dropped()
     {
         var phone = Udp();

@@ -14,7 +14,7 @@ public class RtpSourceLatchTests
     [Description("RFC 4961: symmetric RTP; latch after N consecutive packets")]
     public void A_nat_address_wins_after_n_consecutive_packets_with_one_ssrc()
     {
-        var latch = new RtpSourceLatch(3, s_sdp);
+        var latch = new RtpSourceLatch(3, s_sdp, signallingHost: IPAddress.Parse("203.0.113.7"));
 
         Assert.That(latch.Observe(s_nat, 77), Is.EqualTo(RtpLatchDecision.Candidate));
         Assert.That(latch.Observe(s_nat, 77), Is.EqualTo(RtpLatchDecision.Candidate));
@@ -56,7 +56,7 @@ public class RtpSourceLatchTests
     [Test]
     public void Interleaved_candidates_reset_each_other()
     {
-        var latch = new RtpSourceLatch(2, s_sdp);
+        var latch = new RtpSourceLatch(2, s_sdp, relatchAfter: TimeSpan.Zero);
 
         for (var i = 0; i < 4; i++)
         {
@@ -123,16 +123,33 @@ public class RtpSourceLatchTests
     }
 
     [Test]
-    public void The_sdp_address_wins_the_remote_back_from_a_source_that_latched_before_the_phone_spoke()
+    public void Before_the_caller_speaks_a_third_host_cannot_win_the_call_but_the_signalling_host_can()
+    {
+        var latch = new RtpSourceLatch(3, s_sdp, TimeSpan.FromSeconds(2), new FakeTimeProvider(), IPAddress.Parse("203.0.113.7"));
+
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.That(latch.Observe(s_attacker, 66), Is.EqualTo(RtpLatchDecision.Rejected), $"packet {i}");
+        }
+
+        latch.Observe(s_nat, 5);
+        latch.Observe(s_nat, 5);
+        Assert.That(latch.Observe(s_nat, 5), Is.EqualTo(RtpLatchDecision.Latched), "the phone behind a NAT sends from its SIP address");
+    }
+
+    [Test]
+    public void The_sdp_address_wins_the_remote_back_at_once()
     {
         var time = new FakeTimeProvider();
         var latch = new RtpSourceLatch(3, s_sdp, TimeSpan.FromSeconds(2), time);
-        for (var i = 0; i < 3; i++) latch.Observe(s_attacker, 66);
-        Assert.That(latch.Current, Is.EqualTo(s_attacker), "nothing was heard from the phone yet");
+        latch.Observe(s_sdp, 1);
+        time.Advance(TimeSpan.FromSeconds(3)); // the phone on hold, silent
+        for (var i = 0; i < 3; i++) latch.Observe(s_attacker, 1);
+        Assert.That(latch.Current, Is.EqualTo(s_attacker), "a silent remote can be replaced by its SSRC");
 
         Assert.That(latch.Observe(s_sdp, 1), Is.EqualTo(RtpLatchDecision.Latched));
         Assert.That(latch.Current, Is.EqualTo(s_sdp));
-        Assert.That(latch.Observe(s_attacker, 66), Is.EqualTo(RtpLatchDecision.Rejected));
+        Assert.That(latch.Observe(s_attacker, 1), Is.EqualTo(RtpLatchDecision.Rejected));
     }
 
     [Test]
