@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Softswitch.Storage.Recordings;
 
@@ -15,23 +14,8 @@ public sealed class RecordingRepository(SqliteDatabase database)
         """;
 
     /// <summary>Stores several recordings in one transaction.</summary>
-    public async Task AddBatchAsync(IReadOnlyCollection<StoredRecording> recordings, CancellationToken cancellationToken = default)
-    {
-        if (recordings.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var recording in recordings)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, ToRow(recording), transaction, cancellationToken: cancellationToken))
-                .ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task AddBatchAsync(IReadOnlyCollection<StoredRecording> recordings, CancellationToken cancellationToken = default) =>
+        BatchInsert.ExecuteAsync(database, InsertSql, recordings.Select(ToRow).ToList(), cancellationToken);
 
     /// <summary>The recordings of every call that used <paramref name="callId"/>, oldest first.</summary>
     public async Task<IReadOnlyList<StoredRecording>> ListByCallIdAsync(string callId, CancellationToken cancellationToken = default)

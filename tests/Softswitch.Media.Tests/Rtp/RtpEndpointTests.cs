@@ -98,14 +98,7 @@ public class RtpEndpointTests
     {
         var phone = Udp();
         var attacker = Udp(IPAddress.Parse("127.0.0.2"));
-        await using var endpoint = new RtpEndpoint(_ports, _sink, new RtpEndpointOptions
-        {
-            RemoteRtp = (IPEndPoint)phone.LocalEndPoint!,
-            RelatchAfter = TimeSpan.FromSeconds(30),
-        });
-        endpoint.Start();
-        SendRtp(phone, sequence: 1, ssrc: 42);
-        Assert.That(await _sink.NextRtpSequenceAsync(), Is.EqualTo(1));
+        await using var endpoint = await StartHeardAsync(phone, TimeSpan.FromSeconds(30));
 
         for (ushort i = 0; i < 100; i++)
         {
@@ -156,10 +149,7 @@ public class RtpEndpointTests
     {
         var phone = Udp();
         var attacker = Udp(IPAddress.Parse("127.0.0.2"));
-        await using var endpoint = new RtpEndpoint(_ports, _sink, new RtpEndpointOptions { RemoteRtp = (IPEndPoint)phone.LocalEndPoint! });
-        endpoint.Start();
-        SendRtp(phone, 1, ssrc: 42);
-        await _sink.NextRtpSequenceAsync();
+        await using var endpoint = await StartHeardAsync(phone, RtpEndpointOptions.DefaultRelatchAfter);
 
         attacker.SendTo(ReceiverReport(ssrc: 42), _ports.RtcpEndPoint);
         await WaitUntilAsync(() => endpoint.OtherSourcePacketsDropped == 1);
@@ -173,14 +163,7 @@ public class RtpEndpointTests
     {
         var phone = Udp();
         var moved = Udp(IPAddress.Parse("127.0.0.2"));
-        await using var endpoint = new RtpEndpoint(_ports, _sink, new RtpEndpointOptions
-        {
-            RemoteRtp = (IPEndPoint)phone.LocalEndPoint!,
-            RelatchAfter = TimeSpan.FromMilliseconds(200),
-        });
-        endpoint.Start();
-        SendRtp(phone, 1, ssrc: 42);
-        await _sink.NextRtpSequenceAsync();
+        await using var endpoint = await StartHeardAsync(phone, TimeSpan.FromMilliseconds(200));
 
         await Task.Delay(300);
         for (ushort i = 2; i <= 4; i++)
@@ -241,6 +224,16 @@ public class RtpEndpointTests
         var writer = new RtcpCompoundWriter(buffer);
         writer.TryWriteReceiverReport(ssrc, []);
         return buffer;
+    }
+
+    /// <summary>An endpoint whose SDP names <paramref name="phone"/>, started, with the phone's first packet (SSRC 42, sequence 1) delivered.</summary>
+    private async Task<RtpEndpoint> StartHeardAsync(Socket phone, TimeSpan relatchAfter)
+    {
+        var endpoint = new RtpEndpoint(_ports, _sink, new RtpEndpointOptions { RemoteRtp = (IPEndPoint)phone.LocalEndPoint!, RelatchAfter = relatchAfter });
+        endpoint.Start();
+        SendRtp(phone, sequence: 1, ssrc: 42);
+        Assert.That(await _sink.NextRtpSequenceAsync(), Is.EqualTo(1));
+        return endpoint;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
