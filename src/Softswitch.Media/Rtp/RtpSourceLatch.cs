@@ -17,8 +17,10 @@ namespace Softswitch.Media.Rtp;
 /// <see cref="RtpLatchDecision.Rejected"/>. Only after it has been silent that long (a phone that changed network, a
 /// NAT binding that moved) may another address earn the latch.</item>
 /// <item>Before anything was heard from the remote (a caller that has not spoken yet, or whose SDP names a private
-/// address), only the hosts the call's signalling names may earn it: the SDP's host and the host the INVITE came from
-/// (a NAT sends media from the same public address as SIP). A third host is rejected, so it cannot win a silent call.</item>
+/// address), the hosts the call's signalling names may earn it at once: the SDP's host and the host the INVITE came
+/// from (a NAT sends media from the same public address as SIP). Any other host only once the call has gone
+/// <see cref="RelatchAfter"/> without hearing them (a multi-homed phone whose SDP names one address and sends from
+/// another), so a third host spraying packets from the answer on loses to a caller that speaks within that time.</item>
 /// <item>To earn it, an address must send <see cref="RequiredPackets"/> consecutive packets (nothing from the current
 /// remote in between, no other address interleaved) all with one SSRC; once an SSRC was heard from the remote, the
 /// candidate must carry that SSRC (a NAT rebinding keeps it). Its packets are dropped until it latches. A peer that
@@ -39,6 +41,7 @@ public sealed class RtpSourceLatch
     private uint _candidateSsrc;
     private int _candidateCount;
     private long _lastHeard;
+    private long _resetAt;
 
     /// <summary>
     /// Creates a latch needing <paramref name="requiredPackets"/> consecutive packets to move, and only after the current
@@ -81,6 +84,7 @@ public sealed class RtpSourceLatch
         Volatile.Write(ref _current, _signalled);
         _hasCurrentSsrc = false;
         _candidateCount = 0;
+        _resetAt = _time.GetTimestamp();
     }
 
     /// <summary>Whether <paramref name="address"/> is on the same host (IP address, any port) as the current remote.</summary>
@@ -106,7 +110,9 @@ public sealed class RtpSourceLatch
             return MoveTo(_signalled, ssrc, now);
         }
 
-        if (IsStrict && (_hasCurrentSsrc ? _time.GetElapsedTime(_lastHeard, now) < RelatchAfter : !IsSignalledHost(from)))
+        if (IsStrict && (_hasCurrentSsrc
+            ? _time.GetElapsedTime(_lastHeard, now) < RelatchAfter
+            : !IsSignalledHost(from) && _time.GetElapsedTime(_resetAt, now) < RelatchAfter))
         {
             _candidateCount = 0;
             return RtpLatchDecision.Rejected;

@@ -125,7 +125,9 @@ public class RtpSourceLatchTests
     [Test]
     public void Before_the_caller_speaks_a_third_host_cannot_win_the_call_but_the_signalling_host_can()
     {
-        var latch = new RtpSourceLatch(3, s_sdp, TimeSpan.FromSeconds(2), new FakeTimeProvider(), IPAddress.Parse("203.0.113.7"));
+        var time = new FakeTimeProvider();
+        var latch = new RtpSourceLatch(3, s_sdp, TimeSpan.FromSeconds(2), time, IPAddress.Parse("203.0.113.7"));
+        time.Advance(TimeSpan.FromMilliseconds(1999));
 
         for (var i = 0; i < 100; i++)
         {
@@ -135,6 +137,19 @@ public class RtpSourceLatchTests
         latch.Observe(s_nat, 5);
         latch.Observe(s_nat, 5);
         Assert.That(latch.Observe(s_nat, 5), Is.EqualTo(RtpLatchDecision.Latched), "the phone behind a NAT sends from its SIP address");
+    }
+
+    [Test]
+    public void A_call_that_heard_nobody_for_the_relatch_time_learns_a_third_host()
+    {
+        var time = new FakeTimeProvider();
+        var latch = new RtpSourceLatch(3, s_sdp, TimeSpan.FromSeconds(2), time, IPAddress.Parse("203.0.113.7"));
+        Assert.That(latch.Observe(s_attacker, 9), Is.EqualTo(RtpLatchDecision.Rejected));
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        latch.Observe(s_attacker, 9);
+        latch.Observe(s_attacker, 9);
+        Assert.That(latch.Observe(s_attacker, 9), Is.EqualTo(RtpLatchDecision.Latched), "a multi-homed phone sending from an address its SDP does not name");
     }
 
     [Test]
