@@ -35,8 +35,8 @@ public sealed partial class InboundCall
     [LoggerMessage(Level = LogLevel.Error, Message = "{CallId}: call failed")]
     private partial void LogFailed(Exception error, string callId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Feature} call ended ({Why}), {Sent} packets sent; received {Received}, lost {Lost}, duplicated {Duplicates}, jitter {JitterMs:0.0} ms; caller's report on our stream: {PeerReport}")]
-    private partial void LogEnded(string callId, string feature, string why, long sent, long received, long lost, long duplicates, double jitterMs, string peerReport);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Feature} call ended ({Why}), {Sent} packets sent; received {Received}, lost {Lost}, duplicated {Duplicates}, jitter {JitterMs:0.0} ms, dropped {OtherSource} from other sources; caller's report on our stream: {PeerReport}")]
+    private partial void LogEnded(string callId, string feature, string why, long sent, long received, long lost, long duplicates, double jitterMs, long otherSource, string peerReport);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Feature} call ended before media ({Why})")]
     private partial void LogEndedWithoutMedia(string callId, string feature, string why);

@@ -41,6 +41,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
     private MediaLeg? _leg;
     private PromptPlayer? _player;
     private CallRecorder? _recorder;
+    private DateTimeOffset _recordingStarted;
     private InboundCallEnd? _end;
 
     private InboundCall(CallMediaOptions media, OfferAnswerSession offerAnswer, RtpPortPair ports, DialPlanRoute route, ICallFeature feature,
@@ -55,9 +56,16 @@ public sealed partial class InboundCall : IInviteSessionOwner
         _time = time;
         _loggers = loggers;
         _logger = loggers.CreateLogger<InboundCall>();
+        Uuid = RecordingPaths.NewCallUuid(time);
     }
 
     public string CallId { get; }
+
+    /// <summary>
+    /// The id the switch drew for this call: unique where the Call-ID is whatever the caller sent, so it names the
+    /// recording (a reused Call-ID must never reach another call's file).
+    /// </summary>
+    public string Uuid { get; private set; }
 
     public DialPlanRoute Route { get; }
 
@@ -232,19 +240,47 @@ public sealed partial class InboundCall : IInviteSessionOwner
             TelephoneEventClockRate = negotiated.TelephoneEvent?.ClockRate ?? 8000,
             RemoteRtp = RemoteRtp(negotiated),
             RemoteRtcp = RemoteRtcp(negotiated),
+            RelatchAfter = _media.RelatchAfter,
+            SignallingHost = _session?.Flow.Address.Address,
             CallId = CallId,
         }, _time, _loggers);
         _leg.CanSend = negotiated.CanSend;
         _player = new PromptPlayer(_leg, _media.Clock);
         if (Route.Record)
         {
-            var path = RecordingPaths.For(_media.RecordingsFolder, CallId, _time.GetUtcNow());
-            _recorder = CallRecorder.Start(path, negotiated.Codec!, _media.Clock, _loggers.CreateLogger<CallRecorder>());
+            _recorder = StartRecording(negotiated.Codec!);
             _leg.Tap = _recorder;
-            LogRecording(CallId, path);
+            LogRecording(CallId, _recorder.Path);
         }
 
         _leg.Start();
+    }
+
+    /// <summary>A new file named by <see cref="Uuid"/> and the start time; on the (practically impossible) clash, a new id.</summary>
+    private CallRecorder StartRecording(MediaFormat codec)
+    {
+        _recordingStarted = _time.GetUtcNow();
+        for (var attempt = 1; ; attempt++)
+        {
+            var path = RecordingPaths.For(_media.RecordingsFolder, Uuid, _recordingStarted);
+            try
+            {
+                return CallRecorder.Start(path, codec, _media.Clock, _loggers.CreateLogger<CallRecorder>());
+            }
+            catch (IOException) when (attempt < 3 && File.Exists(path))
+            {
+                Uuid = RecordingPaths.NewCallUuid(_time);
+            }
+        }
+    }
+
+    /// <summary>Tells the catalog (the host's <c>recordings</c> table) which file holds this call, once it is closed.</summary>
+    private void CatalogRecording(CallRecorder recorder)
+    {
+        if (_media.RecordingCatalog is not { } catalog) return;
+        var relative = Path.GetRelativePath(_media.RecordingsFolder, recorder.Path).Replace(Path.DirectorySeparatorChar, '/');
+        catalog.Add(new FinishedRecording(CallId, Uuid, relative, _recordingStarted, _time.GetUtcNow(), recorder.Duration, Channels: 2,
+            recorder.SampleRate, recorder.FramesDropped, _session?.Invite.From.Uri.User, Dialled));
     }
 
     /// <summary>The route's greeting, in the codec of this call, cut short by any key.</summary>
@@ -343,6 +379,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
                 leg.Tap = null;
                 var rtcp = leg.Rtcp;
                 LogEnded(CallId, _feature.Name, (_end ?? InboundCallEnd.WeHungUp).Describe(), leg.PacketsSent, leg.PacketsReceived, rtcp.PacketsLost, rtcp.Duplicates, rtcp.Jitter.TotalMilliseconds,
+                    leg.OtherSourcePacketsDropped,
                     rtcp.PeerReport is { } peer ? $"{peer.CumulativeLost} lost, jitter {peer.Jitter} units" : "none");
                 await leg.DisposeAsync().ConfigureAwait(false);
             }
@@ -351,7 +388,11 @@ public sealed partial class InboundCall : IInviteSessionOwner
                 LogEndedWithoutMedia(CallId, _feature.Name, (_end ?? InboundCallEnd.WeHungUp).Describe());
             }
 
-            if (_recorder is not null) await _recorder.DisposeAsync().ConfigureAwait(false);
+            if (_recorder is not null)
+            {
+                await _recorder.DisposeAsync().ConfigureAwait(false);
+                CatalogRecording(_recorder);
+            }
         }
         catch (Exception error)
         {

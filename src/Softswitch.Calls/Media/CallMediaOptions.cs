@@ -13,8 +13,14 @@ public sealed class CallMediaOptions
     /// <summary>The address the SDP answer gives for our media (c= line).</summary>
     public required IPAddress Address { get; init; }
 
-    /// <summary>Root folder of recordings: files go to yyyy/MM/dd/&lt;call id&gt;.wav below it.</summary>
+    /// <summary>Root folder of recordings: files go to yyyy/MM/dd/yyyyMMdd-HHmmss-&lt;call uuid&gt;.wav below it.</summary>
     public required string RecordingsFolder { get; init; }
+
+    /// <summary>Told of each closed recording (the host stores a row); null: the files are all there is.</summary>
+    public IRecordingCatalog? RecordingCatalog { get; init; }
+
+    /// <summary>Strict RTP latching: how long a caller's media must be silent before another source may replace it.</summary>
+    public TimeSpan RelatchAfter { get; init; } = RtpEndpointOptions.DefaultRelatchAfter;
 
     /// <summary>The one 20 ms clock that paces every prompt, music stream and recording.</summary>
     public required MediaClock Clock { get; init; }

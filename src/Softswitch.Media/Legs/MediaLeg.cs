@@ -59,7 +59,14 @@ public sealed partial class MediaLeg : IRtpPacketSink, IMediaFrameOutput, IAsync
         _lastReceived = time.GetTimestamp();
         _logger = loggers.CreateLogger<MediaLeg>();
         _digits = new MediaLegDigits(options, time, loggers);
-        _endpoint = new RtpEndpoint(options.Ports, this, new RtpEndpointOptions { RemoteRtp = options.RemoteRtp, RemoteRtcp = options.RemoteRtcp },
+        _endpoint = new RtpEndpoint(options.Ports, this, new RtpEndpointOptions
+        {
+            RemoteRtp = options.RemoteRtp,
+            RemoteRtcp = options.RemoteRtcp,
+            RelatchAfter = options.RelatchAfter,
+            SignallingHost = options.SignallingHost,
+            Time = time,
+        },
             loggers.CreateLogger<RtpEndpoint>());
         // A frame of 20 ms until the feed shows its own size: the step a switch of feeds advances the timestamp by.
         var rewriter = new RtpRewriter((uint)Random.Shared.NextInt64(1, uint.MaxValue), (ushort)Random.Shared.Next(ushort.MaxValue + 1),
@@ -110,6 +117,9 @@ public sealed partial class MediaLeg : IRtpPacketSink, IMediaFrameOutput, IAsync
     /// until the first packet): what an inactivity timeout reads, with no timer per packet.
     /// </summary>
     public long LastReceivedTimestamp => Volatile.Read(ref _lastReceived);
+
+    /// <summary>RTP and RTCP packets dropped because they came from another address than the far end's (injection attempts).</summary>
+    public long OtherSourcePacketsDropped => _endpoint.OtherSourcePacketsDropped;
 
     /// <summary>Who gets the received audio and telephone-event packets; null drops them (after DTMF and tap).</summary>
     public IMediaLegConsumer? Consumer

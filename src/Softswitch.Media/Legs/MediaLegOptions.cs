@@ -25,6 +25,12 @@ public sealed record MediaLegOptions
     /// <summary>The far end's RTCP address (<c>a=rtcp</c>); null means RTP port + 1.</summary>
     public IPEndPoint? RemoteRtcp { get; init; }
 
+    /// <summary>Strict latching: how long the far end must be silent before another source may take its place (see <see cref="Rtp.RtpSourceLatch"/>).</summary>
+    public TimeSpan RelatchAfter { get; init; } = RtpEndpointOptions.DefaultRelatchAfter;
+
+    /// <summary>Where the call's SIP came from; until the far end is heard, media is learnt only from this host or the SDP's.</summary>
+    public IPAddress? SignallingHost { get; init; }
+
     /// <summary>The SIP Call-ID, carried in every log line about this leg.</summary>
     public required string CallId { get; init; }
 

@@ -103,11 +103,12 @@ public sealed partial class CallRecorder : IMediaLegTap, IMediaClockListener, IA
         codec.ClockRate > 8000 ? 16000 : 8000;
 
     /// <summary>
-    /// Creates <paramref name="path"/> (and its folders), starts the writer and registers with
-    /// <paramref name="clock"/>: recording time starts now.
+    /// Creates <paramref name="path"/> (and its folders, 0750), starts the writer and registers with
+    /// <paramref name="clock"/>: recording time starts now. The file is created new (0640): an existing file is never
+    /// opened, let alone truncated.
     /// </summary>
     /// <exception cref="ArgumentException">No decoder for <paramref name="codec"/> (see <see cref="AudioCodecs.CanCreate"/>).</exception>
-    /// <exception cref="IOException">The file cannot be created.</exception>
+    /// <exception cref="IOException">The file exists already or cannot be created.</exception>
     public static CallRecorder Start(string path, MediaFormat codec, MediaClock clock, ILogger<CallRecorder> logger, CallRecorderOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -119,10 +120,18 @@ public sealed partial class CallRecorder : IMediaLegTap, IMediaClockListener, IA
         string? folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (folder is not null)
         {
-            Directory.CreateDirectory(folder);
+            RecordingPaths.CreateFolder(folder);
         }
 
-        var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+        var create = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.Read,
+            BufferSize = 0,
+        };
+        if (!OperatingSystem.IsWindows()) create.UnixCreateMode = RecordingPaths.FilePermissions;
+        var stream = new FileStream(path, create);
         try
         {
             return Start(stream, path, codec, clock, logger, options);

@@ -1,27 +1,68 @@
+using System.Globalization;
 using System.Text;
 
 namespace Softswitch.Media.Recording;
 
-/// <summary>Where a call's recording goes: <c>root/yyyy/MM/dd/&lt;call id&gt;.wav</c>.</summary>
+/// <summary>
+/// Where a call's recording goes: <c>root/yyyy/MM/dd/yyyyMMdd-HHmmss-&lt;call uuid&gt;.wav</c>, named by the id the
+/// switch drew for the call and its start time, never by the SIP Call-ID (which the caller chooses and may reuse).
+/// </summary>
 public static class RecordingPaths
 {
-    /// <summary>Long Call-IDs are cut so the name stays well under the 255-byte limit of common file systems.</summary>
+    /// <summary>Folders of recordings: the owner writes, its group (backup, the admin's tools) reads, nobody else.</summary>
+    public const UnixFileMode FolderPermissions = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
+
+    /// <summary>Recording files: 0640, calls are private.</summary>
+    public const UnixFileMode FilePermissions = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+
+    /// <summary>Long ids are cut so the name stays well under the 255-byte limit of common file systems.</summary>
     private const int MaxNameLength = 120;
 
     /// <summary>
-    /// The path of the recording of <paramref name="callId"/> started at <paramref name="now"/> (the date folders use
-    /// <paramref name="now"/>'s own offset: pass local or UTC time as the site prefers).
+    /// The path of the recording of the call <paramref name="callUuid"/> started at <paramref name="startedAt"/> (the date
+    /// folders and the time in the name use <paramref name="startedAt"/>'s own offset: pass local or UTC time as the site prefers).
     /// </summary>
-    public static string For(string root, string callId, DateTimeOffset now)
+    public static string For(string root, string callUuid, DateTimeOffset startedAt)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
-        ArgumentException.ThrowIfNullOrEmpty(callId);
+        ArgumentException.ThrowIfNullOrEmpty(callUuid);
         return Path.Combine(
             root,
-            now.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
-            now.Month.ToString("D2", System.Globalization.CultureInfo.InvariantCulture),
-            now.Day.ToString("D2", System.Globalization.CultureInfo.InvariantCulture),
-            SafeFileName(callId) + ".wav");
+            startedAt.Year.ToString("D4", CultureInfo.InvariantCulture),
+            startedAt.Month.ToString("D2", CultureInfo.InvariantCulture),
+            startedAt.Day.ToString("D2", CultureInfo.InvariantCulture),
+            startedAt.ToString("yyyyMMdd'-'HHmmss'-'", CultureInfo.InvariantCulture) + SafeFileName(callUuid) + ".wav");
+    }
+
+    /// <summary>A fresh call id: time-ordered (UUID version 7, so names sort by start) and random, 32 hex digits.</summary>
+    public static string NewCallUuid(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+    }
+
+    /// <summary>Creates <paramref name="folder"/> and any missing parent as <see cref="FolderPermissions"/> (on Unix).</summary>
+    public static void CreateFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+
+        // Directory.CreateDirectory(path, mode) gives the mode to the last folder only: create each missing level.
+        var full = Path.GetFullPath(folder);
+        var missing = new Stack<string>();
+        for (var level = full; !string.IsNullOrEmpty(level) && !Directory.Exists(level); level = Path.GetDirectoryName(level))
+        {
+            missing.Push(level);
+        }
+
+        while (missing.TryPop(out var level))
+        {
+            Directory.CreateDirectory(level, FolderPermissions);
+        }
     }
 
     /// <summary>

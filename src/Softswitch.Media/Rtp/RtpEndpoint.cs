@@ -14,8 +14,9 @@ namespace Softswitch.Media.Rtp;
 /// </summary>
 /// <remarks>
 /// RTCP follows RTP: its destination starts as <see cref="RtpEndpointOptions.RemoteRtcp"/> (or RTP port + 1)
-/// and moves to the source of an RTCP packet whose sender SSRC is the SSRC the RTP latch trusts.
-/// RTCP from anywhere else is dropped.
+/// and moves to the source of an RTCP packet whose sender SSRC is the SSRC the RTP latch trusts and which comes
+/// from the same host as the latched RTP. RTCP from anywhere else is dropped and counted with the RTP
+/// <see cref="OtherSourcePacketsDropped"/>.
 /// </remarks>
 public sealed class RtpEndpoint : IAsyncDisposable
 {
@@ -32,6 +33,7 @@ public sealed class RtpEndpoint : IAsyncDisposable
     private Task _loops = Task.CompletedTask;
     private long _rtpReceived;
     private long _dropped;
+    private long _otherSource;
     private int _started;
     private int _disposed;
 
@@ -45,7 +47,8 @@ public sealed class RtpEndpoint : IAsyncDisposable
         _options = options ?? new RtpEndpointOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.ReceiveBufferSize, RtpHeader.FixedLength);
         _logger = logger ?? NullLogger<RtpEndpoint>.Instance;
-        _latch = new RtpSourceLatch(_options.LatchAfterPackets);
+        _latch = new RtpSourceLatch(_options.LatchAfterPackets, relatchAfter: _options.RelatchAfter, time: _options.Time,
+            signallingHost: _options.SignallingHost);
         SetRemote(_options.RemoteRtp, _options.RemoteRtcp);
     }
 
@@ -66,6 +69,12 @@ public sealed class RtpEndpoint : IAsyncDisposable
 
     /// <summary>Datagrams dropped: not RTP/RTCP, or from an address that has not earned the latch.</summary>
     public long PacketsDropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>
+    /// RTP and RTCP packets dropped because they came from an address other than the far end's (a third party trying
+    /// to inject audio, or a candidate that has not earned the latch); a part of <see cref="PacketsDropped"/>.
+    /// </summary>
+    public long OtherSourcePacketsDropped => Interlocked.Read(ref _otherSource);
 
     /// <summary>
     /// Sets the remote from (new) SDP, e.g. after a re-INVITE, and starts latching over.
@@ -186,9 +195,9 @@ public sealed class RtpEndpoint : IAsyncDisposable
         }
 
         var decision = _latch.Observe(from, header.Ssrc);
-        if (decision == RtpLatchDecision.Candidate)
+        if (decision is RtpLatchDecision.Candidate or RtpLatchDecision.Rejected)
         {
-            Interlocked.Increment(ref _dropped);
+            DropFromOtherSource();
             return;
         }
 
@@ -219,10 +228,11 @@ public sealed class RtpEndpoint : IAsyncDisposable
 
         if (!from.Equals(Volatile.Read(ref _remoteRtcp)))
         {
+            // Strict: only the latched stream's sender, from the host the RTP comes from (a NAT maps both ports there).
             var senderSsrc = BinaryPrimitives.ReadUInt32BigEndian(datagram[4..]);
-            if (_latch.CurrentSsrc != senderSsrc)
+            if (_latch.CurrentSsrc != senderSsrc || !_latch.IsCurrentHost(from))
             {
-                Interlocked.Increment(ref _dropped);
+                DropFromOtherSource();
                 return;
             }
 
@@ -239,6 +249,12 @@ public sealed class RtpEndpoint : IAsyncDisposable
         {
             RtpLog.SinkFailed(_logger, _ports.RtpPort, exception);
         }
+    }
+
+    private void DropFromOtherSource()
+    {
+        Interlocked.Increment(ref _dropped);
+        Interlocked.Increment(ref _otherSource);
     }
 
     private static IPEndPoint? ToEndPoint(SocketAddress? address) =>

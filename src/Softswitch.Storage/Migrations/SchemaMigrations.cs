@@ -41,7 +41,25 @@ public static class SchemaMigrations
             CREATE INDEX ix_security_bans_until ON security_bans (until);
             CREATE INDEX ix_security_bans_address ON security_bans (address, banned_at);
             """),
-        new Migration(3, "reserved (recordings)", "SELECT 1;"),
+        new Migration(3, "call recordings",
+            """
+            CREATE TABLE recordings (
+                id             INTEGER PRIMARY KEY AUTOINCREMENT,
+                call_id        TEXT    NOT NULL,        -- the SIP Call-ID as the caller sent it: not unique
+                call_uuid      TEXT    NOT NULL UNIQUE, -- the id the switch drew for the call; in the file name
+                path           TEXT    NOT NULL UNIQUE, -- relative to storage.recordings, '/' separators
+                started_at     TEXT    NOT NULL,        -- UTC, ISO-8601 with milliseconds
+                ended_at       TEXT    NOT NULL,
+                duration_ms    INTEGER NOT NULL,
+                channels       INTEGER NOT NULL,
+                sample_rate    INTEGER NOT NULL,
+                dropped_frames INTEGER NOT NULL,
+                caller         TEXT,
+                dialled        TEXT
+            );
+            CREATE INDEX ix_recordings_call_id ON recordings (call_id);
+            CREATE INDEX ix_recordings_started_at ON recordings (started_at);
+            """),
         new Migration(4, "registrar bindings kept across restarts",
             """
             CREATE TABLE registrations (

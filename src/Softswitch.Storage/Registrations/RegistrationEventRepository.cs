@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Softswitch.Storage.Registrations;
 
@@ -28,23 +27,8 @@ public sealed class RegistrationEventRepository
     }
 
     /// <summary>Stores several events in one transaction: one fsync for the lot.</summary>
-    public async Task AddBatchAsync(IReadOnlyCollection<RegistrationEvent> events, CancellationToken cancellationToken = default)
-    {
-        if (events.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var registrationEvent in events)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                InsertSql, ToRow(registrationEvent), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task AddBatchAsync(IReadOnlyCollection<RegistrationEvent> events, CancellationToken cancellationToken = default) =>
+        BatchInsert.ExecuteAsync(_database, InsertSql, events.Select(ToRow).ToList(), cancellationToken);
 
     /// <summary>The newest events first, optionally for one extension only.</summary>
     public async Task<IReadOnlyList<RegistrationEvent>> ListAsync(string? extension, int limit, CancellationToken cancellationToken = default)

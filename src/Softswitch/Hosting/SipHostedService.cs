@@ -20,6 +20,7 @@ using Softswitch.Sip.Registrar;
 using Softswitch.Sip.Stack;
 using Softswitch.Sip.Transactions;
 using Softswitch.Sip.Transport;
+using Softswitch.Storage.Recordings;
 using Softswitch.Storage.Registrations;
 using RegistrarSettings = Softswitch.Sip.Registrar.RegistrarOptions;
 
@@ -36,6 +37,7 @@ internal sealed partial class SipHostedService(
     RegistrationEventWriter eventWriter,
     SourceBanService bans,
     BindingPersistence bindingPersistence,
+    RecordingWriter recordingWriter,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
@@ -117,6 +119,8 @@ internal sealed partial class SipHostedService(
                 Ports = new RtpPortAllocator(settings.Rtp.PortMin, settings.Rtp.PortMax, mediaAddress, loggers.CreateLogger<RtpPortAllocator>()),
                 Address = mediaAddress,
                 RecordingsFolder = Path.GetFullPath(settings.Storage.Recordings),
+                RecordingCatalog = new RecordingCatalogRecorder(recordingWriter),
+                RelatchAfter = TimeSpan.FromMilliseconds(settings.Rtp.RelatchAfterMs),
                 Clock = _clock,
                 Prompts = new PromptCache(),
                 SoundsFolder = Path.GetFullPath(settings.Ivr.Sounds),

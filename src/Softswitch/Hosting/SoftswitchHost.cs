@@ -90,7 +90,7 @@ public static class SoftswitchHost
             logger.LogWarning("{Warning}", warning.ToString());
         }
 
-        Directory.CreateDirectory(Path.GetFullPath(options.Storage.Recordings, startup.CurrentDirectory));
+        Softswitch.Media.Recording.RecordingPaths.CreateFolder(Path.GetFullPath(options.Storage.Recordings, startup.CurrentDirectory));
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
             // No HTTP listener yet (the web console is a later issue), so the http section is not announced.

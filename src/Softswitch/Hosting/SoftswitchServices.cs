@@ -8,6 +8,7 @@ using Softswitch.Extensions;
 using Softswitch.Storage;
 using Softswitch.Storage.Bindings;
 using Softswitch.Storage.Migrations;
+using Softswitch.Storage.Recordings;
 using Softswitch.Storage.Registrations;
 using Softswitch.Storage.Security;
 using Softswitch.Storage.Retention;
@@ -45,6 +46,10 @@ public static class SoftswitchServices
             writes => sp.GetRequiredService<BindingRepository>().ApplyAsync(writes), "registrar binding writes",
             sp.GetRequiredService<ILogger<BindingPersistence>>(), capacity: 10_000));
         services.AddSingleton<BindingPersistence>();
+        services.AddSingleton<RecordingRepository>();
+        services.AddSingleton(sp => new RecordingWriter(
+            sp.GetRequiredService<RecordingRepository>(),
+            sp.GetRequiredService<ILogger<RecordingWriter>>()));
         services.AddHostedService<StorageStartupService>();
         // Retention is read once, like the paths: a changed retention_days applies at the next start.
         services.AddSingleton(sp => new RetentionSweeper(

@@ -45,8 +45,13 @@ public sealed class InboundCallRecordingTests
         var call = await TalkAsync(RecordedMusic, TimeSpan.FromSeconds(1.5));
 
         var files = Directory.GetFiles(_switch.RecordingsFolder, "*.wav", SearchOption.AllDirectories);
-        Assert.That(files, Is.EqualTo(new[] { RecordingPaths.For(_switch.RecordingsFolder, call.CallId, _switch.Time.GetUtcNow()) }),
-            "one file, at yyyy/MM/dd/<call id>.wav");
+        var row = _switch.Recordings.All.Single();
+        Assert.That(files, Is.EqualTo(new[] { RecordingPaths.For(_switch.RecordingsFolder, row.CallUuid, _switch.Time.GetUtcNow()) }),
+            "one file, at yyyy/MM/dd/yyyyMMdd-HHmmss-<call uuid>.wav");
+        Assert.That(Path.Combine(_switch.RecordingsFolder, row.RelativePath), Is.EqualTo(files[0]));
+        Assert.That(row.CallId, Is.EqualTo(call.CallId));
+        Assert.That((row.Caller, row.Dialled, row.Channels, row.SampleRate), Is.EqualTo(("1001", RecordedMusic, 2, 8000)));
+        Assert.That(row.Duration, Is.GreaterThan(TimeSpan.FromSeconds(1)));
         var recording = WavReader.ReadAll(files[0]);
         Assert.That(recording.Format.Channels, Is.EqualTo(2));
         Assert.That(recording.Format.SampleRate, Is.EqualTo(8000));
@@ -67,17 +72,37 @@ public sealed class InboundCallRecordingTests
     }
 
     [Test]
+    public async Task Two_calls_with_the_same_call_id_leave_two_files_and_the_first_is_not_truncated()
+    {
+        const string reused = "victim-call@phone.test";
+        await TalkAsync(RecordedMusic, TimeSpan.FromSeconds(1), reused);
+        var first = Directory.GetFiles(_switch.RecordingsFolder, "*.wav", SearchOption.AllDirectories).Single();
+        var firstFrames = WavReader.ReadAll(first).Samples.Length;
+
+        await TalkAsync(RecordedMusic, TimeSpan.FromSeconds(0.3), reused);
+
+        var files = Directory.GetFiles(_switch.RecordingsFolder, "*.wav", SearchOption.AllDirectories);
+        Assert.That(files, Has.Length.EqualTo(2));
+        Assert.That(WavReader.ReadAll(first).Samples.Length, Is.EqualTo(firstFrames), "the first call's recording is untouched");
+        var rows = _switch.Recordings.All;
+        Assert.That(rows.Select(r => r.CallId), Is.EqualTo(new[] { reused, reused }));
+        Assert.That(rows.Select(r => Path.Combine(_switch.RecordingsFolder, r.RelativePath)), Is.EquivalentTo(files));
+        Assert.That(rows[0].CallUuid, Is.Not.EqualTo(rows[1].CallUuid));
+    }
+
+    [Test]
     public async Task A_call_on_a_route_without_record_leaves_no_file()
     {
         await TalkAsync(UnrecordedMusic, TimeSpan.FromSeconds(0.3));
 
         Assert.That(Directory.GetFiles(_switch.RecordingsFolder, "*", SearchOption.AllDirectories), Is.Empty);
+        Assert.That(_switch.Recordings.All, Is.Empty);
     }
 
     /// <summary>A call on which the phone sends a 1 kHz tone, paced like a phone, for <paramref name="length"/>; then BYE.</summary>
-    private async Task<SipCall> TalkAsync(string dialled, TimeSpan length)
+    private async Task<SipCall> TalkAsync(string dialled, TimeSpan length, string? callId = null)
     {
-        var call = new SipCall(_switch, "1001", dialled);
+        var call = new SipCall(_switch, "1001", dialled, callId: callId);
         var ok = await call.CallAsync(PhoneSdp.Create(_phone, 1));
         Assert.That(ok.StatusCode, Is.EqualTo(200));
         call.Ack();

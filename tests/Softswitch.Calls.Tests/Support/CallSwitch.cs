@@ -84,6 +84,7 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
                 Ports = Ports,
                 Address = IPAddress.Loopback,
                 RecordingsFolder = RecordingsFolder,
+                RecordingCatalog = Recordings,
                 Clock = _clock,
                 Prompts = new PromptCache(),
                 SoundsFolder = SoundsFolder,
@@ -103,6 +104,9 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The recordings calls reported closed.</summary>
+    public CollectedRecordings Recordings { get; } = new();
 
     /// <summary>The switch's INVITE sessions, for tests that place calls from the switch (B-legs).</summary>
     public SessionRouter Sessions { get; }

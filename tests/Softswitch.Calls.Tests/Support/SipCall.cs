@@ -10,7 +10,7 @@ namespace Softswitch.Calls.Tests.Support;
 /// and 200 for the switch's BYE. It keeps the dialog state a phone keeps: Call-ID, tags, CSeq, the remote target.
 /// The INVITE's Request-URI is <c>sip:dialled@host</c> (the switch's domain unless a test aims elsewhere).
 /// </summary>
-internal sealed class SipCall(CallSwitch sip, string extension, string dialled, string host = CallSwitch.Domain)
+internal sealed class SipCall(CallSwitch sip, string extension, string dialled, string host = CallSwitch.Domain, string? callId = null)
 {
     private const string PhoneHost = "127.0.0.1:5099";
 
@@ -22,7 +22,7 @@ internal sealed class SipCall(CallSwitch sip, string extension, string dialled, 
     private string _lastInvite = "";
     private string _target = $"sip:{dialled}@{host}";
 
-    public string CallId { get; } = Guid.NewGuid().ToString("N") + "@phone.test";
+    public string CallId { get; } = callId ?? Guid.NewGuid().ToString("N") + "@phone.test";
 
     /// <summary>The switch's final answer to the INVITE, once <see cref="WaitForFinalAsync"/> has seen it.</summary>
     public SipResponse? Final { get; private set; }
@@ -152,7 +152,7 @@ internal sealed class SipCall(CallSwitch sip, string extension, string dialled, 
     public List<SipResponse> Responses() => sip.Sent().OfType<SipResponse>().Where(r => r.CallId == CallId).ToList();
 
     public Task<SipResponse> WaitForResponseAsync(Func<SipResponse, bool> match, string what) =>
-        sip.WaitForAsync<SipResponse>(r => r.CallId == CallId && match(r), what);
+        sip.WaitForAsync<SipResponse>(r => r.CallId == CallId && r.From.Tag == _fromTag && match(r), what);
 
     private uint SendInvite(string? sdp, string? authorization)
     {

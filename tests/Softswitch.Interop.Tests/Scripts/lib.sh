@@ -85,10 +85,11 @@ await() {
   echo "TIMEOUT waiting for $3 x '$2' in $1" >&2; return 1
 }
 
-# start_softswitch: runs the built switch on $work/softswitch.yaml in the background (output in softswitch.out) and
-# waits up to 20 s for its SIP side, so the phones do not register against a port nobody listens on yet.
+# start_softswitch [--section:key=value ...]: runs the built switch on $work/softswitch.yaml (and the overrides given)
+# in the background (output in softswitch.out) and waits up to 20 s for its SIP side, so the phones do not register
+# against a port nobody listens on yet.
 start_softswitch() {
-  dotnet "$dll" run --config "$work/softswitch.yaml" > "$work/softswitch.out" 2>&1 &
+  dotnet "$dll" run --config "$work/softswitch.yaml" "$@" > "$work/softswitch.out" 2>&1 &
   switch_pid=$!
   await "$work/softswitch.out" "Softswitch SIP started" 1 20
 }

@@ -243,6 +243,36 @@ public sealed class CallRecorderTests
     }
 
     [Test]
+    public async Task An_existing_file_is_never_opened_let_alone_truncated()
+    {
+        string path = _folder.File("victim.wav");
+        var first = Start(path);
+        Drive(first, 50, _ => { });
+        await first.DisposeAsync();
+        long length = new FileInfo(path).Length;
+
+        Assert.That(() => Start(path), Throws.InstanceOf<IOException>());
+
+        Assert.That(new FileInfo(path).Length, Is.EqualTo(length));
+        Assert.That(RecordedChannels.Read(path).Frames, Is.EqualTo(50));
+        Assert.That(_clock.ListenerCount, Is.Zero);
+    }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_file_is_0640_and_new_date_folders_0750()
+    {
+        string path = Path.Combine(_folder.File("root"), "2026", "12", "05", "call.wav");
+        var recorder = Start(path);
+        await recorder.DisposeAsync();
+
+        Assert.That(File.GetUnixFileMode(path), Is.EqualTo(RecordingPaths.FilePermissions));
+        Assert.That(File.GetUnixFileMode(Path.GetDirectoryName(path)!), Is.EqualTo(RecordingPaths.FolderPermissions));
+        Assert.That(File.GetUnixFileMode(_folder.File("root")), Is.EqualTo(RecordingPaths.FolderPermissions));
+    }
+
+    [Test]
     public void A_codec_without_a_decoder_is_refused_before_a_file_is_made()
     {
         string path = _folder.File("g722.wav");

@@ -42,6 +42,7 @@ public class RtpEndpointTests
         {
             RemoteRtp = (IPEndPoint)phone.LocalEndPoint!,
             LatchAfterPackets = 3,
+            RelatchAfter = TimeSpan.Zero, // plain symmetric RTP: the strict rule has its own tests
         });
         endpoint.Start();
 
@@ -92,6 +93,89 @@ public class RtpEndpointTests
     }
 
     [Test]
+    [Description("Asterisk strictrtp: a third address cannot inject audio into a live call")]
+    public async Task Rtp_from_another_host_is_dropped_counted_and_not_answered_while_the_phone_is_live()
+    {
+        var phone = Udp();
+        var attacker = Udp(IPAddress.Parse("127.0.0.2"));
+        await using var endpoint = await StartHeardAsync(phone, TimeSpan.FromSeconds(30));
+
+        for (ushort i = 0; i < 100; i++)
+        {
+            SendRtp(attacker, sequence: (ushort)(1000 + i), ssrc: 42);
+        }
+
+        SendRtp(phone, sequence: 2, ssrc: 42);
+        Assert.That(await _sink.NextRtpSequenceAsync(), Is.EqualTo(2), "the phone's next packet is the next one delivered");
+        await WaitUntilAsync(() => endpoint.OtherSourcePacketsDropped == 100);
+        Assert.That(endpoint.LatchCount, Is.Zero);
+        Assert.That(endpoint.RemoteRtpEndPoint, Is.EqualTo(phone.LocalEndPoint));
+        Assert.That(endpoint.Send(RtpPacket(7, 1)), Is.True);
+        Assert.That(await ReceiveSequenceAsync(phone), Is.EqualTo(7));
+        Assert.That(attacker.Available, Is.Zero, "nothing was sent to the attacker");
+    }
+
+    [Test]
+    public async Task A_third_host_cannot_win_a_call_whose_phone_has_not_spoken_yet()
+    {
+        var sdpAddress = Udp();
+        var natted = Udp(); // the phone's real source: same host as its SIP, another port than its SDP
+        var attacker = Udp(IPAddress.Parse("127.0.0.2"));
+        await using var endpoint = new RtpEndpoint(_ports, _sink, new RtpEndpointOptions
+        {
+            RemoteRtp = (IPEndPoint)sdpAddress.LocalEndPoint!,
+            SignallingHost = IPAddress.Loopback,
+        });
+        endpoint.Start();
+
+        for (ushort i = 0; i < 100; i++)
+        {
+            SendRtp(attacker, sequence: i, ssrc: 66);
+        }
+
+        await WaitUntilAsync(() => endpoint.OtherSourcePacketsDropped == 100);
+        Assert.That(_sink.Received.Reader.TryRead(out _), Is.False, "nothing of the attacker's was delivered");
+        for (ushort i = 1; i <= 3; i++)
+        {
+            SendRtp(natted, i, ssrc: 42);
+        }
+
+        Assert.That(await _sink.NextRtpSequenceAsync(), Is.EqualTo(3));
+        Assert.That(endpoint.RemoteRtpEndPoint, Is.EqualTo(natted.LocalEndPoint));
+    }
+
+    [Test]
+    public async Task Rtcp_with_the_phones_ssrc_from_another_host_is_dropped()
+    {
+        var phone = Udp();
+        var attacker = Udp(IPAddress.Parse("127.0.0.2"));
+        await using var endpoint = await StartHeardAsync(phone, RtpEndpointOptions.DefaultRelatchAfter);
+
+        attacker.SendTo(ReceiverReport(ssrc: 42), _ports.RtcpEndPoint);
+        await WaitUntilAsync(() => endpoint.OtherSourcePacketsDropped == 1);
+
+        Assert.That(_sink.Rtcp.Reader.TryRead(out _), Is.False);
+        Assert.That(endpoint.RemoteRtcpEndPoint!.Address, Is.EqualTo(IPAddress.Loopback));
+    }
+
+    [Test]
+    public async Task A_phone_silent_longer_than_the_relatch_time_can_be_heard_again_from_a_new_address()
+    {
+        var phone = Udp();
+        var moved = Udp(IPAddress.Parse("127.0.0.2"));
+        await using var endpoint = await StartHeardAsync(phone, TimeSpan.FromMilliseconds(200));
+
+        await Task.Delay(300);
+        for (ushort i = 2; i <= 4; i++)
+        {
+            SendRtp(moved, i, ssrc: 42);
+        }
+
+        Assert.That(await _sink.NextRtpSequenceAsync(), Is.EqualTo(4), "the third packet of the run latched");
+        Assert.That(endpoint.RemoteRtpEndPoint, Is.EqualTo(moved.LocalEndPoint));
+    }
+
+    [Test]
     public async Task Garbage_on_the_rtp_port_is_dropped_and_the_loop_keeps_receiving()
     {
         var phone = Udp();
@@ -117,10 +201,10 @@ public class RtpEndpointTests
         Assert.That(endpoint.Send(RtpPacket(1, 1)), Is.False);
     }
 
-    private Socket Udp()
+    private Socket Udp(IPAddress? address = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        socket.Bind(new IPEndPoint(address ?? IPAddress.Loopback, 0));
         _sockets.Add(socket);
         return socket;
     }
@@ -140,6 +224,26 @@ public class RtpEndpointTests
         var writer = new RtcpCompoundWriter(buffer);
         writer.TryWriteReceiverReport(ssrc, []);
         return buffer;
+    }
+
+    /// <summary>An endpoint whose SDP names <paramref name="phone"/>, started, with the phone's first packet (SSRC 42, sequence 1) delivered.</summary>
+    private async Task<RtpEndpoint> StartHeardAsync(Socket phone, TimeSpan relatchAfter)
+    {
+        var endpoint = new RtpEndpoint(_ports, _sink, new RtpEndpointOptions { RemoteRtp = (IPEndPoint)phone.LocalEndPoint!, RelatchAfter = relatchAfter });
+        endpoint.Start();
+        SendRtp(phone, sequence: 1, ssrc: 42);
+        Assert.That(await _sink.NextRtpSequenceAsync(), Is.EqualTo(1));
+        return endpoint;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + s_timeout;
+        while (!condition())
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "timed out waiting for the endpoint");
+            await Task.Delay(10);
+        }
     }
 
     private static async Task<ushort> ReceiveSequenceAsync(Socket socket)

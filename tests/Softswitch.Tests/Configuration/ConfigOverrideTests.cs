@@ -86,6 +86,21 @@ public sealed class ConfigOverrideTests
         Assert.That(result.Problems.Single().Line, Is.EqualTo(0));
     }
 
+    [TestCase("-1", true)]
+    [TestCase("60001", true)]
+    [TestCase("0", false)]
+    [TestCase("2000", false)]
+    public void Relatch_time_is_checked_against_its_range(string value, bool isProblem)
+    {
+        using var folder = new TempFolder();
+        var commandLine = new[] { new ConfigOverride("rtp:relatch_after_ms", value, $"command line argument --rtp:relatch_after_ms={value}") };
+
+        var result = ConfigFixture.Validate(folder, ConfigFixture.Valid, commandLine: commandLine);
+
+        Assert.That(result.Problems.Select(p => p.Key), isProblem ? Is.EqualTo(new[] { "rtp.relatch_after_ms" }) : Is.Empty);
+        Assert.That(result.Options?.Rtp.RelatchAfterMs, Is.EqualTo(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [Test]
     public void Extension_added_on_the_command_line_without_password_is_reported_there()
     {

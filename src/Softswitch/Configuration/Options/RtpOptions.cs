@@ -26,4 +26,12 @@ public sealed class RtpOptions
     /// <summary>The same while the call is on hold in either direction. 0: never.</summary>
     [ConfigurationKeyName("hold_timeout_seconds")]
     public int HoldTimeoutSeconds { get; set; } = 3600;
+
+    /// <summary>
+    /// Strict latching (as Asterisk's strictrtp): while a caller's media has been heard within this many milliseconds,
+    /// RTP and RTCP from any other address are dropped (and counted), so a third party cannot inject audio into a call.
+    /// Only after this much silence may media move to a new address (a phone that changed network). 0 turns it off.
+    /// </summary>
+    [ConfigurationKeyName("relatch_after_ms")]
+    public int RelatchAfterMs { get; set; } = 2000;
 }

@@ -189,6 +189,10 @@ public static class OptionRules
 
         AtLeast(context, "rtp:timeout_seconds", rtp.TimeoutSeconds, 0);
         AtLeast(context, "rtp:hold_timeout_seconds", rtp.HoldTimeoutSeconds, 0);
+        if (rtp.RelatchAfterMs is < 0 or > 60_000)
+        {
+            context.Error("rtp:relatch_after_ms", $"{rtp.RelatchAfterMs} is out of range (0-60000; 0 turns strict latching off)");
+        }
     }
 
     private static void CheckLimits(LimitsOptions limits, RtpOptions rtp, ValidationContext context)
