@@ -81,9 +81,10 @@ public sealed class RequestAuthenticator
     /// <summary>
     /// A new INVITE or REGISTER (no To tag) without credentials for our realm is challenged here, before any
     /// transaction exists: the 407/401 goes out once, no 100 Trying before it and no Timer G retransmitting it
-    /// (so the switch is no amplifier); a retransmitted request gets a fresh challenge the same way, and the ACK
-    /// for an INVITE's challenge is recognised by its To tag (<see cref="StatelessChallenge"/>). False for anything
-    /// else, which goes to the transaction layer as before.
+    /// (so the switch is no amplifier); a retransmitted request gets a fresh challenge the same way. Its To tag is the
+    /// one the call's 2xx will carry (<see cref="ToTags"/>), so a late copy that reaches the phone after the 200 still
+    /// names the dialog. The ACK for it matches no transaction and no session's CSeq, and is dropped as a stray.
+    /// False for anything else, which goes to the transaction layer as before.
     /// </summary>
     public bool TryChallengeStatelessly(SipRequest request, SipEndPoint source, out byte[] response)
     {
@@ -98,7 +99,7 @@ public sealed class RequestAuthenticator
 
         var (status, header) = ChallengeKind(proxy);
         var builder = SipResponseBuilder.For(request, status).WithReceivedFrom(source.Address)
-            .WithToTag(StatelessChallenge.TagPrefix + SipIds.NewTag());
+            .WithToTag(ToTags.For(request));
         foreach (var challenge in _authenticator.CreateChallenges(_options.Realm)) builder.AddHeader(header, challenge);
         response = builder.AddHeader("Server", SipServer.Name).ToBytes();
         return true;

@@ -72,9 +72,6 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
                                          && authenticator.TryChallengeStatelessly(request, source, out var challenge):
                 Send(challenge, ResponseDestination.For(request, source));
                 break;
-            case SipRequest { Method: SipMethod.Ack } ack when StatelessChallenge.IsItsTag(ack.To.Tag):
-                LogChallengeAcknowledged(ack.CallId, source.ToString()); // the ACK for a stateless 407: nothing to do
-                break;
             case SipRequest request:
                 Transactions.OnRequest(request, source);
                 break;
@@ -179,9 +176,6 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
     // The transport logs it with the peer's address at Information already.
     [LoggerMessage(Level = LogLevel.Debug, Message = "framing error {Error} from {Source}; message dropped")]
     private partial void LogFramingError(SipFramingError error, string source);
-
-    [LoggerMessage(Level = LogLevel.Trace, Message = "{CallId}: ACK for a stateless challenge from {Source} absorbed")]
-    private partial void LogChallengeAcknowledged(string callId, string source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "no transport to send to {Destination}")]
     private partial void LogNoTransport(string destination);
