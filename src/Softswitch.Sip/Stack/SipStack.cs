@@ -40,6 +40,14 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
 
     public IReadOnlyList<ISipTransport> Transports => _transports;
 
+    private volatile bool _challengeNewInvites = true;
+
+    /// <summary>
+    /// From now on new INVITEs reach the transaction user unchallenged (a shutdown drain): it refuses them with 503 at
+    /// once, rather than asking for credentials only to refuse the retry.
+    /// </summary>
+    public void StopChallengingNewInvites() => _challengeNewInvites = false;
+
     /// <summary>Binds every configured transport; throws if an address or port cannot be bound.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -69,6 +77,7 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
         switch (parsed)
         {
             case SipRequest request when StatelessChallenges is { } authenticator
+                                         && (_challengeNewInvites || request.Method != SipMethod.Invite)
                                          && authenticator.TryChallengeStatelessly(request, source, out var challenge):
                 Send(challenge, ResponseDestination.For(request, source));
                 break;

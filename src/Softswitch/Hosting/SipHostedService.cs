@@ -208,7 +208,12 @@ internal sealed partial class SipHostedService(
     /// <summary>Drains the calls (the stack still up to send their BYEs), then stops.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_drain is not null && _stack is not null) await _drain.DrainAsync(_shutdownGrace, cancellationToken);
+        if (_drain is not null && _stack is not null)
+        {
+            _stack.StopChallengingNewInvites();
+            await _drain.DrainAsync(_shutdownGrace, cancellationToken);
+        }
+
         if (_ports is { } ports) LogPortsAtStop(ports.Capacity - ports.Available, ports.Capacity);
         await DisposeAsync();
     }

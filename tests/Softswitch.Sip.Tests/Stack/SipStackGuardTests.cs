@@ -74,6 +74,24 @@ public sealed class SipStackGuardTests
         });
     }
 
+    [Test]
+    public async Task While_draining_a_new_invite_reaches_the_user_unchallenged_and_a_register_is_still_challenged()
+    {
+        var phone = Client(IPAddress.Loopback);
+        _stack.StopChallengingNewInvites();
+
+        await SendAsync(phone, Text("INVITE", "z9hG4bKdrain1"));
+        await SendAsync(phone, Text("REGISTER", "z9hG4bKdrain2"));
+        var replies = await ReceiveAllAsync(phone);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_user.HasRequest, Is.True, "the INVITE went to the transaction user, which refuses it while draining");
+            Assert.That(replies.Where(r => r.StartsWith("SIP/2.0 407 ", StringComparison.Ordinal)), Is.Empty);
+            Assert.That(replies.Count(r => r.StartsWith("SIP/2.0 401 ", StringComparison.Ordinal)), Is.EqualTo(1));
+        });
+    }
+
     [Test, Description("RFC 3261 §17.1.1.3: the caller ACKs the 407 with the INVITE's branch; with no transaction it draws nothing")]
     public async Task The_ack_for_a_stateless_challenge_draws_nothing_and_a_retransmission_is_challenged_again_with_the_same_tag()
     {
