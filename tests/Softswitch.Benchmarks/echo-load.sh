@@ -42,6 +42,9 @@ logging:
 security:
   # sipp is one address sending far more than an office would: the per-address limit would measure itself.
   max_requests_per_second_per_address: 0
+limits:
+  # Every load call comes from extension 1001; the per-extension limit (4) would refuse all but four.
+  max_calls_per_extension: 0
 extensions:
   - number: "1001"
     name: Load One

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Load: an unauthenticated INVITE flood (sipp, invite-flood.xml) from FLOOD_ADDRS source addresses (127.0.0.2, .3, ...)
 # against the real switch with the shipped log level, while the legitimate phone 1001 on 127.0.0.1 places short *43 calls
-# (echo-short.xml, GOOD_RATE calls/s). Prints the flood sent and answered, the good phone's calls, the switch's own CPU
+# (echo-short.xml, GOOD_RATE calls/s, default 2: each lasts 1 s and limits.max_calls_per_extension is 4). Prints the flood sent and answered, the good phone's calls, the switch's own CPU
 # time per flood request (utime+stime from /proc over the flood), and its memory before, during and after.
 # Usage: flood-load.sh [total flood rate/s] [seconds]      SWITCH_ARGS="--security:key=value ..." adds overrides.
 set -euo pipefail
 rate="${1:-4000}"; seconds="${2:-30}"
-addrs="${FLOOD_ADDRS:-1}"; good_rate="${GOOD_RATE:-5}"
+addrs="${FLOOD_ADDRS:-1}"; good_rate="${GOOD_RATE:-2}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/tests/Softswitch.Benchmarks"
 work="$(mktemp -d /tmp/softswitch-flood-XXXXXX)"
@@ -54,7 +54,7 @@ pids=()
 per_proc=$(( rate / addrs ))
 for i in $(seq "$addrs"); do
   sipp -sf "$here/invite-flood.xml" -i "127.0.0.$((i + 1))" -mi "127.0.0.$((i + 1))" -p 0 -nostdin -s '*43' \
-    -r "$per_proc" -m $(( per_proc * seconds )) -l 20000 -timeout $((seconds + 30))s \
+    -r "$per_proc" -m $(( per_proc * seconds )) -l 20000 -recv_timeout 2000 -timeout $((seconds + 30))s \
     -trace_stat -stf "flood$i.csv" -fd 1 "127.0.0.1:$port" > "flood$i.out" 2>&1 &
   pids+=($!)
 done
