@@ -44,8 +44,9 @@ public sealed class ServiceInstallTests
         Assert.That(keys["NoNewPrivileges"].Single(), Is.EqualTo("true"));
         Assert.That(keys["KillSignal"].Single(), Is.EqualTo("SIGTERM"));
         Assert.That(keys["ExecStart"].Single(), Does.EndWith("--config /etc/softswitch/softswitch.yaml"));
-        Assert.That(int.Parse(keys["TimeoutStopSec"].Single()), Is.GreaterThanOrEqualTo(30 + 10),
-            "longer than limits.shutdown_grace_seconds (30) plus time to hang up and flush");
+        Assert.That(int.Parse(keys["TimeoutStopSec"].Single()),
+            Is.GreaterThan((int)Softswitch.Hosting.ShutdownTimeouts.Host(new Softswitch.Configuration.Options.LimitsOptions()).TotalSeconds),
+            "longer than the switch's own stop with the default limits.shutdown_grace_seconds: grace, hang-ups and flush");
     }
 
     [Test]
