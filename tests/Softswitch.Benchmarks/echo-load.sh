@@ -23,8 +23,10 @@ switch_cpus=""; load_cpus=""
 if [ -n "${PIN:-}" ]; then switch_cpus="taskset -c 0"; load_cpus="taskset -c 1"; fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d /tmp/softswitch-echo-load-XXXXXX)"
-port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-dotnet build "$root/src/Softswitch" -c Release --nologo -v q -o "$work/bin" >/dev/null
+# shellcheck source=lib.sh
+source "$root/tests/Softswitch.Benchmarks/lib.sh"
+port=$(free_udp_port)
+build_switch
 cat > "$work/softswitch.yaml" <<YAML
 sip:
   listen: 127.0.0.1
@@ -53,10 +55,7 @@ routes:
   - match: "*43"
     echo: true
 YAML
-$switch_cpus dotnet "$work/bin/softswitch.dll" run --config "$work/softswitch.yaml" > "$work/softswitch.out" 2>&1 &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 100); do grep -q "Softswitch SIP started" "$work/softswitch.out" && break; sleep 0.2; done
+start_switch
 idle_rss=$(ps -o rss= -p $pid)
 # Anonymous memory (heap, stacks, buffers) is what calls cost; RSS also counts mapped files (runtime, assemblies),
 # which grow as code paths are first touched, whatever the number of calls.

@@ -10,8 +10,10 @@ addrs="${FLOOD_ADDRS:-1}"; good_rate="${GOOD_RATE:-2}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/tests/Softswitch.Benchmarks"
 work="$(mktemp -d /tmp/softswitch-flood-XXXXXX)"
-port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-dotnet build "$root/src/Softswitch" -c Release --nologo -v q -o "$work/bin" >/dev/null
+# shellcheck source=lib.sh
+source "$root/tests/Softswitch.Benchmarks/lib.sh"
+port=$(free_udp_port)
+build_switch
 cat > "$work/softswitch.yaml" <<YAML
 sip:
   listen: 127.0.0.1
@@ -32,10 +34,7 @@ routes:
     echo: true
 YAML
 # shellcheck disable=SC2086
-dotnet "$work/bin/softswitch.dll" run --config "$work/softswitch.yaml" ${SWITCH_ARGS:-} > "$work/softswitch.out" 2>&1 &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 100); do grep -q "Softswitch SIP started" "$work/softswitch.out" && break; sleep 0.2; done
+start_switch ${SWITCH_ARGS:-}
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 rss() { ps -o rss= -p "$1" | tr -d ' '; }
 hz=$(getconf CLK_TCK)

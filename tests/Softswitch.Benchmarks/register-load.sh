@@ -6,9 +6,11 @@ set -euo pipefail
 rate="${1:-5000}"; total="${2:-100000}"; transport="${3:-u1}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d /tmp/softswitch-load-XXXXXX)"
-port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# shellcheck source=lib.sh
+source "$root/tests/Softswitch.Benchmarks/lib.sh"
+port=$(free_udp_port)
 
-dotnet build "$root/src/Softswitch" -c Release --nologo -v q -o "$work/bin" >/dev/null
+build_switch
 cat > "$work/softswitch.yaml" <<YAML
 sip:
   listen: 127.0.0.1
@@ -30,10 +32,7 @@ extensions:
     password: load-secret-1001
 YAML
 
-dotnet "$work/bin/softswitch.dll" run --config "$work/softswitch.yaml" > "$work/softswitch.out" 2>&1 &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 100); do sipsak -s "sip:probe@127.0.0.1:$port" --local-ip 127.0.0.1 >/dev/null 2>&1 && break; sleep 0.2; done
+start_switch
 
 cd "$work"
 # One sipp process tops out near 4,500 calls/s on this machine (it is single-threaded and hashes too),

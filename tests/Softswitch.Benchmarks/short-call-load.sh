@@ -8,8 +8,10 @@ set -euo pipefail
 rate="${1:-600}"; total="${2:-6000}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d /tmp/softswitch-short-call-load-XXXXXX)"
-port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-dotnet build "$root/src/Softswitch" -c Release --nologo -v q -o "$work/bin" >/dev/null
+# shellcheck source=lib.sh
+source "$root/tests/Softswitch.Benchmarks/lib.sh"
+port=$(free_udp_port)
+build_switch
 cat > "$work/softswitch.yaml" <<YAML
 sip:
   listen: 127.0.0.1
@@ -38,10 +40,7 @@ routes:
   - match: "*43"
     echo: true
 YAML
-dotnet "$work/bin/softswitch.dll" run --config "$work/softswitch.yaml" > "$work/softswitch.out" 2>&1 &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 100); do grep -q "Softswitch SIP started" "$work/softswitch.out" && break; sleep 0.2; done
+start_switch
 cd "$work"
 # CAPTURE=1 keeps the load's SIP in sip.pcapng (to read the tags of a refused BYE's dialog).
 if [ -n "${CAPTURE:-}" ]; then dumpcap -q -B 64 -i lo -f "udp port $port" -w "$work/sip.pcapng" >/dev/null 2>&1 & capture_pid=$!; sleep 1; fi
