@@ -22,8 +22,30 @@ public static class SipPortCheck
             return null;
         }
 
-        var where = $"sip.port {sip.Port}/{unbindable.Transport.ToString().ToLowerInvariant()} on {sip.Listen}";
-        return unbindable.Error switch
+        return Describe(sip, $"/{unbindable.Transport.ToString().ToLowerInvariant()}", unbindable.Error);
+    }
+
+    /// <summary>
+    /// The same line for a bind that failed once the host was starting (a port taken between the check and the bind):
+    /// null when <paramref name="error"/> is not a failed bind, so the caller reports it as it is.
+    /// </summary>
+    public static string? Describe(SipOptions sip, Exception error)
+    {
+        for (var inner = error; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse or SocketError.AccessDenied or SocketError.AddressNotAvailable } bind)
+            {
+                return Describe(sip, "", bind.SocketErrorCode);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(SipOptions sip, string transport, SocketError error)
+    {
+        var where = $"sip.port {sip.Port}{transport} on {sip.Listen}";
+        return error switch
         {
             SocketError.AddressAlreadyInUse => $"{where} is already in use",
             SocketError.AccessDenied => $"{where} cannot be bound: permission denied (a port below 1024 needs CAP_NET_BIND_SERVICE)",

@@ -60,6 +60,13 @@ public static class SoftswitchHost
         {
             return 0;
         }
+        catch (Exception ex) when (SipPortCheck.Describe(options.Sip, ex) is { } problem)
+        {
+            // A port taken after the command line's check (SipPortCheck): the same one line, no stack trace.
+            Console.Error.WriteLine(problem);
+            serilog.Fatal("Softswitch could not start: {Problem}", problem);
+            return 1;
+        }
         catch (Exception ex)
         {
             serilog.Fatal(ex, "Softswitch could not start or stopped unexpectedly");

@@ -13,6 +13,35 @@ namespace Softswitch.Tests.Hosting;
 
 public sealed class SoftswitchHostTests
 {
+    [Test, Description("Issue 8, finding 15: a port taken after the command line's check still gives one line, no stack trace")]
+    public async Task A_sip_port_taken_when_the_host_starts_is_one_line_on_stderr_and_exit_code_1()
+    {
+        using var folder = new TempFolder();
+        var yaml = ConfigFixture.OnFreePort(ConfigFixture.Valid, out int port) + "\nstorage:\n  database: db/test.db\n  recordings: rec";
+        var root = (ConfigurationRoot)ConfigFixture.Build(folder, yaml);
+        var validation = ConfigValidator.Validate(root);
+        using var taken = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        taken.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
+        var stderr = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(stderr);
+        int code;
+        try
+        {
+            code = await SoftswitchHost.RunAsync(new SoftswitchStartup(root, validation, "softswitch.yaml", folder.Path));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(stderr.ToString().TrimEnd(), Is.EqualTo($"sip.port {port} on 127.0.0.1 is already in use"));
+        });
+    }
+
     [Test]
     public async Task Host_migrates_storage_serves_extensions_and_flushes_events_on_stop()
     {
