@@ -56,7 +56,10 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
             ISipTransport transport = kind switch
             {
                 SipTransportKind.Udp => _udp = new UdpSipTransport(_options.Transport, this, _loggers.CreateLogger<UdpSipTransport>()),
-                SipTransportKind.Tcp => _tcp = new TcpSipTransport(_options.Transport, this, _time, _loggers.CreateLogger<TcpSipTransport>()),
+                SipTransportKind.Tcp => _tcp = new TcpSipTransport(_options.Transport, this, _time, _loggers.CreateLogger<TcpSipTransport>())
+                {
+                    RefuseConnectionsFrom = Guard is { } guard ? guard.IsBanned : null,
+                },
                 _ => throw new NotSupportedException($"transport {kind}"),
             };
             await transport.StartAsync(cancellationToken);

@@ -49,6 +49,12 @@ public sealed class TcpSipTransport : ISipTransport
         _perAddress = new TcpConnectionsPerAddress(options.MaxTcpConnectionsPerAddress, timeProvider);
     }
 
+    /// <summary>
+    /// Asked for each accepted connection before anything is read from it: true closes it at once (a banned address,
+    /// <see cref="Security.SourceGuard.IsBanned"/>), so a banned host cannot hold connections open either.
+    /// </summary>
+    public Func<IPAddress, bool>? RefuseConnectionsFrom { get; init; }
+
     /// <inheritdoc />
     public SipTransportKind Kind => SipTransportKind.Tcp;
 
@@ -242,6 +248,12 @@ public sealed class TcpSipTransport : ISipTransport
             }
 
             var remote = ((IPEndPoint)accepted.RemoteEndPoint!).Normalize();
+            if (RefuseConnectionsFrom?.Invoke(remote.Address) == true)
+            {
+                accepted.Dispose();
+                continue;
+            }
+
             if (!_perAddress.TryAdd(remote.Address, out int refusedFromAddress))
             {
                 if (refusedFromAddress > 0)

@@ -75,6 +75,58 @@ public sealed class SipStackGuardTests
     }
 
     [Test]
+    public async Task A_banned_address_has_its_tcp_connections_closed_at_once_while_another_address_keeps_its()
+    {
+        await using var stack = new SipStack(new SipStackOptions
+        {
+            Transport = new SipTransportOptions { Address = IPAddress.Loopback, Port = 0 },
+            Transports = [SipTransportKind.Tcp],
+        }, _user, _time, NullLoggerFactory.Instance) { Guard = _guard };
+        await stack.StartAsync(CancellationToken.None);
+        var banned = IPAddress.Parse("127.0.0.2");
+        for (var i = 0; i < 3; i++) _guard.OnAuthFailed(banned);
+        Assert.That(_guard.IsBanned(banned), Is.True);
+
+        using var fromBanned = await ConnectAsync(banned, stack.Transports.Single().LocalEndPoint);
+        using var fromPhone = await ConnectAsync(IPAddress.Loopback, stack.Transports.Single().LocalEndPoint);
+
+        var bannedRead = await ReadOrNullAsync(fromBanned, TimeSpan.FromSeconds(2));
+        var phoneRead = await ReadOrNullAsync(fromPhone, Quiet);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(bannedRead, Is.EqualTo(0), "the switch closed it");
+            Assert.That(phoneRead, Is.Null, "still open: nothing to read, no close");
+        });
+    }
+
+    private static async Task<Socket> ConnectAsync(IPAddress from, IPEndPoint to)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(from, 0));
+        await socket.ConnectAsync(to);
+        return socket;
+    }
+
+    /// <summary>Bytes read (0: the peer closed), or null when nothing happened within <paramref name="wait"/>.</summary>
+    private static async Task<int?> ReadOrNullAsync(Socket socket, TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            return await socket.ReceiveAsync(new byte[64], SocketFlags.None, timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        catch (SocketException)
+        {
+            return 0; // reset by the switch: closed too
+        }
+    }
+
+    [Test]
     public async Task While_draining_a_new_invite_reaches_the_user_unchallenged_and_a_register_is_still_challenged()
     {
         var phone = Client(IPAddress.Loopback);
