@@ -8,41 +8,23 @@ namespace Softswitch.Calls.Tests.Legs;
 /// The shutdown drain (SIGTERM): new calls get 503 with Retry-After, calls in progress may end on their own within the
 /// grace period, and the ones left are hung up with BYE and release their media.
 /// </summary>
-public sealed class CallDrainTests
+public sealed class CallDrainTests : EchoCallFixture
 {
-    private const string Echo = "*43";
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
-
-    private CallSwitch _switch = null!;
-    private RtpPhone _phone = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _switch = new CallSwitch(new DialPlanRoute(Echo, RouteTarget.Echo));
-        _phone = new RtpPhone();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _phone.DisposeAsync();
-        await _switch.DisposeAsync();
-    }
 
     [Test, Description("RFC 3261 §21.5.4")]
     public async Task During_the_drain_a_new_invite_gets_503_with_retry_after()
     {
         var up = await AnsweredCallAsync();
-        var drain = _switch.Drain.DrainAsync(Grace, CancellationToken.None);
+        var drain = Switch.Drain.DrainAsync(Grace, CancellationToken.None);
 
-        var late = new SipCall(_switch, "1002", Echo);
-        late.SendInviteWithoutCredentials(PhoneSdp.Create(_phone, 1));
+        var late = new SipCall(Switch, "1002", Echo);
+        late.SendInviteWithoutCredentials(PhoneSdp.Create(Phone, 1));
         var refused = await late.WaitForResponseAsync(r => r.StatusCode >= 200, "final response to the INVITE");
 
         Assert.That(refused.StatusCode, Is.EqualTo(503));
         Assert.That(refused.GetFirstHeaderValue("Retry-After"), Is.Not.Null.And.Not.Empty);
-        Assert.That(_switch.ActiveCalls.Count, Is.EqualTo(1), "only the call in progress");
+        Assert.That(Switch.ActiveCalls.Count, Is.EqualTo(1), "only the call in progress");
         await up.ByeAsync();
         await drain;
     }
@@ -51,47 +33,47 @@ public sealed class CallDrainTests
     public async Task A_call_still_up_when_the_grace_period_ends_gets_bye_and_frees_its_ports()
     {
         var call = await AnsweredCallAsync();
-        var drain = _switch.Drain.DrainAsync(Grace, CancellationToken.None);
+        var drain = Switch.Drain.DrainAsync(Grace, CancellationToken.None);
         Assert.That(drain.IsCompleted, Is.False, "the call has its grace period");
-        var sentBefore = _switch.Sent().Count;
+        var sentBefore = Switch.Sent().Count;
 
-        _switch.Time.Advance(Grace);
+        Switch.Time.Advance(Grace);
         var bye = await call.WaitForByeAndAnswerAsync();
         await drain.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.That(bye.Method, Is.EqualTo(SipMethod.Bye));
-        Assert.That(_switch.Sent().Skip(sentBefore).OfType<SipRequest>().Count(r => r.Method == SipMethod.Bye), Is.EqualTo(1));
-        await _switch.WaitForPortsReleasedAsync();
-        Assert.That(_switch.ActiveCalls.Count, Is.Zero);
+        Assert.That(Switch.Sent().Skip(sentBefore).OfType<SipRequest>().Count(r => r.Method == SipMethod.Bye), Is.EqualTo(1));
+        await Switch.WaitForPortsReleasedAsync();
+        Assert.That(Switch.ActiveCalls.Count, Is.Zero);
     }
 
     [Test]
     public async Task A_call_that_hangs_up_within_the_grace_period_ends_normally_and_gets_no_bye()
     {
         var call = await AnsweredCallAsync();
-        var drain = _switch.Drain.DrainAsync(Grace, CancellationToken.None);
+        var drain = Switch.Drain.DrainAsync(Grace, CancellationToken.None);
 
         var answer = await call.ByeAsync();
         await drain.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.That(answer.StatusCode, Is.EqualTo(200), "the caller's BYE is answered during the drain");
-        Assert.That(_switch.Sent().OfType<SipRequest>().Any(r => r.Method == SipMethod.Bye), Is.False);
-        await _switch.WaitForPortsReleasedAsync();
-        Assert.That(_switch.ActiveCalls.Count, Is.Zero);
+        Assert.That(Switch.Sent().OfType<SipRequest>().Any(r => r.Method == SipMethod.Bye), Is.False);
+        await Switch.WaitForPortsReleasedAsync();
+        Assert.That(Switch.ActiveCalls.Count, Is.Zero);
     }
 
     [Test]
     public async Task A_drain_with_no_calls_in_progress_is_over_at_once()
     {
-        var drain = _switch.Drain.DrainAsync(Grace, CancellationToken.None);
+        var drain = Switch.Drain.DrainAsync(Grace, CancellationToken.None);
         await drain.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.That(_switch.ActiveCalls.IsClosed, Is.True);
+        Assert.That(Switch.ActiveCalls.IsClosed, Is.True);
     }
 
     private async Task<SipCall> AnsweredCallAsync()
     {
-        var call = new SipCall(_switch, "1001", Echo);
-        var final = await call.CallAsync(PhoneSdp.Create(_phone, 1));
+        var call = new SipCall(Switch, "1001", Echo);
+        var final = await call.CallAsync(PhoneSdp.Create(Phone, 1));
         Assert.That(final.StatusCode, Is.EqualTo(200));
         call.Ack();
         return call;

@@ -11,38 +11,19 @@ namespace Softswitch.Calls.Tests.Signalling;
 /// of the last response it receives, so its BYE named the challenge's tag: 481, and the answered call never ended and
 /// kept its ports. The challenge and the answer of one call now carry the same To tag.
 /// </summary>
-public sealed class LateChallengeTests
+public sealed class LateChallengeTests : EchoCallFixture
 {
-    private const string Echo = "*43";
-
-    private CallSwitch _switch = null!;
-    private RtpPhone _phone = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _switch = new CallSwitch(new DialPlanRoute(Echo, RouteTarget.Echo));
-        _phone = new RtpPhone();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _phone.DisposeAsync();
-        await _switch.DisposeAsync();
-    }
-
     [Test, Description("RFC 3261 §17.2.1 Timer G; §12.2.2")]
     public async Task A_bye_naming_the_tag_of_a_challenge_retransmitted_after_the_200_ends_the_call()
     {
-        var call = new SipCall(_switch, "1001", Echo);
-        await call.InviteAsync(PhoneSdp.Create(_phone, 1), acknowledgeChallenge: false);
+        var call = new SipCall(Switch, "1001", Echo);
+        await call.InviteAsync(PhoneSdp.Create(Phone, 1), acknowledgeChallenge: false);
         var answer = await call.WaitForFinalAsync();
         Assert.That(answer.StatusCode, Is.EqualTo(200));
         call.Ack();
-        var sent = _switch.Sent().Count;
+        var sent = Switch.Sent().Count;
 
-        _switch.Time.Advance(new TransactionTimerOptions().T1); // Timer G: the unacknowledged 407 goes out again
+        Switch.Time.Advance(new TransactionTimerOptions().T1); // Timer G: the unacknowledged 407 goes out again
         var late = await LateChallengeAsync(sent);
         call.AdoptToTag(late.To.Tag!);
 
@@ -52,14 +33,14 @@ public sealed class LateChallengeTests
     [Test, Description("RFC 3261 §17.2.1 Timer I")]
     public async Task A_bye_naming_the_tag_of_the_challenge_to_a_late_copy_of_the_first_invite_ends_the_call()
     {
-        var call = new SipCall(_switch, "1001", Echo);
-        var answer = await call.CallAsync(PhoneSdp.Create(_phone, 1));
+        var call = new SipCall(Switch, "1001", Echo);
+        var answer = await call.CallAsync(PhoneSdp.Create(Phone, 1));
         Assert.That(answer.StatusCode, Is.EqualTo(200));
         call.Ack();
-        _switch.Time.Advance(new TransactionTimerOptions().T4); // Timer I: the challenge's transaction is gone
-        var sent = _switch.Sent().Count;
+        Switch.Time.Advance(new TransactionTimerOptions().T4); // Timer I: the challenge's transaction is gone
+        var sent = Switch.Sent().Count;
 
-        _switch.Receive(call.FirstInvite); // a retransmission of the first INVITE, held up in a full receive queue
+        Switch.Receive(call.FirstInvite); // a retransmission of the first INVITE, held up in a full receive queue
         var late = await LateChallengeAsync(sent);
         call.AdoptToTag(late.To.Tag!);
 
@@ -67,13 +48,13 @@ public sealed class LateChallengeTests
     }
 
     private Task<SipResponse> LateChallengeAsync(int skip) =>
-        _switch.WaitForAsync<SipResponse>(r => r.StatusCode == 407, "407 after the 200", skip);
+        Switch.WaitForAsync<SipResponse>(r => r.StatusCode == 407, "407 after the 200", skip);
 
     private async Task AssertByeEndsTheCallAsync(SipCall call)
     {
         var bye = await call.ByeAsync();
         Assert.That(bye.StatusCode, Is.EqualTo(200), "the BYE reaches the call's dialog");
-        await _switch.WaitForPortsReleasedAsync();
-        await Eventually.TrueAsync(() => _switch.ActiveCalls.Count == 0, () => "the call is still in progress");
+        await Switch.WaitForPortsReleasedAsync();
+        await Eventually.TrueAsync(() => Switch.ActiveCalls.Count == 0, () => "the call is still in progress");
     }
 }
