@@ -14,25 +14,7 @@ work="$(mktemp -d /tmp/softswitch-flood-XXXXXX)"
 source "$root/tests/Softswitch.Benchmarks/lib.sh"
 port=$(free_udp_port)
 build_switch
-cat > "$work/softswitch.yaml" <<YAML
-sip:
-  listen: 127.0.0.1
-  port: $port
-  domain: softswitch.test
-storage:
-  database: $work/data/softswitch.db
-  recordings: $work/data/recordings
-logging:
-  level: ${LOAD_LOG_LEVEL:-Information}
-  file: $work/data/logs/softswitch-.log
-extensions:
-  - number: "1001"
-    name: Load One
-    password: load-secret-1001
-routes:
-  - match: "*43"
-    echo: true
-YAML
+write_config "${LOAD_LOG_LEVEL:-Information}"
 # shellcheck disable=SC2086
 start_switch ${SWITCH_ARGS:-}
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

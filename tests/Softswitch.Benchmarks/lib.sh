@@ -20,3 +20,40 @@ start_switch() {
   trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
   for _ in $(seq 100); do grep -q "Softswitch SIP started" "$work/softswitch.out" && break; sleep 0.2; done
 }
+
+# Writes $work/softswitch.yaml: SIP on 127.0.0.1:$port, the database, recordings and log under $work/data, the log at
+# level $1, extension 1001 and the *43 echo route. A script appends the other sections it needs (never sip:, which is here).
+write_config() {
+  cat > "$work/softswitch.yaml" <<YAML
+sip:
+  listen: 127.0.0.1
+  port: $port
+  domain: softswitch.test
+storage:
+  database: $work/data/softswitch.db
+  recordings: $work/data/recordings
+logging:
+  level: $1
+  file: $work/data/logs/softswitch-.log
+extensions:
+  - number: "1001"
+    name: Load One
+    password: load-secret-1001
+routes:
+  - match: "*43"
+    echo: true
+YAML
+}
+
+# Appended by the scripts whose whole load is one sipp address calling as 1001: the per-address request limit and the
+# per-extension call limit would measure themselves instead of the switch.
+lift_single_source_limits() {
+  cat >> "$work/softswitch.yaml" <<YAML
+security:
+  # sipp is one address sending far more than an office would: the per-address limit would measure itself.
+  max_requests_per_second_per_address: 0
+limits:
+  # Every load call comes from extension 1001; the per-extension limit (4) would refuse all but four.
+  max_calls_per_extension: 0
+YAML
+}

@@ -11,28 +11,10 @@ source "$root/tests/Softswitch.Benchmarks/lib.sh"
 port=$(free_udp_port)
 
 build_switch
-cat > "$work/softswitch.yaml" <<YAML
-sip:
-  listen: 127.0.0.1
-  port: $port
-  domain: softswitch.test
-  t1_ms: ${T1_MS:-500}
-storage:
-  database: $work/data/softswitch.db
-  recordings: $work/data/recordings
-logging:
-  level: Warning
-  file: $work/data/logs/softswitch-.log
-security:
-  # sipp is one address sending far more than an office would: the per-address limit would measure itself.
-  max_requests_per_second_per_address: 0
-extensions:
-  - number: "1001"
-    name: Load One
-    password: load-secret-1001
-YAML
+write_config Warning
+lift_single_source_limits
 
-start_switch
+start_switch "--sip:t1_ms=${T1_MS:-500}"
 
 cd "$work"
 # One sipp process tops out near 4,500 calls/s on this machine (it is single-threaded and hashes too),

@@ -12,33 +12,12 @@ work="$(mktemp -d /tmp/softswitch-short-call-load-XXXXXX)"
 source "$root/tests/Softswitch.Benchmarks/lib.sh"
 port=$(free_udp_port)
 build_switch
-cat > "$work/softswitch.yaml" <<YAML
-sip:
-  listen: 127.0.0.1
-  port: $port
-  domain: softswitch.test
+write_config Information
+lift_single_source_limits
+cat >> "$work/softswitch.yaml" <<YAML
 rtp:
   port_min: 20000
   port_max: 39998
-storage:
-  database: $work/data/softswitch.db
-  recordings: $work/data/recordings
-logging:
-  level: Information
-  file: $work/data/logs/softswitch-.log
-security:
-  # sipp is one address sending far more than an office would: the per-address limit would measure itself.
-  max_requests_per_second_per_address: 0
-limits:
-  # Every load call comes from extension 1001; the per-extension limit (4) would refuse all but four.
-  max_calls_per_extension: 0
-extensions:
-  - number: "1001"
-    name: Load One
-    password: load-secret-1001
-routes:
-  - match: "*43"
-    echo: true
 YAML
 start_switch
 cd "$work"
