@@ -20,6 +20,7 @@ using Softswitch.Sip.Registrar;
 using Softswitch.Sip.Stack;
 using Softswitch.Sip.Transactions;
 using Softswitch.Sip.Transport;
+using Softswitch.Storage;
 using Softswitch.Storage.Recordings;
 using Softswitch.Storage.Registrations;
 using RegistrarSettings = Softswitch.Sip.Registrar.RegistrarOptions;
@@ -37,7 +38,7 @@ internal sealed partial class SipHostedService(
     RegistrationEventWriter eventWriter,
     SourceBanService bans,
     BindingPersistence bindingPersistence,
-    RecordingWriter recordingWriter,
+    BackgroundBatchWriter<StoredRecording> recordingWriter,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {

@@ -47,9 +47,10 @@ public static class SoftswitchServices
             sp.GetRequiredService<ILogger<BindingPersistence>>(), capacity: 10_000));
         services.AddSingleton<BindingPersistence>();
         services.AddSingleton<RecordingRepository>();
-        services.AddSingleton(sp => new RecordingWriter(
-            sp.GetRequiredService<RecordingRepository>(),
-            sp.GetRequiredService<ILogger<RecordingWriter>>()));
+        // Rows of closed recordings, off the call's path; flushed when the host is disposed.
+        services.AddSingleton(sp => new BackgroundBatchWriter<StoredRecording>(
+            rows => sp.GetRequiredService<RecordingRepository>().AddBatchAsync(rows), "recording rows",
+            sp.GetRequiredService<ILogger<RecordingCatalogRecorder>>(), capacity: 10_000));
         services.AddHostedService<StorageStartupService>();
         // Retention is read once, like the paths: a changed retention_days applies at the next start.
         services.AddSingleton(sp => new RetentionSweeper(

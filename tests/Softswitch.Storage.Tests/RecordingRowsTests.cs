@@ -3,7 +3,7 @@ using Softswitch.Storage.Recordings;
 
 namespace Softswitch.Storage.Tests;
 
-public sealed class RecordingWriterTests
+public sealed class RecordingRowsTests
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 5, 23, 40, 1, 250, TimeSpan.Zero);
 
@@ -14,7 +14,8 @@ public sealed class RecordingWriterTests
         var repository = await CreateAsync(temp);
         var first = Sample("victim@phone", "0193a1b2c3d47e8f9a0b1c2d3e4f5a6b", Start);
         var second = Sample("victim@phone", "0193a1b2c3d47e8f9a0b1c2d3e4f5a6c", Start.AddMinutes(1));
-        var writer = new RecordingWriter(repository);
+        var writer = new BackgroundBatchWriter<StoredRecording>(rows => repository.AddBatchAsync(rows), "recording rows",
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, capacity: 100);
 
         Assert.That(writer.TryEnqueue(first), Is.True);
         Assert.That(writer.TryEnqueue(second), Is.True);
