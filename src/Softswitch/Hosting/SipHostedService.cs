@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Softswitch.Calls.Bridging;
 using Softswitch.Calls.Features;
 using Softswitch.Calls.Legs;
 using Softswitch.Calls.Media;
@@ -15,6 +16,7 @@ using Softswitch.Sip.Dialogs;
 using Softswitch.Calls.Signalling;
 using Softswitch.Calls.Supervision;
 using Softswitch.Configuration.Options;
+using Softswitch.Extensions;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Registrar;
 using Softswitch.Sip.Stack;
@@ -139,6 +141,7 @@ internal sealed partial class SipHostedService(
             },
             Time = time,
             Loggers = loggers,
+            Targets = new DialTargets(new ExtensionCallees(options), bindings.GetBindings, time),
         };
         _dispatcher = new SipRequestDispatcher(registrarService, signalling, loggers.CreateLogger<SipRequestDispatcher>(), calls);
         _drain = new CallDrain(calls.Active, time, loggers.CreateLogger<CallDrain>());

@@ -1,0 +1,8 @@
+namespace Softswitch.Calls.Routing;
+
+/// <summary>The extensions calls can ring, as the configuration has them now (the host implements it).</summary>
+public interface ICalleeDirectory
+{
+    /// <summary>The extension <paramref name="number"/>, or null when there is none.</summary>
+    CalleeProfile? Find(string number);
+}
