@@ -8,8 +8,8 @@ namespace Softswitch.Calls.Bridging;
 /// <summary>Ringing the callee: every contact at once, early media, the first answer, busy, no answer, forwarding.</summary>
 public sealed partial class BridgedCall
 {
-    /// <summary>Forwards followed at most, so two extensions forwarding to each other cannot ring forever.</summary>
-    private const int MaxSteps = 5;
+    /// <summary>Steps rung at most: the chains are built bounded, this only guards against a chain built wrong.</summary>
+    private const int MaxSteps = 64;
 
     /// <summary>Rings every contact of <paramref name="target"/>; with none, goes to its no-answer step or refuses 480.</summary>
     private async ValueTask DialAsync(DialTarget target)

@@ -11,6 +11,40 @@ public sealed class DialTargets(ICalleeDirectory extensions, Func<string, IReadO
     /// <summary>True when <paramref name="number"/> is an extension.</summary>
     public bool IsExtension(string number) => extensions.Find(number) is not null;
 
+    /// <summary>True when <paramref name="number"/> is a ring group.</summary>
+    public bool IsRingGroup(string number) => extensions.FindGroup(number) is not null;
+
+    /// <summary>
+    /// A ring group: ring-all rings every member's phones as one step; in-order rings one member after another, each
+    /// for the member ring time (a member with no phone is skipped at once). Members' own forwards do not apply; the
+    /// group's fallback takes the call when nobody answered or everybody was busy.
+    /// </summary>
+    public DialTarget? ForRingGroup(string number)
+    {
+        if (extensions.FindGroup(number) is not { } group) return null;
+        var fallback = group.Fallback is { } fallbackNumber ? ForExtension(fallbackNumber, MaxForwards) : null;
+        if (group.RingAll)
+        {
+            return new DialTarget(number, [.. group.Members.SelectMany(Contacts)], group.RingTime) { OnNoAnswer = fallback, OnBusy = fallback };
+        }
+
+        var next = fallback;
+        for (var i = group.Members.Count - 1; i >= 0; i--)
+        {
+            next = new DialTarget(group.Members[i], Contacts(group.Members[i]), group.MemberRingTime) { OnNoAnswer = next, OnBusy = next };
+        }
+
+        return next;
+    }
+
+    /// <summary>The live phones of an extension to ring, none when it is in do-not-disturb.</summary>
+    private IReadOnlyList<DialContact> Contacts(string number)
+    {
+        if (extensions.Find(number) is not { DoNotDisturb: false }) return [];
+        var now = time.GetUtcNow();
+        return [.. bindings(number).Where(binding => binding.IsLiveAt(now)).Select(binding => new DialContact(number, binding))];
+    }
+
     /// <summary>The chain for <paramref name="number"/>, or null when it is not an extension.</summary>
     public DialTarget? ForExtension(string number) => ForExtension(number, depth: 0);
 
@@ -21,11 +55,7 @@ public sealed class DialTargets(ICalleeDirectory extensions, Func<string, IReadO
         var next = depth < MaxForwards ? depth + 1 : int.MaxValue;
         var onBusy = profile.ForwardBusy is { } busy && next <= MaxForwards ? ForExtension(busy, next) : null;
         var onNoAnswer = profile.ForwardNoAnswer is { } noAnswer && next <= MaxForwards ? ForExtension(noAnswer, next) : null;
-        var now = time.GetUtcNow();
-        IReadOnlyList<DialContact> contacts = profile.DoNotDisturb
-            ? []
-            : [.. bindings(number).Where(binding => binding.IsLiveAt(now)).Select(binding => new DialContact(number, binding))];
-        return new DialTarget(number, contacts, profile.RingTime)
+        return new DialTarget(number, Contacts(number), profile.RingTime)
         {
             OnBusy = onBusy,
             OnNoAnswer = onNoAnswer,

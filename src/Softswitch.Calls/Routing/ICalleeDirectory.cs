@@ -5,4 +5,7 @@ public interface ICalleeDirectory
 {
     /// <summary>The extension <paramref name="number"/>, or null when there is none.</summary>
     CalleeProfile? Find(string number);
+
+    /// <summary>The ring group <paramref name="number"/>, or null when there is none.</summary>
+    RingGroupProfile? FindGroup(string number);
 }

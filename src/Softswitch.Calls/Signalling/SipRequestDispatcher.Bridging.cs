@@ -9,16 +9,22 @@ namespace Softswitch.Calls.Signalling;
 /// <summary>Calls the switch connects to another party: an extension dialled by number or through a route.</summary>
 public sealed partial class SipRequestDispatcher
 {
-    /// <summary>An extension's number reaches it without a route of its own; configured routes come first.</summary>
-    private DialPlanRoute? ImplicitExtensionRoute(string dialled) =>
-        _calls!.Targets?.IsExtension(dialled) == true ? new DialPlanRoute(dialled, RouteTarget.Extension, dialled) : null;
-
-    private void RingExtension(ServerTransaction invite, string caller, DialPlanRoute route)
+    /// <summary>An extension's or a ring group's number reaches it without a route of its own; configured routes come first.</summary>
+    private DialPlanRoute? ImplicitExtensionRoute(string dialled) => _calls!.Targets switch
     {
-        if (_calls!.Targets!.ForExtension(route.Destination ?? route.Match) is not { } target)
+        { } targets when targets.IsExtension(dialled) => new DialPlanRoute(dialled, RouteTarget.Extension, dialled),
+        { } targets when targets.IsRingGroup(dialled) => new DialPlanRoute(dialled, RouteTarget.RingGroup, dialled),
+        _ => null,
+    };
+
+    private void Ring(ServerTransaction invite, string caller, DialPlanRoute route)
+    {
+        var number = route.Destination ?? route.Match;
+        var target = route.Target == RouteTarget.RingGroup ? _calls!.Targets!.ForRingGroup(number) : _calls!.Targets!.ForExtension(number);
+        if (target is null)
         {
             invite.Respond(404, toTag: SipIds.NewTag());
-            LogNoRoute(invite.Request.CallId, route.Destination ?? route.Match);
+            LogNoRoute(invite.Request.CallId, number);
             return;
         }
 

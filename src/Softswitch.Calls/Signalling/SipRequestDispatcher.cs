@@ -230,8 +230,8 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                 if (room.Room.IsFull) invite.Respond(486, toTag: SipIds.NewTag());
                 else Answer(invite, caller, route, room);
                 break;
-            case RouteTarget.Extension when _calls.Targets is not null:
-                RingExtension(invite, caller!, route);
+            case RouteTarget.Extension or RouteTarget.RingGroup when _calls.Targets is not null:
+                Ring(invite, caller!, route);
                 break;
             case null:
                 invite.Respond(404, toTag: SipIds.NewTag());

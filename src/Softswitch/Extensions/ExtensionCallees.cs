@@ -6,21 +6,34 @@ using Softswitch.Configuration.Options;
 namespace Softswitch.Extensions;
 
 /// <summary>
-/// The extensions as call control sees them (ring time, forwards, do-not-disturb): an immutable snapshot replaced when
+/// The extensions and ring groups as call control sees them (ring time, forwards, do-not-disturb, members): an immutable snapshot replaced when
 /// a validated configuration is applied, so a changed forward applies to the next call.
 /// </summary>
 public sealed class ExtensionCallees : ICalleeDirectory, IDisposable
 {
     private readonly IDisposable? _subscription;
-    private volatile FrozenDictionary<string, CalleeProfile> _byNumber;
+    private volatile Snapshot _snapshot;
 
     public ExtensionCallees(IOptionsMonitor<SoftswitchOptions> options)
     {
-        _byNumber = From(options.CurrentValue);
-        _subscription = options.OnChange((current, _) => _byNumber = From(current));
+        _snapshot = new Snapshot(From(options.CurrentValue), GroupsFrom(options.CurrentValue));
+        _subscription = options.OnChange((current, _) => _snapshot = new Snapshot(From(current), GroupsFrom(current)));
     }
 
-    public CalleeProfile? Find(string number) => _byNumber.GetValueOrDefault(number);
+    public CalleeProfile? Find(string number) => _snapshot.Extensions.GetValueOrDefault(number);
+
+    public RingGroupProfile? FindGroup(string number) => _snapshot.Groups.GetValueOrDefault(number);
+
+    private sealed record Snapshot(FrozenDictionary<string, CalleeProfile> Extensions, FrozenDictionary<string, RingGroupProfile> Groups);
+
+    private static FrozenDictionary<string, RingGroupProfile> GroupsFrom(SoftswitchOptions options) => options.RingGroups
+        .DistinctBy(group => group.Number)
+        .ToFrozenDictionary(group => group.Number, group => new RingGroupProfile(group.Number, group.Name, group.Strategy != "in_order", [.. group.Members])
+        {
+            RingTime = TimeSpan.FromSeconds(Math.Clamp(group.RingSeconds, 1, 600)),
+            MemberRingTime = TimeSpan.FromSeconds(Math.Clamp(group.MemberRingSeconds, 1, 600)),
+            Fallback = Empty(group.Fallback),
+        }, StringComparer.Ordinal);
 
     public void Dispose() => _subscription?.Dispose();
 

@@ -184,6 +184,7 @@ internal sealed partial class SipHostedService(
             { Music: { Length: > 0 } music } => new DialPlanRoute(route.Match, RouteTarget.Music, music, route.Record),
             { MeetMe: true } => new DialPlanRoute(route.Match, RouteTarget.MeetMe, Record: route.Record),
             { Extension: { Length: > 0 } extension } => new DialPlanRoute(route.Match, RouteTarget.Extension, extension, route.Record),
+            { RingGroup: { Length: > 0 } group } => new DialPlanRoute(route.Match, RouteTarget.RingGroup, group, route.Record),
             _ => new DialPlanRoute(route.Match, RouteTarget.Flow, route.Flow, route.Record),
         }) with
         {
