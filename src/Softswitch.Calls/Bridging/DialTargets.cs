@@ -4,8 +4,15 @@ using Softswitch.Sip.Registrar;
 namespace Softswitch.Calls.Bridging;
 
 /// <summary>Builds what a call to an extension rings: its devices, then its forwards (bounded, so forwards cannot loop).</summary>
-public sealed class DialTargets(ICalleeDirectory extensions, Func<string, IReadOnlyList<ContactBinding>> bindings, TimeProvider time)
+public sealed class DialTargets(ICalleeDirectory directory, Func<string, IReadOnlyList<ContactBinding>> bindings, TimeProvider time,
+    ExtensionOverrides? overrides = null)
 {
+    /// <summary>The configuration with the phones' feature-code changes over it.</summary>
+    private readonly ICalleeDirectory extensions = overrides is null ? directory : new OverriddenDirectory(directory, overrides);
+
+    /// <summary>The feature-code changes applied over the configuration (for the feature codes themselves).</summary>
+    public ExtensionOverrides? Overrides => overrides;
+
     private const int MaxForwards = 4;
 
     /// <summary>True when <paramref name="number"/> is an extension.</summary>
@@ -61,5 +68,12 @@ public sealed class DialTargets(ICalleeDirectory extensions, Func<string, IReadO
             OnNoAnswer = onNoAnswer,
             RefusedWith = profile.DoNotDisturb ? 486 : 480,
         };
+    }
+
+    private sealed class OverriddenDirectory(ICalleeDirectory configured, ExtensionOverrides overrides) : ICalleeDirectory
+    {
+        public CalleeProfile? Find(string number) => configured.Find(number) is { } profile ? overrides.Apply(profile) : null;
+
+        public RingGroupProfile? FindGroup(string number) => configured.FindGroup(number);
     }
 }

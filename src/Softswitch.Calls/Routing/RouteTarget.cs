@@ -15,4 +15,6 @@ public enum RouteTarget
     RingGroup,
     /// <summary>Run an IVR flow (a later issue).</summary>
     Flow,
+    /// <summary>A feature code the switch handles itself: *72/*73 forwarding, *78/*79 do-not-disturb, *8 pickup.</summary>
+    FeatureCode,
 }

@@ -215,7 +215,9 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         var caller = authentication.Extension;
         var dialled = invite.Request.RequestUri.User ?? "";
         if (RefuseForeignDomain(invite, caller)) return;
-        var route = _calls.DialPlan().Find(dialled) ?? ImplicitExtensionRoute(dialled);
+        var route = _calls.DialPlan().Find(dialled);
+        if (route is null && caller is not null && TryFeatureCode(invite, caller, dialled)) return;
+        route ??= ImplicitExtensionRoute(dialled);
         LogCallPlaced(invite, caller, route);
         switch (route?.Target)
         {

@@ -41,6 +41,7 @@ internal sealed partial class SipHostedService(
     SourceBanService bans,
     BindingPersistence bindingPersistence,
     BackgroundBatchWriter<StoredRecording> recordingWriter,
+    ExtensionSettingsPersistence extensionSettings,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
@@ -102,6 +103,8 @@ internal sealed partial class SipHostedService(
         var localDomain = new LocalDomain(signalling);
         var registrarService = new RegistrarService(_registrar, authenticator, localDomain,
             new RegistrationEventRecorder(eventWriter), time, loggers.CreateLogger<RegistrarService>());
+        var overrides = new ExtensionOverrides(time);
+        await extensionSettings.AttachAsync(overrides, cancellationToken);
         var mediaAddress = MediaAddress.Choose(settings.Rtp.Address, listen);
         _clock = new MediaClock(time, loggers.CreateLogger<MediaClock>());
         _clock.Start();
@@ -141,7 +144,7 @@ internal sealed partial class SipHostedService(
             },
             Time = time,
             Loggers = loggers,
-            Targets = new DialTargets(new ExtensionCallees(options), bindings.GetBindings, time),
+            Targets = new DialTargets(new ExtensionCallees(options), bindings.GetBindings, time, overrides),
         };
         _dispatcher = new SipRequestDispatcher(registrarService, signalling, loggers.CreateLogger<SipRequestDispatcher>(), calls);
         _drain = new CallDrain(calls.Active, time, loggers.CreateLogger<CallDrain>());
