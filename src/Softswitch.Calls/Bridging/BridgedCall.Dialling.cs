@@ -57,6 +57,7 @@ public sealed partial class BridgedCall
             });
         }
 
+        _ringing = [.. target.Contacts.Select(contact => contact.Extension).Distinct()];
         LogDialling(CallId, target.Name, _forks.Count, (int)target.RingTime.TotalSeconds);
         var step = _step;
         _ringTimer = _context.Time.CreateTimer(_ => Post(new RingTimedOut(step)), null, target.RingTime, Timeout.InfiniteTimeSpan);
@@ -105,6 +106,7 @@ public sealed partial class BridgedCall
         }
 
         _answered = fork;
+        _ringing = [];
         _ringTimer?.Dispose();
         foreach (var other in _forks.Where(other => other != fork)) other.Hangup(); // CANCEL the devices still ringing
         if (_earlyMedia is not null && _earlyMedia != fork) await DropEarlyMediaAsync().ConfigureAwait(false);

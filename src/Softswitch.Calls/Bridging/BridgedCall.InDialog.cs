@@ -30,6 +30,7 @@ public sealed partial class BridgedCall
 
     private async ValueTask OnAcknowledgedAsync(LegAcknowledged acknowledged)
     {
+        if (acknowledged.Leg != _caller) return; // a picking-up phone's ACK: its answer was in its INVITE
         if (_awaitingCallerAnswer)
         {
             _awaitingCallerAnswer = false;

@@ -63,4 +63,7 @@ public sealed partial class BridgedCall
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: call ended ({Cause}, by the {Side}) after {Seconds:0.0} s; caller {CallerLeg}; callee {CalleeLeg}")]
     private partial void LogEnded(string callId, string cause, string side, double seconds, string callerLeg, string calleeLeg);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Picker} picked up the call ringing {Target}")]
+    private partial void LogPickedUp(string callId, string picker, string target);
 }

@@ -16,7 +16,8 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
     public Task WhenReleased => _released.Task;
 
     public Task WhenSignallingEnded =>
-        Task.WhenAll(_forks.Select(fork => fork.Session.Completion).Append(_caller.Session.Completion).ToArray());
+        Task.WhenAll(_forks.Select(fork => fork.Session.Completion).Append(_caller.Session.Completion)
+            .Concat(_answered is CallerLeg picker ? [picker.Session.Completion] : []).ToArray());
 
     public void HangupForShutdown() => Post(new HangupRequested("shutdown", null));
 
@@ -79,6 +80,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
             if (_caller.Media is { } callerMedia) callerMedia.Tap = null;
             await _caller.CloseMediaAsync().ConfigureAwait(false);
             foreach (var fork in _forks) await fork.CloseMediaAsync().ConfigureAwait(false);
+            if (_answered is CallerLeg picker) await picker.CloseMediaAsync().ConfigureAwait(false);
             if (_recorder is not null)
             {
                 await _recorder.DisposeAsync().ConfigureAwait(false);
@@ -94,6 +96,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
             _admission?.Dispose();
             _caller.Ports.Dispose();
             _calleePorts?.Dispose();
+            _pickupPorts?.Dispose();
             _registry?.Remove(this);
             _released.TrySetResult();
         }

@@ -34,7 +34,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
     private CallRegistry? _registry;
     private RtpPortPair? _calleePorts;
     private CalleeLeg? _earlyMedia;
-    private CalleeLeg? _answered;
+    private CallLeg? _answered;
     private bool _callerRinging;
     private bool _awaitingCallerAnswer;
     private ITimer? _ringTimer;
@@ -170,6 +170,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         LegInfo info => OnInfo(info),
         RingTimedOut timedOut => OnRingTimedOutAsync(timedOut),
         HangupRequested hangup => OnHangupRequested(hangup),
+        PickupRequested pickup => OnPickupAsync(pickup),
         _ => ValueTask.CompletedTask,
     };
 
@@ -177,6 +178,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
     private void Finish(BridgedCallEnd end, string? reasonHeader = null)
     {
         _end ??= end;
+        _ringing = [];
         HangUpEveryLeg(reasonHeader);
     }
 
@@ -185,6 +187,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         _ringTimer?.Dispose();
         _caller.Hangup(reasonHeader);
         foreach (var fork in _forks) fork.Hangup(reasonHeader);
+        if (_answered is CallerLeg picker) picker.Hangup(reasonHeader);
     }
 
     private ValueTask OnHangupRequested(HangupRequested hangup)

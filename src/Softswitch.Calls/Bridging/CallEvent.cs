@@ -30,6 +30,9 @@ public sealed record LegInfo(CallLeg Leg, string? ContentType, ReadOnlyMemory<by
 /// <summary>The callees rang for the ring time without an answer.</summary>
 public sealed record RingTimedOut(int Step) : CallEvent;
 
+/// <summary>A phone dialled the pickup code for this ringing call: its INVITE, not yet answered, and its extension.</summary>
+public sealed record PickupRequested(Softswitch.Sip.Transactions.ServerTransaction Invite, string Extension) : CallEvent;
+
 /// <summary>End the call from the switch (watchdog, shutdown, an API) with this cause and optional RFC 3326 Reason.</summary>
 public sealed record HangupRequested(string Cause, string? ReasonHeader) : CallEvent;
 

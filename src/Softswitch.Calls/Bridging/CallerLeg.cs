@@ -4,13 +4,16 @@ using Softswitch.Sip.Dialogs;
 
 namespace Softswitch.Calls.Bridging;
 
-/// <summary>The caller's leg: the INVITE the switch received, its server session and its media.</summary>
+/// <summary>
+/// A leg the switch answers: the caller's INVITE, or the INVITE of a phone that picks up a ringing call (*8, role
+/// callee); its server session and its media.
+/// </summary>
 public sealed class CallerLeg : CallLeg, IInviteSessionOwner
 {
     private InviteServerSession? _session;
 
-    public CallerLeg(IBridgedCallMailbox call, string callId, string peer, RtpPortPair ports, OfferAnswerSession offerAnswer)
-        : base(call, "caller", ports, offerAnswer)
+    public CallerLeg(IBridgedCallMailbox call, string callId, string peer, RtpPortPair ports, OfferAnswerSession offerAnswer, string role = "caller")
+        : base(call, role, ports, offerAnswer)
     {
         CallId = callId;
         Peer = peer;

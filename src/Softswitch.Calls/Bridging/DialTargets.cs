@@ -18,6 +18,9 @@ public sealed class DialTargets(ICalleeDirectory directory, Func<string, IReadOn
     /// <summary>True when <paramref name="number"/> is an extension.</summary>
     public bool IsExtension(string number) => extensions.Find(number) is not null;
 
+    /// <summary>The extensions whose ringing calls <paramref name="number"/> may pick up.</summary>
+    public IReadOnlySet<string> PickupGroupOf(string number) => extensions.PickupGroupOf(number);
+
     /// <summary>True when <paramref name="number"/> is a ring group.</summary>
     public bool IsRingGroup(string number) => extensions.FindGroup(number) is not null;
 
@@ -75,5 +78,7 @@ public sealed class DialTargets(ICalleeDirectory directory, Func<string, IReadOn
         public CalleeProfile? Find(string number) => configured.Find(number) is { } profile ? overrides.Apply(profile) : null;
 
         public RingGroupProfile? FindGroup(string number) => configured.FindGroup(number);
+
+        public IReadOnlySet<string> PickupGroupOf(string number) => configured.PickupGroupOf(number);
     }
 }

@@ -8,4 +8,7 @@ public interface ICalleeDirectory
 
     /// <summary>The ring group <paramref name="number"/>, or null when there is none.</summary>
     RingGroupProfile? FindGroup(string number);
+
+    /// <summary>The extensions whose ringing calls <paramref name="number"/> may pick up (*8): its pickup group, itself included.</summary>
+    IReadOnlySet<string> PickupGroupOf(string number);
 }

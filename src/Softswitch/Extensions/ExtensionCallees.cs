@@ -16,15 +16,30 @@ public sealed class ExtensionCallees : ICalleeDirectory, IDisposable
 
     public ExtensionCallees(IOptionsMonitor<SoftswitchOptions> options)
     {
-        _snapshot = new Snapshot(From(options.CurrentValue), GroupsFrom(options.CurrentValue));
-        _subscription = options.OnChange((current, _) => _snapshot = new Snapshot(From(current), GroupsFrom(current)));
+        _snapshot = SnapshotOf(options.CurrentValue);
+        _subscription = options.OnChange((current, _) => _snapshot = SnapshotOf(current));
     }
 
     public CalleeProfile? Find(string number) => _snapshot.Extensions.GetValueOrDefault(number);
 
     public RingGroupProfile? FindGroup(string number) => _snapshot.Groups.GetValueOrDefault(number);
 
-    private sealed record Snapshot(FrozenDictionary<string, CalleeProfile> Extensions, FrozenDictionary<string, RingGroupProfile> Groups);
+    public IReadOnlySet<string> PickupGroupOf(string number) =>
+        _snapshot.PickupGroups.TryGetValue(number, out var group) ? group : FrozenSet<string>.Empty;
+
+    private sealed record Snapshot(FrozenDictionary<string, CalleeProfile> Extensions, FrozenDictionary<string, RingGroupProfile> Groups,
+        FrozenDictionary<string, FrozenSet<string>> PickupGroups);
+
+    private static Snapshot SnapshotOf(SoftswitchOptions options) => new(From(options), GroupsFrom(options), PickupGroupsFrom(options));
+
+    /// <summary>Each extension's pickup group (unset: the one default group), as a set per extension.</summary>
+    private static FrozenDictionary<string, FrozenSet<string>> PickupGroupsFrom(SoftswitchOptions options)
+    {
+        var extensions = options.Extensions.DistinctBy(extension => extension.Number).ToList();
+        var groups = extensions.GroupBy(extension => extension.PickupGroup ?? "", StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(extension => extension.Number).ToFrozenSet(StringComparer.Ordinal));
+        return extensions.ToFrozenDictionary(extension => extension.Number, extension => groups[extension.PickupGroup ?? ""], StringComparer.Ordinal);
+    }
 
     private static FrozenDictionary<string, RingGroupProfile> GroupsFrom(SoftswitchOptions options) => options.RingGroups
         .DistinctBy(group => group.Number)

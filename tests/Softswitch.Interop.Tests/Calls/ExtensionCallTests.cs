@@ -10,7 +10,7 @@ namespace Softswitch.Interop.Tests.Calls;
 [TestFixture, NonParallelizable]
 public sealed class ExtensionCallTests
 {
-    private const string Password1003 = "interop-1003-secret";
+    private const string Password1003 = SoftswitchProcess.Password1003;
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
     private SoftswitchProcess _softswitch = null!;

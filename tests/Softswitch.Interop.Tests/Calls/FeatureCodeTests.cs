@@ -9,7 +9,7 @@ namespace Softswitch.Interop.Tests.Calls;
 [TestFixture, NonParallelizable]
 public sealed class FeatureCodeTests
 {
-    private const string Password1003 = "interop-1003-secret";
+    private const string Password1003 = SoftswitchProcess.Password1003;
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
     private SoftswitchProcess _softswitch = null!;

@@ -6,7 +6,7 @@ namespace Softswitch.Interop.Tests.Calls;
 [TestFixture, NonParallelizable]
 public sealed class ForwardingTests
 {
-    private const string Password1003 = "interop-1003-secret";
+    private const string Password1003 = SoftswitchProcess.Password1003;
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
     private SoftswitchProcess? _softswitch;
@@ -15,7 +15,7 @@ public sealed class ForwardingTests
     {
         _softswitch = await SoftswitchProcess.StartAsync(null,
         [
-            "--extensions:2:number=1003", $"--extensions:2:password={Password1003}", "--extensions:2:name=Interop Three",
+            .. SoftswitchProcess.Extension1003,
             .. for1002.Select(setting => "--extensions:1:" + setting),
         ]);
         return _softswitch;

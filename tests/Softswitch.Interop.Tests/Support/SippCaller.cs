@@ -26,7 +26,8 @@ public static class SippCaller
         {
             "1001" => SoftswitchProcess.Password1001,
             "1002" => SoftswitchProcess.Password1002,
-            _ => throw new ArgumentOutOfRangeException(nameof(extension), extension, "the test switch has 1001 and 1002"),
+            "1003" => SoftswitchProcess.Password1003,
+            _ => throw new ArgumentOutOfRangeException(nameof(extension), extension, "the test switch has 1001 and 1002 (and 1003 when a test adds it)"),
         };
         string[] arguments =
         [

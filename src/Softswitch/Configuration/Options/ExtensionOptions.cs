@@ -33,4 +33,8 @@ public sealed class ExtensionOptions
     /// <summary>Do not disturb: calls are refused busy (486) or forwarded to forward_busy.</summary>
     [ConfigurationKeyName("dnd")]
     public bool DoNotDisturb { get; set; }
+
+    /// <summary>Phones of extensions in the same pickup group pick up each other's ringing calls with *8 (unset: one group for all).</summary>
+    [ConfigurationKeyName("pickup_group")]
+    public string? PickupGroup { get; set; }
 }
