@@ -16,9 +16,10 @@ public static class CallsCommands
     private static readonly string[] DateFormats =
     [
         "yyyy-MM-dd",
-        "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
-        "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
-        "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss",
+        .. from separator in new[] { "'T'", " " }
+           from time in new[] { "HH:mm", "HH:mm:ss", "HH:mm:ss.FFFFFFF" }
+           from zone in new[] { "", "K" }
+           select $"yyyy-MM-dd{separator}{time}{zone}",
     ];
 
     /// <summary>Runs <c>calls export</c>; returns the exit code (2 for a date it cannot read, one line on <paramref name="error"/>).</summary>
