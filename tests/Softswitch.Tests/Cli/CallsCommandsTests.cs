@@ -1,9 +1,6 @@
-using System.Collections;
 using System.Text.Json;
 using Softswitch.Cli;
-using Softswitch.Storage;
 using Softswitch.Storage.CallRecords;
-using Softswitch.Storage.Migrations;
 using Softswitch.Tests.Support;
 
 namespace Softswitch.Tests.Cli;
@@ -143,19 +140,8 @@ public sealed class CallsCommandsTests
         RecordingPath = $"2026/12/06/{started:yyyyMMdd-HHmmss}-{uuid}.wav",
     };
 
-    private static async Task<CallRecordRepository> DatabaseAsync(TempFolder folder)
-    {
-        folder.Write("softswitch.yaml", ConfigFixture.Valid + "\nstorage:\n  database: data/softswitch.db\n");
-        var database = new SqliteDatabase(Path.Combine(folder.Path, "data", "softswitch.db"));
-        await new MigrationRunner(database).MigrateAsync();
-        return new CallRecordRepository(database);
-    }
+    private static async Task<CallRecordRepository> DatabaseAsync(TempFolder folder) => new(await CliDatabaseFolder.CreateAsync(folder));
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(TempFolder folder, params string[] args)
-    {
-        var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
-        var code = await SoftswitchCli.RunAsync([.. args, "--config", "softswitch.yaml"], output, error, new Hashtable(), folder.Path);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(TempFolder folder, params string[] args) =>
+        CliDatabaseFolder.RunAsync(folder, args);
 }
