@@ -71,6 +71,7 @@ public static class SoftswitchServices
             sp.GetRequiredService<SqliteDatabase>(),
             TimeSpan.FromDays(options.Storage.RetentionDays),
             sp.GetRequiredService<TimeProvider>(),
+            RetentionSweeper.TablesWith(TimeSpan.FromDays(options.Storage.CallRecordsRetentionDays)),
             logger: sp.GetRequiredService<ILogger<RetentionSweeper>>()));
         services.AddHostedService<RetentionService>();
         return services;
