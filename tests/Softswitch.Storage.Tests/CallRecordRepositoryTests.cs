@@ -73,19 +73,29 @@ public sealed class CallRecordRepositoryTests
         using var temp = new TempFolder();
         var repository = await CreateAsync(temp);
         await using var writer = Writer(repository);
+
+        // The first row pays for compiling the insert path; the second is what every later call sees.
+        var first = await TimeToCommitAsync(temp, writer, Sample("0193f0a1b2c37d4e8f9a0b1c2d3e4f52", Start), expectedRows: 1);
+        var second = await TimeToCommitAsync(temp, writer, Sample("0193f0a1b2c37d4e8f9a0b1c2d3e4f53", Start.AddSeconds(1)), expectedRows: 2);
+
+        TestContext.Out.WriteLine($"committed after {first.TotalMilliseconds:0} ms (first), {second.TotalMilliseconds:0} ms (second)");
+        Assert.That(first, Is.LessThan(TimeSpan.FromSeconds(2)), "a finished call's row is committed at once, not batched up");
+        Assert.That(second, Is.LessThan(TimeSpan.FromSeconds(1)));
+    }
+
+    /// <summary>Queues <paramref name="record"/> and polls from another connection (as `calls export` or a restart after a crash would) until it is there.</summary>
+    private static async Task<TimeSpan> TimeToCommitAsync(TempFolder temp, BackgroundBatchWriter<StoredCallRecord> writer, StoredCallRecord record,
+        int expectedRows)
+    {
         var clock = Stopwatch.StartNew();
-
-        writer.TryEnqueue(Sample("0193f0a1b2c37d4e8f9a0b1c2d3e4f52", Start));
-
-        // Another connection (as `calls export` or a crash-restart would) sees the committed row while the writer still runs.
-        while (await CountFromAnotherConnectionAsync(temp.File("calls.db")) == 0 && clock.Elapsed < TimeSpan.FromSeconds(5))
+        Assert.That(writer.TryEnqueue(record), Is.True);
+        while (await CountFromAnotherConnectionAsync(temp.File("calls.db")) < expectedRows)
         {
-            await Task.Delay(5);
+            if (clock.Elapsed > TimeSpan.FromSeconds(5)) Assert.Fail($"row {expectedRows} not committed after 5 s");
+            await Task.Delay(2);
         }
 
-        TestContext.Out.WriteLine($"committed after {clock.ElapsedMilliseconds} ms");
-        Assert.That(await CountFromAnotherConnectionAsync(temp.File("calls.db")), Is.EqualTo(1));
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "a finished call's row is committed at once, not batched up");
+        return clock.Elapsed;
     }
 
     [Test]
