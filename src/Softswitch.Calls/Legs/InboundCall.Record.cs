@@ -1,6 +1,5 @@
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Records;
-using Softswitch.Calls.Routing;
 
 namespace Softswitch.Calls.Legs;
 
@@ -30,7 +29,7 @@ public sealed partial class InboundCall
         var end = _end ?? InboundCallEnd.WeHungUp;
         var from = _session?.Invite.From;
         var caller = from?.Uri.User ?? "";
-        var target = TargetWord(Route.Target);
+        var target = RouteTargetWords.Of(Route.Target);
         return new CallRecord
         {
             CallUuid = Uuid,
@@ -71,12 +70,5 @@ public sealed partial class InboundCall
         InboundCallEnd.Cancelled => 487,
         InboundCallEnd.CallerHungUp => null,
         _ => 480,
-    };
-
-    /// <summary>The route target as the records name it: lower case with underscores (<c>meet_me</c>).</summary>
-    private static string TargetWord(RouteTarget target) => target switch
-    {
-        RouteTarget.MeetMe => "meet_me",
-        _ => target.ToString().ToLowerInvariant(),
     };
 }

@@ -1,4 +1,5 @@
 using Softswitch.Calls.Records;
+using Softswitch.Calls.Routing;
 
 namespace Softswitch.Calls.Tests.Records;
 
@@ -26,6 +27,12 @@ public sealed class CallRecordTests
         Assert.That(record.BillableSeconds, Is.EqualTo(0));
         Assert.That(record.DurationSeconds, Is.EqualTo(7.25).Within(1e-9));
     }
+
+    [TestCase(RouteTarget.Echo, "echo")]
+    [TestCase(RouteTarget.MeetMe, "meet_me")]
+    [TestCase(RouteTarget.Extension, "extension")]
+    public void Route_targets_are_named_in_lower_case_with_underscores(RouteTarget target, string word) =>
+        Assert.That(RouteTargetWords.Of(target), Is.EqualTo(word));
 
     private static CallRecord Record(DateTimeOffset? answered, DateTimeOffset ended) => new()
     {
