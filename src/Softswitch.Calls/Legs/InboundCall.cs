@@ -387,6 +387,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
         finally
         {
             // The token source is not disposed: a partner (meet-me) may still call Hangup, which must stay harmless.
+            WriteRecord();
             ReleaseAdmission();
             _ports.Dispose();
             Leave();

@@ -1,4 +1,5 @@
 using System.Net;
+using Softswitch.Calls.Records;
 using Softswitch.Media.Clock;
 using Softswitch.Media.Playback;
 using Softswitch.Media.Rtp;
@@ -18,6 +19,9 @@ public sealed class CallMediaOptions
 
     /// <summary>Told of each closed recording (the host stores a row); null: the files are all there is.</summary>
     public IRecordingCatalog? RecordingCatalog { get; init; }
+
+    /// <summary>Told of each finished call (the host stores a row of <c>calls</c>); null: no call records.</summary>
+    public ICallRecordSink? CallRecords { get; init; }
 
     /// <summary>Strict RTP latching: how long a caller's media must be silent before another source may replace it.</summary>
     public TimeSpan RelatchAfter { get; init; } = RtpEndpointOptions.DefaultRelatchAfter;

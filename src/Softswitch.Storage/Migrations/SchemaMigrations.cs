@@ -80,7 +80,50 @@ public static class SchemaMigrations
             );
             CREATE INDEX ix_registrations_expires_at ON registrations (expires_at);
             """),
-        new Migration(5, "extension settings changed from the phone (feature codes)",
+        new Migration(5, "call records",
+            """
+            CREATE TABLE calls (
+                id                        INTEGER PRIMARY KEY AUTOINCREMENT,
+                call_uuid                 TEXT    NOT NULL, -- the id the switch drew for the call (UUIDv7)
+                call_id                   TEXT    NOT NULL, -- the caller leg's SIP Call-ID: not unique
+                caller                    TEXT    NOT NULL, -- extension number or caller-ID user
+                caller_name               TEXT,
+                dialled                   TEXT    NOT NULL,
+                callee                    TEXT,             -- who answered: extension, trunk or feature; NULL if nobody
+                source_kind               TEXT    NOT NULL, -- extension, trunk, unknown
+                source                    TEXT    NOT NULL, -- extension number, trunk name or address
+                route_target              TEXT,
+                route_match               TEXT,
+                started_at                TEXT    NOT NULL, -- UTC, ISO-8601 with milliseconds: sorts as text
+                answered_at               TEXT,
+                ended_at                  TEXT    NOT NULL,
+                duration_seconds          REAL    NOT NULL, -- started_at to ended_at
+                billable_seconds          INTEGER NOT NULL, -- answered_at to ended_at, rounded up; 0 if unanswered
+                hangup_cause              TEXT    NOT NULL, -- normal, busy, no_answer, cancelled, rtp_timeout ...
+                sip_status                INTEGER,          -- final status of an unanswered call
+                hangup_side               TEXT    NOT NULL, -- caller, callee, switch
+                caller_call_id            TEXT,             -- caller_*: the caller's leg media, NULL if none started
+                caller_codec              TEXT,
+                caller_remote_media       TEXT,
+                caller_packets_sent       INTEGER,
+                caller_packets_received   INTEGER,
+                caller_packets_lost       INTEGER,
+                caller_jitter_ms          REAL,
+                caller_peer_reported_lost INTEGER,
+                callee_call_id            TEXT,             -- callee_*: the leg the switch dialled, NULL if none
+                callee_codec              TEXT,
+                callee_remote_media       TEXT,
+                callee_packets_sent       INTEGER,
+                callee_packets_received   INTEGER,
+                callee_packets_lost       INTEGER,
+                callee_jitter_ms          REAL,
+                callee_peer_reported_lost INTEGER,
+                recording_path            TEXT              -- relative to storage.recordings, as recordings.path
+            );
+            CREATE INDEX ix_calls_started_at ON calls (started_at);
+            CREATE INDEX ix_calls_call_uuid ON calls (call_uuid);
+            """),
+        new Migration(6, "extension settings changed from the phone (feature codes)",
             """
             CREATE TABLE extension_settings (
                 extension      TEXT    NOT NULL PRIMARY KEY,

@@ -19,6 +19,15 @@ public sealed partial class RetentionSweeper : IAsyncDisposable
         new RetainedTable("security_bans", "lifted_at", "lifted_at IS NOT NULL"),
     ];
 
+    /// <summary>
+    /// <see cref="DefaultTables"/>, plus <c>calls</c> when call records are to go after <paramref name="callRecordsRetention"/>
+    /// (null or zero: they are kept forever, as billing history usually must be).
+    /// </summary>
+    public static IReadOnlyList<RetainedTable> TablesWith(TimeSpan? callRecordsRetention) =>
+        callRecordsRetention is { } retention && retention > TimeSpan.Zero
+            ? [.. DefaultTables, new RetainedTable("calls", "started_at") { Retention = retention }]
+            : DefaultTables;
+
     /// <summary>How often the sweep runs after the first one.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
 
@@ -56,7 +65,7 @@ public sealed partial class RetentionSweeper : IAsyncDisposable
         await _running.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var cutoff = StorageTime.ToText(_time.GetUtcNow() - _retention);
+            var now = _time.GetUtcNow();
             await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             foreach (var table in _tables)
             {
@@ -65,11 +74,13 @@ public sealed partial class RetentionSweeper : IAsyncDisposable
                     cancellationToken: cancellationToken)).ConfigureAwait(false);
                 if (exists == 0) continue;
                 var condition = table.Condition is null ? "" : $" AND ({table.Condition})";
+                var retention = table.Retention ?? _retention;
+                var cutoff = StorageTime.ToText(now - retention);
                 var count = await connection.ExecuteAsync(new CommandDefinition(
                     $"DELETE FROM {table.Table} WHERE {table.TimeColumn} < @Cutoff{condition}", new { Cutoff = cutoff },
                     cancellationToken: cancellationToken)).ConfigureAwait(false);
                 deleted[table.Table] = count;
-                if (count > 0) LogSwept(count, table.Table, _retention.TotalDays);
+                if (count > 0) LogSwept(count, table.Table, retention.TotalDays);
             }
         }
         finally

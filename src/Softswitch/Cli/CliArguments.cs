@@ -14,6 +14,15 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
     /// <summary>The address of <c>security unban ADDRESS</c>.</summary>
     public string? Address { get; init; }
 
+    /// <summary>The <c>--since</c> of <c>calls export</c>, as typed (parsed by <see cref="CallsCommands"/>).</summary>
+    public string? Since { get; init; }
+
+    /// <summary>The <c>--until</c> of <c>calls export</c>, as typed; null: up to now.</summary>
+    public string? Until { get; init; }
+
+    /// <summary><c>calls export --csv</c>: CSV instead of JSON lines.</summary>
+    public bool Csv { get; init; }
+
     /// <summary>Usage text for <c>--help</c>.</summary>
     public const string Usage =
         """
@@ -22,6 +31,7 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
           softswitch check-config [--config FILE] [--section:key=value ...]
           softswitch security bans [--config FILE]
           softswitch security unban ADDRESS [--config FILE]
+          softswitch calls export --since DATE [--until DATE] [--csv] [--config FILE]
           softswitch --help
           softswitch --version
 
@@ -31,6 +41,11 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
                          exit 1 if there is any
           security bans  list the addresses banned for failed authentication (from the database)
           security unban lift the ban of ADDRESS; a running softswitch obeys within a few seconds
+          calls export   print the records of the calls that started from --since up to (not
+                         including) --until, oldest first: one JSON object per line, or CSV
+                         (RFC 4180, header row) with --csv. DATE is 2026-12-06 (midnight) or
+                         ISO 8601 with a time, 2026-12-06T08:30:00; UTC unless it ends in Z or
+                         an offset such as +08:00
 
         Options:
           --config FILE          configuration file (default: configs/softswitch.yaml in the current
@@ -50,6 +65,9 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
         var command = CliCommand.Run;
         string? configPath = null;
         string? address = null;
+        string? since = null;
+        string? until = null;
+        var csv = false;
         var overrides = new List<ConfigOverride>();
         var index = 0;
         if (args.Count > 0 && !args[0].StartsWith('-'))
@@ -81,11 +99,16 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
                     }
 
                     break;
+                case "calls" when args.Count > 1 && args[1] == "export":
+                    command = CliCommand.CallsExport;
+                    break;
+                case "calls":
+                    return Fail("calls needs 'export --since DATE'");
                 default:
                     return Fail($"unknown command '{args[0]}'");
             }
 
-            index = command switch { CliCommand.SecurityBans => 2, CliCommand.SecurityUnban => 3, _ => 1 };
+            index = command switch { CliCommand.SecurityBans or CliCommand.CallsExport => 2, CliCommand.SecurityUnban => 3, _ => 1 };
         }
 
         for (; index < args.Count; index++)
@@ -109,6 +132,13 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
             }
 
             var (name, value) = SplitOption(arg[2..]);
+            if (command == CliCommand.CallsExport && name == "csv")
+            {
+                if (value is not null) return Fail("--csv takes no value");
+                csv = true;
+                continue;
+            }
+
             if (value is null && index + 1 < args.Count && !args[index + 1].StartsWith("--", StringComparison.Ordinal))
             {
                 value = args[++index];
@@ -123,6 +153,12 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
                 }
 
                 configPath = value;
+            }
+            else if (command == CliCommand.CallsExport && name is "since" or "until")
+            {
+                if (string.IsNullOrEmpty(value)) return Fail($"--{name} needs a DATE");
+                if (name == "since") since = value;
+                else until = value;
             }
             else if (name.Contains(':', StringComparison.Ordinal) && !name.StartsWith(':') && !name.EndsWith(':'))
             {
@@ -139,7 +175,8 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
             }
         }
 
-        return new CliArguments(command, configPath, overrides, null) { Address = address };
+        if (command == CliCommand.CallsExport && since is null) return Fail("calls export needs --since DATE");
+        return new CliArguments(command, configPath, overrides, null) { Address = address, Since = since, Until = until, Csv = csv };
 
         CliArguments Fail(string error) => new(command, configPath, overrides, error);
     }

@@ -15,6 +15,9 @@ public enum CliCommand
     /// <summary>Lift the ban of one address (<c>security unban ADDRESS</c>).</summary>
     SecurityUnban,
 
+    /// <summary>Print the call records of a time range (<c>calls export --since DATE</c>).</summary>
+    CallsExport,
+
     /// <summary>Print usage.</summary>
     Help,
 

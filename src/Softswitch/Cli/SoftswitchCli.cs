@@ -94,6 +94,11 @@ public static class SoftswitchCli
             return await SecurityCommands.RunAsync(arguments, validation.Options!, currentDirectory, output, error, TimeProvider.System).ConfigureAwait(false);
         }
 
+        if (arguments.Command == CliCommand.CallsExport)
+        {
+            return await CallsCommands.RunAsync(arguments, validation.Options!, currentDirectory, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
         if (run)
         {
             // Before the host opens the log file: a second instance on a taken port must not write into the first one's log.

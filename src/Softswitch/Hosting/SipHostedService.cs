@@ -23,6 +23,7 @@ using Softswitch.Sip.Stack;
 using Softswitch.Sip.Transactions;
 using Softswitch.Sip.Transport;
 using Softswitch.Storage;
+using Softswitch.Storage.CallRecords;
 using Softswitch.Storage.Recordings;
 using Softswitch.Storage.Registrations;
 using RegistrarSettings = Softswitch.Sip.Registrar.RegistrarOptions;
@@ -42,6 +43,7 @@ internal sealed partial class SipHostedService(
     BindingPersistence bindingPersistence,
     BackgroundBatchWriter<StoredRecording> recordingWriter,
     ExtensionSettingsPersistence extensionSettings,
+    BackgroundBatchWriter<StoredCallRecord> callRecordWriter,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
@@ -126,6 +128,7 @@ internal sealed partial class SipHostedService(
                 Address = mediaAddress,
                 RecordingsFolder = Path.GetFullPath(settings.Storage.Recordings),
                 RecordingCatalog = new RecordingCatalogRecorder(recordingWriter),
+                CallRecords = new CallRecordSink(callRecordWriter),
                 RelatchAfter = TimeSpan.FromMilliseconds(settings.Rtp.RelatchAfterMs),
                 Clock = _clock,
                 Prompts = new PromptCache(),

@@ -8,6 +8,7 @@ using Softswitch.Extensions;
 using Softswitch.Storage;
 using Softswitch.Storage.Bindings;
 using Softswitch.Storage.Extensions;
+using Softswitch.Storage.CallRecords;
 using Softswitch.Storage.Migrations;
 using Softswitch.Storage.Recordings;
 using Softswitch.Storage.Registrations;
@@ -58,12 +59,19 @@ public static class SoftswitchServices
             rows => sp.GetRequiredService<ExtensionSettingsRepository>().SaveAsync(rows), "extension settings",
             sp.GetRequiredService<ILogger<ExtensionSettingsPersistence>>(), capacity: 1_000));
         services.AddSingleton<ExtensionSettingsPersistence>();
+        services.AddSingleton<CallRecordRepository>();
+        // Rows of finished calls, off the call's path: each is committed as soon as the consumer wakes (no batching delay),
+        // and whatever is queued is flushed when the host is disposed (after the call drain).
+        services.AddSingleton(sp => new BackgroundBatchWriter<StoredCallRecord>(
+            rows => sp.GetRequiredService<CallRecordRepository>().AddBatchAsync(rows), "call records",
+            sp.GetRequiredService<ILogger<CallRecordSink>>(), capacity: 10_000));
         services.AddHostedService<StorageStartupService>();
         // Retention is read once, like the paths: a changed retention_days applies at the next start.
         services.AddSingleton(sp => new RetentionSweeper(
             sp.GetRequiredService<SqliteDatabase>(),
             TimeSpan.FromDays(options.Storage.RetentionDays),
             sp.GetRequiredService<TimeProvider>(),
+            RetentionSweeper.TablesWith(TimeSpan.FromDays(options.Storage.CallRecordsRetentionDays)),
             logger: sp.GetRequiredService<ILogger<RetentionSweeper>>()));
         services.AddHostedService<RetentionService>();
         return services;

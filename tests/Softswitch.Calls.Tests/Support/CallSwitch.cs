@@ -85,6 +85,7 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
                 Address = IPAddress.Loopback,
                 RecordingsFolder = RecordingsFolder,
                 RecordingCatalog = Recordings,
+                CallRecords = CallRecords,
                 Clock = _clock,
                 Prompts = new PromptCache(),
                 SoundsFolder = SoundsFolder,
@@ -107,6 +108,9 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
 
     /// <summary>The recordings calls reported closed.</summary>
     public CollectedRecordings Recordings { get; } = new();
+
+    /// <summary>The records calls left when they ended.</summary>
+    public CollectedCallRecords CallRecords { get; } = new();
 
     /// <summary>The switch's INVITE sessions, for tests that place calls from the switch (B-legs).</summary>
     public SessionRouter Sessions { get; }

@@ -14,10 +14,13 @@ public abstract class EchoCallFixture
 
     private protected RtpPhone Phone { get; private set; } = null!;
 
+    /// <summary>Routes a fixture needs besides <see cref="Echo"/>.</summary>
+    private protected virtual IEnumerable<DialPlanRoute> OtherRoutes => [];
+
     [SetUp]
     public void StartSwitchAndPhone()
     {
-        Switch = new CallSwitch(new DialPlanRoute(Echo, RouteTarget.Echo));
+        Switch = new CallSwitch([new DialPlanRoute(Echo, RouteTarget.Echo), .. OtherRoutes]);
         Phone = new RtpPhone();
     }
 

@@ -65,4 +65,22 @@ public sealed class CliArgumentsTests
 
     private static bool SameParse(CliArguments a, CliArguments b) =>
         a.Command == b.Command && a.ConfigPath == b.ConfigPath && a.Error == b.Error && a.Overrides.SequenceEqual(b.Overrides);
+
+    [Test]
+    public void Calls_export_takes_since_until_and_csv_in_any_order()
+    {
+        var parsed = CliArguments.Parse(["calls", "export", "--csv", "--until=2026-12-07", "--since", "2026-12-06T08:30:00+08:00", "--config", "x.yaml"]);
+
+        Assert.That(parsed.Error, Is.Null);
+        Assert.That((parsed.Command, parsed.Since, parsed.Until, parsed.Csv, parsed.ConfigPath),
+            Is.EqualTo((CliCommand.CallsExport, "2026-12-06T08:30:00+08:00", "2026-12-07", true, "x.yaml")));
+    }
+
+    [TestCase(new[] { "calls", "export" }, "calls export needs --since DATE")]
+    [TestCase(new[] { "calls" }, "calls needs 'export --since DATE'")]
+    [TestCase(new[] { "calls", "export", "--since", "2026-12-06", "--csv=yes" }, "--csv takes no value")]
+    [TestCase(new[] { "calls", "export", "--since" }, "--since needs a DATE")]
+    [TestCase(new[] { "check-config", "--since", "2026-12-06" }, "unknown option '--since'")]
+    public void Calls_export_refuses_what_it_cannot_use(string[] args, string error) =>
+        Assert.That(CliArguments.Parse(args).Error, Does.StartWith(error));
 }

@@ -1,7 +1,4 @@
-using System.Collections;
 using Softswitch.Cli;
-using Softswitch.Storage;
-using Softswitch.Storage.Migrations;
 using Softswitch.Storage.Security;
 using Softswitch.Tests.Support;
 
@@ -48,19 +45,8 @@ public sealed class SecurityCommandsTests
         Assert.That(result.Error, Does.Contain("'not-an-address' is not an IP address"));
     }
 
-    private static async Task<SecurityBanRepository> DatabaseAsync(TempFolder folder)
-    {
-        folder.Write("softswitch.yaml", ConfigFixture.Valid + "\nstorage:\n  database: data/softswitch.db\n");
-        var database = new SqliteDatabase(Path.Combine(folder.Path, "data", "softswitch.db"));
-        await new MigrationRunner(database).MigrateAsync();
-        return new SecurityBanRepository(database);
-    }
+    private static async Task<SecurityBanRepository> DatabaseAsync(TempFolder folder) => new(await CliDatabaseFolder.CreateAsync(folder));
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(TempFolder folder, params string[] args)
-    {
-        var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
-        var code = await SoftswitchCli.RunAsync([.. args, "--config", "softswitch.yaml"], output, error, new Hashtable(), folder.Path);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(TempFolder folder, params string[] args) =>
+        CliDatabaseFolder.RunAsync(folder, args);
 }

@@ -79,6 +79,7 @@ public sealed class ConfigValidatorTests
     [TestCase("\nsecurity:\n  allow:\n    - 10.0.0.0/8\n    - 192.168.1.300", "softswitch.yaml:30:7: security.allow[1]: '192.168.1.300' is not a network (CIDR such as 192.168.1.0/24, or one address)")]
     [TestCase("\nextensions2: []", "softswitch.yaml:27:1: extensions2: unknown key at the top level (did you mean 'extensions'?)")]
     [TestCase("\nlimits:\n  max_calls_per_extension: -1", "softswitch.yaml:28:28: limits.max_calls_per_extension: -1 is too small (at least 0)")]
+    [TestCase("\nstorage:\n  call_records_retention_days: -1", "softswitch.yaml:28:32: storage.call_records_retention_days: -1 is outside 0-36500 days (0 keeps them forever)")]
     [TestCase("\nlimits:\n  max_call_seconds: -5", "softswitch.yaml:28:21: limits.max_call_seconds: -5 is too small (at least 0)")]
     [TestCase("\nring_groups:\n  - number: \"1001\"\n    members: [\"1002\"]", "softswitch.yaml:28:13: ring_groups[0].number: 1001 is already an extension's number")]
     [TestCase("\nring_groups:\n  - number: \"700\"\n    members: [\"1002\", \"1009\"]", "softswitch.yaml:29:23: ring_groups[0].members[1]: member 1009 is not defined under extensions")]

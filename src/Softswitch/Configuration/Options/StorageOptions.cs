@@ -17,4 +17,8 @@ public sealed class StorageOptions
     /// </summary>
     [ConfigurationKeyName("retention_days")]
     public int RetentionDays { get; set; } = 90;
+
+    /// <summary>Days of call records (<c>calls</c>) kept, judged by the call's start; 0 keeps them forever.</summary>
+    [ConfigurationKeyName("call_records_retention_days")]
+    public int CallRecordsRetentionDays { get; set; }
 }

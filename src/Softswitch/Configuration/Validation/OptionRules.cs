@@ -24,6 +24,11 @@ public static class OptionRules
         {
             context.Error("storage:retention_days", $"{options.Storage.RetentionDays} is outside 1-36500 days");
         }
+
+        if (options.Storage.CallRecordsRetentionDays is < 0 or > 36_500)
+        {
+            context.Error("storage:call_records_retention_days", $"{options.Storage.CallRecordsRetentionDays} is outside 0-36500 days (0 keeps them forever)");
+        }
         if (!LogLevelNames.TryParse(options.Logging.Level, out _))
         {
             context.Error("logging:level", $"'{options.Logging.Level}' is not a log level ({LogLevelNames.Accepted})");

@@ -1,0 +1,11 @@
+namespace Softswitch.Calls.Records;
+
+/// <summary>The words <see cref="CallRecord.HangupSide"/> uses.</summary>
+public static class HangupSides
+{
+    public const string Caller = "caller";
+    public const string Callee = "callee";
+
+    /// <summary>The switch ended it: a limit, a timeout, a failure, a shutdown, or a feature that finished.</summary>
+    public const string Switch = "switch";
+}
