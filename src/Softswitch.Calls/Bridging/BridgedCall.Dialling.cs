@@ -1,3 +1,4 @@
+using Softswitch.Calls.Records;
 using Softswitch.Calls.Media;
 using Softswitch.Media.Sdp;
 using Softswitch.Sip.Dialogs;
@@ -32,7 +33,7 @@ public sealed partial class BridgedCall
         if (_calleePorts is null && !_context.Media.Ports.TryAllocate(out _calleePorts))
         {
             LogRefused(_logger, CallId, 503, "no free RTP ports for the callee");
-            RefuseCaller(new BridgedCallEnd("failed", "switch", 503), "Media Ports Exhausted");
+            RefuseCaller(new BridgedCallEnd(HangupCauses.Failed, HangupSides.Switch, 503), "Media Ports Exhausted");
             return;
         }
 
@@ -101,7 +102,7 @@ public sealed partial class BridgedCall
         {
             fork.Hangup();
             LogUnusableAnswer(CallId, fork.Peer);
-            if (_forks.All(other => other == fork || other.IsOver)) RefuseCaller(new BridgedCallEnd("failed", "callee", 488), "Not Acceptable Here");
+            if (_forks.All(other => other == fork || other.IsOver)) RefuseCaller(new BridgedCallEnd(HangupCauses.Failed, HangupSides.Callee, 488), "Not Acceptable Here");
             return;
         }
 

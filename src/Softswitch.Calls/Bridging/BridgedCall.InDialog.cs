@@ -1,3 +1,4 @@
+using Softswitch.Calls.Records;
 using Softswitch.Media.Sdp;
 
 namespace Softswitch.Calls.Bridging;
@@ -16,13 +17,13 @@ public sealed partial class BridgedCall
             Finish(ended.Why switch
             {
                 LegEnding.Cancelled => BridgedCallEnd.Cancelled,
-                LegEnding.Failed => new BridgedCallEnd("failed", "caller"),
+                LegEnding.Failed => new BridgedCallEnd(HangupCauses.Failed, HangupSides.Caller),
                 _ => BridgedCallEnd.CallerHungUp,
             });
         }
         else if (leg == _answered && ended.Why != LegEnding.WeHungUp)
         {
-            Finish(ended.Why == LegEnding.Failed ? new BridgedCallEnd("failed", "callee") : BridgedCallEnd.CalleeHungUp);
+            Finish(ended.Why == LegEnding.Failed ? new BridgedCallEnd(HangupCauses.Failed, HangupSides.Callee) : BridgedCallEnd.CalleeHungUp);
         }
 
         return ValueTask.CompletedTask;
@@ -38,7 +39,7 @@ public sealed partial class BridgedCall
             {
                 // §13.3.1.4: an ACK without a usable answer cannot be refused; the call is ended with BYE.
                 LogNoAnswerInAck(CallId);
-                Finish(new BridgedCallEnd("failed", "caller"));
+                Finish(new BridgedCallEnd(HangupCauses.Failed, HangupSides.Caller));
                 return;
             }
 

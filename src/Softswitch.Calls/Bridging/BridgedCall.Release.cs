@@ -1,3 +1,4 @@
+using Softswitch.Calls.Records;
 using Softswitch.Calls.Legs;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Supervision;
@@ -19,7 +20,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
         Task.WhenAll(_forks.Select(fork => fork.Session.Completion).Append(_caller.Session.Completion)
             .Concat(_answered is CallerLeg picker ? [picker.Session.Completion] : []).ToArray());
 
-    public void HangupForShutdown() => Post(new HangupRequested("shutdown", null));
+    public void HangupForShutdown() => Post(new HangupRequested(HangupCauses.Shutdown, null));
 
     public long AnsweredTimestamp => Volatile.Read(ref _answeredAt);
 
@@ -38,8 +39,8 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
 
     public void EndFor(CallTimeout timeout) => Post(new HangupRequested(timeout switch
     {
-        CallTimeout.MaxCallLength => "max_duration",
-        _ => "rtp_timeout",
+        CallTimeout.MaxCallLength => HangupCauses.MaxDuration,
+        _ => HangupCauses.RtpTimeout,
     }, CallTimeoutRule.ReasonHeader(timeout)));
 
     public LiveCallInfo Describe()
@@ -93,6 +94,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
         }
         finally
         {
+            WriteRecord();
             _admission?.Dispose();
             _caller.Ports.Dispose();
             _calleePorts?.Dispose();

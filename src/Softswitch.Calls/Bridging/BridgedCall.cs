@@ -1,3 +1,4 @@
+using Softswitch.Calls.Records;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Softswitch.Calls.Legs;
@@ -149,7 +150,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         catch (Exception error)
         {
             LogFailed(error, CallId);
-            _end ??= new BridgedCallEnd("failed", "switch");
+            _end ??= new BridgedCallEnd(HangupCauses.Failed, HangupSides.Switch);
             HangUpEveryLeg(null);
         }
         finally
@@ -192,7 +193,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
 
     private ValueTask OnHangupRequested(HangupRequested hangup)
     {
-        Finish(new BridgedCallEnd(hangup.Cause, "switch"), hangup.ReasonHeader);
+        Finish(new BridgedCallEnd(hangup.Cause, HangupSides.Switch), hangup.ReasonHeader);
         return ValueTask.CompletedTask;
     }
 }

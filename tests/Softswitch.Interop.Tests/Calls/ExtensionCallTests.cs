@@ -41,6 +41,37 @@ public sealed class ExtensionCallTests
         var answered = await callee.Run;
         Assert.That(caller.ExitCode, Is.Zero, Log(caller, answered));
         Assert.That(answered.ExitCode, Is.Zero, "the callee got INVITE, ACK and the BYE passed on\n" + Log(caller, answered));
+
+        var row = (await CallTable.WaitForAsync(_softswitch)).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(row["caller"], Is.EqualTo("1001"));
+            Assert.That(row["dialled"], Is.EqualTo("1002"));
+            Assert.That(row["callee"], Is.EqualTo("1002"));
+            Assert.That(row["source_kind"], Is.EqualTo("extension"));
+            Assert.That(row["route_target"], Is.EqualTo("extension"));
+            Assert.That(row["answered_at"], Is.Not.Null);
+            Assert.That(int.Parse(row["billable_seconds"]!), Is.InRange(1, 3));
+            Assert.That(row["hangup_cause"], Is.EqualTo("normal"));
+            Assert.That(row["hangup_side"], Is.EqualTo("caller"));
+            Assert.That(row["caller_codec"], Is.EqualTo("PCMU"));
+            Assert.That(row["callee_codec"], Is.EqualTo("PCMU"));
+            Assert.That(row["callee_call_id"], Is.Not.EqualTo(row["call_id"]), "the callee's leg has its own Call-ID");
+        });
+    }
+
+    /// <summary>The one row of an unanswered call: its cause and the status the caller got.</summary>
+    private async Task AssertUnansweredRowAsync(string cause, int status, string side = "callee")
+    {
+        var row = (await CallTable.WaitForAsync(_softswitch)).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(row["hangup_cause"], Is.EqualTo(cause), _softswitch.Output);
+            Assert.That(row["sip_status"], Is.EqualTo(status.ToString()));
+            Assert.That(row["hangup_side"], Is.EqualTo(side));
+            Assert.That(row["answered_at"], Is.Null);
+            Assert.That(row["billable_seconds"], Is.EqualTo("0"));
+        });
     }
 
     [Test, Description("RFC 3261 §16.7: a busy callee's 486 reaches the caller")]
@@ -51,6 +82,7 @@ public sealed class ExtensionCallTests
         var refused = await callee.Run;
         Assert.That(caller.ExitCode, Is.Zero, Log(caller, refused));
         Assert.That(refused.ExitCode, Is.Zero, "the callee's 486 was acknowledged\n" + Log(caller, refused));
+        await AssertUnansweredRowAsync("busy", 486);
     }
 
     [Test]
@@ -59,6 +91,7 @@ public sealed class ExtensionCallTests
         var callee = await Callee1002("callee-refuse.xml", ("STATUS", "603"));
         var caller = await CallExpecting(603);
         Assert.That(caller.ExitCode, Is.Zero, Log(caller, await callee.Run));
+        await AssertUnansweredRowAsync("declined", 603);
     }
 
     [Test]
@@ -66,6 +99,7 @@ public sealed class ExtensionCallTests
     {
         var caller = await CallExpecting(480);
         Assert.That(caller.ExitCode, Is.Zero, Log(caller));
+        await AssertUnansweredRowAsync("unavailable", 480);
     }
 
     [Test, Description("ring_seconds 2: the switch CANCELs the ringing phone and answers the caller 480")]
@@ -79,6 +113,7 @@ public sealed class ExtensionCallTests
         Assert.That(caller.ExitCode, Is.Zero, Log(caller, cancelled));
         Assert.That(cancelled.ExitCode, Is.Zero, "the ringing phone got CANCEL\n" + Log(caller, cancelled));
         Assert.That(elapsed, Is.GreaterThan(TimeSpan.FromSeconds(1.8)).And.LessThan(TimeSpan.FromSeconds(6)), Log(caller));
+        await AssertUnansweredRowAsync("no_answer", 480);
     }
 
     [Test]
@@ -89,6 +124,7 @@ public sealed class ExtensionCallTests
         var cancelled = await callee.Run;
         Assert.That(caller.ExitCode, Is.Zero, "the caller's CANCEL got 200 and its INVITE 487\n" + Log(caller, cancelled));
         Assert.That(cancelled.ExitCode, Is.Zero, "the switch cancelled the phone\n" + Log(caller, cancelled));
+        await AssertUnansweredRowAsync("cancelled", 487, side: "caller");
     }
 
     [Test, Description("Forking: every registered contact rings at once, the first 2xx wins and the other gets CANCEL")]
