@@ -4,6 +4,7 @@ using Softswitch.Calls.Legs;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Routing;
 using Softswitch.Calls.Supervision;
+using Softswitch.Calls.Trunks;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Stack;
 
@@ -36,4 +37,7 @@ public sealed class CallServices
     public ActiveCalls Active { get; init; } = new();
 
     public required ILoggerFactory Loggers { get; init; }
+
+    /// <summary>Recognises carriers' INVITEs (by address or registered Contact); null without trunks.</summary>
+    public TrunkDirectory? Trunks { get; init; }
 }

@@ -14,6 +14,7 @@ using Softswitch.Media.Rtp;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Calls.Signalling;
 using Softswitch.Calls.Supervision;
+using Softswitch.Calls.Trunks;
 using Softswitch.Configuration.Options;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Registrar;
@@ -39,6 +40,7 @@ internal sealed partial class SipHostedService(
     SourceBanService bans,
     BindingPersistence bindingPersistence,
     BackgroundBatchWriter<StoredRecording> recordingWriter,
+    TrunkService trunks,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
@@ -103,13 +105,14 @@ internal sealed partial class SipHostedService(
         var mediaAddress = MediaAddress.Choose(settings.Rtp.Address, listen);
         _clock = new MediaClock(time, loggers.CreateLogger<MediaClock>());
         _clock.Start();
+        // Contact must name where SIP listens: the public address, the listen address, or (wildcard) the media one.
+        var localHost = sip.PublicAddress is { Length: > 0 } ? sip.PublicAddress
+            : listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? mediaAddress.ToString() : listen.ToString();
         var calls = new CallServices
         {
             Sessions = new SessionRouter(time, new InviteSessionOptions
             {
-                // Contact must name where SIP listens: the public address, the listen address, or (wildcard) the media one.
-                LocalHost = sip.PublicAddress is { Length: > 0 } ? sip.PublicAddress
-                    : listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? mediaAddress.ToString() : listen.ToString(),
+                LocalHost = localHost,
                 LocalPort = sip.Port,
                 Timers = timers,
             }, loggers.CreateLogger<SessionRouter>()),
@@ -139,6 +142,7 @@ internal sealed partial class SipHostedService(
             },
             Time = time,
             Loggers = loggers,
+            Trunks = trunks.Directory,
         };
         _dispatcher = new SipRequestDispatcher(registrarService, signalling, loggers.CreateLogger<SipRequestDispatcher>(), calls);
         _drain = new CallDrain(calls.Active, time, loggers.CreateLogger<CallDrain>());
@@ -160,8 +164,9 @@ internal sealed partial class SipHostedService(
             Transports = sip.EffectiveTransports
                 .Select(t => t.Equals("tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportKind.Tcp : SipTransportKind.Udp).ToList(),
             Timers = timers,
-        }, _dispatcher, time, loggers) { Guard = bans.Guard, StatelessChallenges = authenticator };
+        }, _dispatcher, time, loggers) { Guard = bans.Guard, StatelessChallenges = authenticator, IsTrustedSource = trunks.Directory.IsTrunk };
         _dispatcher.Attach(_stack.Transactions, _stack);
+        trunks.Attach(new RoutedTrunkRequestSender(_dispatcher.ClientRequests), new TrunkLocalAddress(localHost, sip.Port));
         await _stack.StartAsync(cancellationToken);
 
         _sweep = time.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
