@@ -14,29 +14,32 @@ public sealed class TrunkDirectory(TrunkRegistry registry)
     public TrunkRegistry Registry { get; } = registry;
 
     /// <summary>The trunk <paramref name="invite"/> from <paramref name="source"/> belongs to, or null.</summary>
-    public TrunkMatch? Identify(IPAddress source, SipRequest invite)
+    public TrunkMatch? Identify(IPAddress source, SipRequest invite) =>
+        Find(source, invite) is ({ } trunk, var reason) ? new TrunkMatch(trunk, reason, Dialled(trunk, invite)) : null;
+
+    /// <summary>For the stack's stateless challenge: true when the request is a trunk's, so it is not asked for credentials.</summary>
+    public bool IsTrunk(IPAddress source, SipRequest request) => Registry.Trunks.Count > 0 && Find(source, request).Trunk is not null;
+
+    private (TrunkState? Trunk, TrunkMatchReason Reason) Find(IPAddress source, SipRequest invite)
     {
         var address = TrunkState.Normalise(source);
         foreach (var trunk in Registry.Trunks)
         {
-            if (FromTrunkAddress(trunk, address) is { } reason) return new TrunkMatch(trunk, reason, Dialled(trunk, invite));
+            if (FromTrunkAddress(trunk, address) is { } reason) return (trunk, reason);
         }
 
         var user = invite.RequestUri.User;
-        if (string.IsNullOrEmpty(user)) return null;
+        if (string.IsNullOrEmpty(user)) return (null, default);
         foreach (var trunk in Registry.Trunks)
         {
             if (trunk.Settings.Register && string.Equals(user, trunk.ContactUser, StringComparison.Ordinal))
             {
-                return new TrunkMatch(trunk, TrunkMatchReason.RegisteredContact, Dialled(trunk, invite));
+                return (trunk, TrunkMatchReason.RegisteredContact);
             }
         }
 
-        return null;
+        return (null, default);
     }
-
-    /// <summary>For the stack's stateless challenge: true when the request is a trunk's, so it is not asked for credentials.</summary>
-    public bool IsTrunk(IPAddress source, SipRequest request) => Registry.Trunks.Count > 0 && Identify(source, request) is not null;
 
     private static TrunkMatchReason? FromTrunkAddress(TrunkState trunk, IPAddress address)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Softswitch.Sip.Messages;
 using Softswitch.Sip.Transport;
 
 namespace Softswitch.Calls.Trunks;
@@ -65,7 +66,16 @@ public sealed partial class TrunkKeepalive : IAsyncDisposable
         }
 
         _trunk.OfferTarget(destination);
-        var response = await _sender.SendAsync(TrunkRequests.Options(_trunk, _local), destination, stop);
+        SipResponse? response;
+        try
+        {
+            response = await _sender.SendAsync(TrunkRequests.Options(_trunk, _local), destination, stop);
+        }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or IOException)
+        {
+            response = null; // could not be sent: no answer
+        }
+
         stop.ThrowIfCancellationRequested();
         Record(response is null ? TrunkReachability.Down : TrunkReachability.Up,
             response is null ? $"no response from {destination}" : $"{response.StatusCode} from {destination}");

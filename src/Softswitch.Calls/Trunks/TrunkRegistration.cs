@@ -139,6 +139,12 @@ public sealed partial class TrunkRegistration : IAsyncDisposable
         {
             return null;
         }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or IOException)
+        {
+            // The stack is not (or no longer) able to send: the same as no answer, retried with backoff.
+            LogSendFailed(Name, target.ToString(), error.Message);
+            return null;
+        }
     }
 
     /// <summary>§10.2.4: the expires of our Contact in the 2xx, else its Expires header, else what we asked for.</summary>
@@ -181,6 +187,9 @@ public sealed partial class TrunkRegistration : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trunk {Trunk}: no response to REGISTER from {Target}; trying the next target")]
     private partial void LogTargetSilent(string trunk, string target);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trunk {Trunk}: REGISTER to {Target} could not be sent: {Reason}")]
+    private partial void LogSendFailed(string trunk, string target, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trunk {Trunk}: unregistered ({Outcome})")]
     private partial void LogUnregistered(string trunk, string outcome);
