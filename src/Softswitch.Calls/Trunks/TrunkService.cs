@@ -17,8 +17,11 @@ public sealed partial class TrunkService : IAsyncDisposable
     private readonly TrunkRetryPolicy _policy;
     private readonly List<TrunkRegistration> _registrations = [];
     private readonly List<TrunkKeepalive> _keepalives = [];
+    private readonly List<Task> _lookups = [];
+    private readonly CancellationTokenSource _lookupStop = new();
     private ITrunkRequestSender? _sender;
     private TrunkLocalAddress? _local;
+    private bool _disposed;
 
     public TrunkService(IEnumerable<TrunkSettings> trunks, ISipServerLocator dns, TimeProvider time, ILoggerFactory loggers,
         TrunkRetryPolicy? policy = null)
@@ -53,16 +56,17 @@ public sealed partial class TrunkService : IAsyncDisposable
         return trunk.CurrentTarget is { } current && targets.Contains(current) ? [current, .. targets.Where(t => t != current)] : targets;
     }
 
-    /// <summary>Resolves every trunk (so its address is recognised), then starts the registrations and keepalives.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts each trunk's registration and keepalive, and looks every trunk up once in the background (so a trunk
+    /// with neither is still recognised by its address); a slow DNS never holds up the switch's start.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         if (_sender is null || _local is null) throw new InvalidOperationException("Attach the request sender first");
+        var logger = _loggers.CreateLogger("Softswitch.Calls.Trunks.Trunk");
         foreach (var trunk in Registry.Trunks)
         {
-            var targets = await _locator.LocateAsync(trunk, cancellationToken);
-            LogTrunk(trunk.Settings.Name, trunk.Settings.Host, string.Join(", ", targets), trunk.Settings.Register,
-                (int)trunk.Settings.OptionsInterval.TotalSeconds);
-            var logger = _loggers.CreateLogger("Softswitch.Calls.Trunks.Trunk");
+            _lookups.Add(Task.Run(() => LookUpAsync(trunk, _lookupStop.Token), CancellationToken.None));
             if (trunk.Settings.Register)
             {
                 var registration = new TrunkRegistration(trunk, _locator, _sender, _local, _time, logger, _policy);
@@ -77,21 +81,43 @@ public sealed partial class TrunkService : IAsyncDisposable
                 keepalive.Start();
             }
         }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task LookUpAsync(TrunkState trunk, CancellationToken stop)
+    {
+        try
+        {
+            var targets = await _locator.LocateAsync(trunk, stop);
+            LogTrunk(trunk.Settings.Name, trunk.Settings.Host, targets.Count == 0 ? "no address" : string.Join(", ", targets),
+                trunk.Settings.Register, (int)trunk.Settings.OptionsInterval.TotalSeconds);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped before the answer came
+        }
     }
 
     /// <summary>Stops the keepalives and unregisters every trunk (in parallel, each bounded by the policy's timeout).</summary>
     public async Task StopAsync()
     {
+        await _lookupStop.CancelAsync();
+        await Task.WhenAll(_lookups);
         await Task.WhenAll(_keepalives.Select(k => k.StopAsync()));
         await Task.WhenAll(_registrations.Select(r => r.StopAsync()));
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
+        await StopAsync();
         foreach (var keepalive in _keepalives) await keepalive.DisposeAsync();
         foreach (var registration in _registrations) await registration.DisposeAsync();
         _keepalives.Clear();
         _registrations.Clear();
+        _lookupStop.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trunk {Trunk}: {Host} at {Targets}; register {Register}, keepalive every {Interval} s")]
