@@ -20,15 +20,10 @@ public sealed partial class TrunkKeepalive : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 
-    public TrunkKeepalive(TrunkState trunk, TrunkLocator locator, ITrunkRequestSender sender, TrunkLocalAddress local, TimeProvider time,
-        ILogger logger)
+    public TrunkKeepalive(TrunkState trunk, TrunkSignalling signalling)
     {
         _trunk = trunk;
-        _locator = locator;
-        _sender = sender;
-        _local = local;
-        _time = time;
-        _logger = logger;
+        (_locator, _sender, _local, _time, _logger) = signalling;
     }
 
     /// <summary>Starts the loop; the first OPTIONS goes out at once.</summary>

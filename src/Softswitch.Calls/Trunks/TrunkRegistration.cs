@@ -26,15 +26,10 @@ public sealed partial class TrunkRegistration : IAsyncDisposable
     private SipEndPoint? _registeredAt; // the registrar holding our binding, if any: the unregister goes there
     private Task? _loop;
 
-    public TrunkRegistration(TrunkState trunk, TrunkLocator locator, ITrunkRequestSender sender, TrunkLocalAddress local,
-        TimeProvider time, ILogger logger, TrunkRetryPolicy? policy = null)
+    public TrunkRegistration(TrunkState trunk, TrunkSignalling signalling, TrunkRetryPolicy? policy = null)
     {
         _trunk = trunk;
-        _locator = locator;
-        _sender = sender;
-        _local = local;
-        _time = time;
-        _logger = logger;
+        (_locator, _sender, _local, _time, _logger) = signalling;
         _policy = policy ?? new TrunkRetryPolicy();
     }
 

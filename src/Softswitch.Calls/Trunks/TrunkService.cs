@@ -63,20 +63,20 @@ public sealed partial class TrunkService : IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (_sender is null || _local is null) throw new InvalidOperationException("Attach the request sender first");
-        var logger = _loggers.CreateLogger("Softswitch.Calls.Trunks.Trunk");
+        var signalling = new TrunkSignalling(_locator, _sender, _local, _time, _loggers.CreateLogger("Softswitch.Calls.Trunks.Trunk"));
         foreach (var trunk in Registry.Trunks)
         {
             _lookups.Add(Task.Run(() => LookUpAsync(trunk, _lookupStop.Token), CancellationToken.None));
             if (trunk.Settings.Register)
             {
-                var registration = new TrunkRegistration(trunk, _locator, _sender, _local, _time, logger, _policy);
+                var registration = new TrunkRegistration(trunk, signalling, _policy);
                 _registrations.Add(registration);
                 registration.Start();
             }
 
             if (trunk.Settings.OptionsInterval > TimeSpan.Zero)
             {
-                var keepalive = new TrunkKeepalive(trunk, _locator, _sender, _local, _time, logger);
+                var keepalive = new TrunkKeepalive(trunk, signalling);
                 _keepalives.Add(keepalive);
                 keepalive.Start();
             }

@@ -13,8 +13,8 @@ public sealed class TrunkKeepaliveTests
         var time = new CountingTimeProvider();
         var sender = new FakeTrunkRequestSender();
         var trunk = new TrunkRegistry([new TrunkSettings { Name = "carrier1", Host = "sip.carrier.test", OptionsInterval = TimeSpan.FromSeconds(30) }]).Trunks[0];
-        await using var keepalive = new TrunkKeepalive(trunk, new TrunkLocator(new FakeSipServerLocator("192.0.2.10:5060")), sender,
-            new TrunkLocalAddress("127.0.0.1", 5060), time, NullLogger.Instance);
+        await using var keepalive = new TrunkKeepalive(trunk, new TrunkSignalling(new TrunkLocator(new FakeSipServerLocator("192.0.2.10:5060")), sender,
+            new TrunkLocalAddress("127.0.0.1", 5060), time, NullLogger.Instance));
         keepalive.Start();
 
         var first = await sender.NextAsync();

@@ -26,7 +26,7 @@ public sealed class TrunkRegistrationTests
             Name = "carrier1", Host = "sip.carrier.test", Username = "6139001", Password = "trunk-secret", Register = true,
             RegisterExpires = TimeSpan.FromSeconds(600),
         }]).Trunks[0];
-        _registration = new TrunkRegistration(_trunk, new TrunkLocator(_dns), _sender, Local, _time, NullLogger.Instance);
+        _registration = new TrunkRegistration(_trunk, new TrunkSignalling(new TrunkLocator(_dns), _sender, Local, _time, NullLogger.Instance));
     }
 
     [TearDown]
