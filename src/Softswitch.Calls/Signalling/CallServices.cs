@@ -5,6 +5,7 @@ using Softswitch.Calls.Legs;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Routing;
 using Softswitch.Calls.Supervision;
+using Softswitch.Calls.Trunks;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Stack;
 
@@ -43,4 +44,7 @@ public sealed class CallServices
 
     /// <summary>Music on hold for bridged calls: a class under sounds/music/.</summary>
     public string MusicOnHold { get; init; } = "default";
+
+    /// <summary>Recognises carriers' INVITEs (by address or registered Contact); null without trunks.</summary>
+    public TrunkDirectory? Trunks { get; init; }
 }

@@ -78,6 +78,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
     public void Attach(TransactionLayer transactions, ITransactionTransport transport)
     {
         _transactions = transactions;
+        ClientRequests.Attach(transactions);
         _calls?.Sessions.Attach(transactions, transport);
     }
 
@@ -100,11 +101,13 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
 
     public void OnResponse(ClientTransaction transaction, SipResponse response)
     {
+        if (ClientRequests.OnResponse(transaction, response)) return; // a trunk's REGISTER or OPTIONS
         if (_calls?.Sessions.OnResponse(transaction, response) != true) LogUnexpectedResponse(response.CallId, response.StatusCode);
     }
 
     public void OnTimeout(ClientTransaction transaction)
     {
+        if (ClientRequests.OnTimeout(transaction)) return;
         if (_calls?.Sessions.OnTimeout(transaction) != true) LogClientTimeout(transaction.Request.CallId, transaction.Request.MethodName);
     }
 
@@ -209,6 +212,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
             return;
         }
 
+        if (TryTakeTrunkCall(invite)) return; // carriers send no credentials
         var authentication = _calls.Authenticator.Authenticate(invite);
         if (!authentication.IsAuthenticated) return; // challenged or refused already
 

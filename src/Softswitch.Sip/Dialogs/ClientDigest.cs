@@ -10,8 +10,9 @@ namespace Softswitch.Sip.Dialogs;
 /// a 401 (WWW-Authenticate) or 407 (Proxy-Authenticate), takes the first whose algorithm we compute, and writes the
 /// matching Authorization or Proxy-Authorization value (qop=auth when offered, nc 00000001, a random cnonce).
 /// </summary>
-internal static class ClientDigest
+public static class ClientDigest
 {
+    /// <summary>The Authorization (401) or Proxy-Authorization (407) header answering <paramref name="challenge"/>; false when no challenge is usable.</summary>
     public static bool TryAnswer(SipResponse challenge, string method, string uri, DigestLogin login,
         out KeyValuePair<string, string> authorization)
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Security;
@@ -37,6 +38,12 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
 
     /// <summary>When set, new INVITEs and REGISTERs without credentials are challenged by it statelessly (no transaction).</summary>
     public RequestAuthenticator? StatelessChallenges { get; init; }
+
+    /// <summary>
+    /// When set and true for a new INVITE's source and request, the INVITE is not challenged here: a carrier's trunk
+    /// sends no credentials and is identified by its address (or by the Contact we registered with) further up.
+    /// </summary>
+    public Func<IPAddress, SipRequest, bool>? IsTrustedSource { get; init; }
 
     public IReadOnlyList<ISipTransport> Transports => _transports;
 
@@ -81,6 +88,7 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
         {
             case SipRequest request when StatelessChallenges is { } authenticator
                                          && (_challengeNewInvites || request.Method != SipMethod.Invite)
+                                         && !IsTrustedInvite(request, source)
                                          && authenticator.TryChallengeStatelessly(request, source, out var challenge):
                 Send(challenge, ResponseDestination.For(request, source));
                 break;
@@ -92,6 +100,9 @@ public sealed partial class SipStack : ISipMessageSink, ITransactionTransport, I
                 break;
         }
     }
+
+    private bool IsTrustedInvite(SipRequest request, SipEndPoint source) =>
+        request.Method == SipMethod.Invite && IsTrustedSource is { } trusted && trusted(source.Address.Address, request);
 
     public void OnFramingError(SipFramingError error, SipEndPoint source, ISipTransport transport) =>
         LogFramingError(error, source.ToString());

@@ -15,6 +15,7 @@ using Softswitch.Media.Rtp;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Calls.Signalling;
 using Softswitch.Calls.Supervision;
+using Softswitch.Calls.Trunks;
 using Softswitch.Configuration.Options;
 using Softswitch.Extensions;
 using Softswitch.Sip.Auth;
@@ -44,6 +45,7 @@ internal sealed partial class SipHostedService(
     BackgroundBatchWriter<StoredRecording> recordingWriter,
     ExtensionSettingsPersistence extensionSettings,
     BackgroundBatchWriter<StoredCallRecord> callRecordWriter,
+    TrunkService trunks,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
@@ -110,13 +112,14 @@ internal sealed partial class SipHostedService(
         var mediaAddress = MediaAddress.Choose(settings.Rtp.Address, listen);
         _clock = new MediaClock(time, loggers.CreateLogger<MediaClock>());
         _clock.Start();
+        // Contact must name where SIP listens: the public address, the listen address, or (wildcard) the media one.
+        var localHost = sip.PublicAddress is { Length: > 0 } ? sip.PublicAddress
+            : listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? mediaAddress.ToString() : listen.ToString();
         var calls = new CallServices
         {
             Sessions = new SessionRouter(time, new InviteSessionOptions
             {
-                // Contact must name where SIP listens: the public address, the listen address, or (wildcard) the media one.
-                LocalHost = sip.PublicAddress is { Length: > 0 } ? sip.PublicAddress
-                    : listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? mediaAddress.ToString() : listen.ToString(),
+                LocalHost = localHost,
                 LocalPort = sip.Port,
                 Timers = timers,
             }, loggers.CreateLogger<SessionRouter>()),
@@ -148,6 +151,7 @@ internal sealed partial class SipHostedService(
             Time = time,
             Loggers = loggers,
             Targets = new DialTargets(new ExtensionCallees(options), bindings.GetBindings, time, overrides),
+            Trunks = trunks.Directory,
         };
         _dispatcher = new SipRequestDispatcher(registrarService, signalling, loggers.CreateLogger<SipRequestDispatcher>(), calls);
         _drain = new CallDrain(calls.Active, time, loggers.CreateLogger<CallDrain>());
@@ -169,8 +173,9 @@ internal sealed partial class SipHostedService(
             Transports = sip.EffectiveTransports
                 .Select(t => t.Equals("tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportKind.Tcp : SipTransportKind.Udp).ToList(),
             Timers = timers,
-        }, _dispatcher, time, loggers) { Guard = bans.Guard, StatelessChallenges = authenticator };
+        }, _dispatcher, time, loggers) { Guard = bans.Guard, StatelessChallenges = authenticator, IsTrustedSource = trunks.Directory.IsTrunk };
         _dispatcher.Attach(_stack.Transactions, _stack);
+        trunks.Attach(new RoutedTrunkRequestSender(_dispatcher.ClientRequests), new TrunkLocalAddress(localHost, sip.Port));
         await _stack.StartAsync(cancellationToken);
 
         _sweep = time.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Softswitch.Calls.Trunks;
+using Softswitch.Configuration.Options;
 
 namespace Softswitch.Hosting;
 
@@ -19,6 +23,16 @@ public static class SipStackRegistration
         services.AddSingleton<SourceBanService>();
         services.AddSingleton<SipHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
+        // Trunks are read at start; their loops start once the stack listens and stop before it does.
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>().CurrentValue;
+            var loggers = sp.GetRequiredService<ILoggerFactory>();
+            return new TrunkService(settings.Trunks.Select(TrunkSettingsMap.From),
+                new DnsSipServerLocator(TrunkSettingsMap.DnsServers(settings.Dns), loggers.CreateLogger<DnsSipServerLocator>()),
+                sp.GetRequiredService<TimeProvider>(), loggers);
+        });
+        services.AddHostedService<TrunkHostedService>();
         return services;
     }
 }

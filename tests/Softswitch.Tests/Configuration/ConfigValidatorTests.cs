@@ -134,7 +134,7 @@ public sealed class ConfigValidatorTests
         var result = ConfigFixture.Validate(folder, ConfigFixture.Valid + "\nagents:\n  - extension: \"1001\"\n    skills: [sales]");
 
         Assert.That(result.Problems, Has.Count.EqualTo(1));
-        Assert.That(result.Problems[0].ToString(), Does.StartWith("softswitch.yaml:27:1: agents: unknown key at the top level (known: auth, extensions, http, ivr,"));
+        Assert.That(result.Problems[0].ToString(), Does.StartWith("softswitch.yaml:27:1: agents: unknown key at the top level (known: auth, dns, extensions, http, ivr,"));
     }
 
     [Test]

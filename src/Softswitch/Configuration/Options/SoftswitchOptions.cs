@@ -46,4 +46,10 @@ public sealed class SoftswitchOptions
 
     /// <summary>Dialled number to destination.</summary>
     public List<RouteOptions> Routes { get; set; } = [];
+
+    /// <summary>Carriers: outbound registration, keepalive, inbound calls by DID.</summary>
+    public List<TrunkOptions> Trunks { get; set; } = [];
+
+    /// <summary>Name servers for finding carriers.</summary>
+    public DnsOptions Dns { get; set; } = new();
 }

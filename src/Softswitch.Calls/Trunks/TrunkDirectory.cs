@@ -1,0 +1,73 @@
+using System.Net;
+using Softswitch.Sip.Messages;
+
+namespace Softswitch.Calls.Trunks;
+
+/// <summary>
+/// Recognises traffic from carriers: a request is a trunk's when its source is in that trunk's allow_from (or, with
+/// no allow_from, among the addresses its host resolves to), or when its Request-URI user is the random Contact user
+/// we registered to that trunk with. Anything else is nobody's, and goes through digest authentication as before.
+/// Thread-safe and allocation-light: it runs on the receive path for every new INVITE.
+/// </summary>
+public sealed class TrunkDirectory(TrunkRegistry registry)
+{
+    public TrunkRegistry Registry { get; } = registry;
+
+    /// <summary>The trunk <paramref name="invite"/> from <paramref name="source"/> belongs to, or null.</summary>
+    public TrunkMatch? Identify(IPAddress source, SipRequest invite) =>
+        Find(source, invite) is ({ } trunk, var reason) ? new TrunkMatch(trunk, reason, Dialled(trunk, invite)) : null;
+
+    /// <summary>For the stack's stateless challenge: true when the request is a trunk's, so it is not asked for credentials.</summary>
+    public bool IsTrunk(IPAddress source, SipRequest request) => Registry.Trunks.Count > 0 && Find(source, request).Trunk is not null;
+
+    private (TrunkState? Trunk, TrunkMatchReason Reason) Find(IPAddress source, SipRequest invite)
+    {
+        var address = TrunkState.Normalise(source);
+        foreach (var trunk in Registry.Trunks)
+        {
+            if (FromTrunkAddress(trunk, address) is { } reason) return (trunk, reason);
+        }
+
+        var user = invite.RequestUri.User;
+        if (string.IsNullOrEmpty(user)) return (null, default);
+        foreach (var trunk in Registry.Trunks)
+        {
+            if (trunk.Settings.Register && string.Equals(user, trunk.ContactUser, StringComparison.Ordinal))
+            {
+                return (trunk, TrunkMatchReason.RegisteredContact);
+            }
+        }
+
+        return (null, default);
+    }
+
+    private static TrunkMatchReason? FromTrunkAddress(TrunkState trunk, IPAddress address)
+    {
+        var allowed = trunk.Settings.AllowFrom;
+        if (allowed.Count > 0)
+        {
+            foreach (var network in allowed)
+            {
+                if (network.Contains(address)) return TrunkMatchReason.AllowFrom;
+            }
+
+            return null;
+        }
+
+        foreach (var resolved in trunk.ResolvedAddresses)
+        {
+            if (resolved.Equals(address)) return TrunkMatchReason.ResolvedAddress;
+        }
+
+        return null;
+    }
+
+    /// <summary>The DID: the Request-URI user, unless that is our Contact user, then the To user.</summary>
+    private static string Dialled(TrunkState trunk, SipRequest invite)
+    {
+        var user = invite.RequestUri.User;
+        return string.IsNullOrEmpty(user) || string.Equals(user, trunk.ContactUser, StringComparison.Ordinal)
+            ? invite.To.Uri.User ?? ""
+            : user;
+    }
+}
