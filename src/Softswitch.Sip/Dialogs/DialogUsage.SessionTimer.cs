@@ -144,7 +144,7 @@ internal sealed partial class DialogUsage
 
         if (_ourOffer is not null || _peerOffer is not null || _unacked is not null || LocalSdp.IsEmpty)
         {
-            _refreshTimer?.Change(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+            RetryRefreshSoonLocked();
             return;
         }
 
@@ -157,6 +157,8 @@ internal sealed partial class DialogUsage
         _peerAllowsUpdate = false;
         if (_refreshTimer is not null) SendRefreshLocked();
     }
+
+    private void RetryRefreshSoonLocked() => _refreshTimer?.Change(TimeSpan.FromSeconds(2), Timeout.InfiniteTimeSpan);
 
     private void OnSessionExpired(int generation)
     {

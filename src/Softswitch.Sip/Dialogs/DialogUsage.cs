@@ -69,32 +69,28 @@ internal sealed partial class DialogUsage
     /// retransmissions get the same ACK), and after a 491 waits the random time of §14.1 (2.1-4 s when we made the
     /// Call-ID, else 0-2 s) before trying again, <see cref="InviteSessionOptions.GlareRetries"/> times.
     /// </summary>
-    public async Task<ReInviteOutcome> ReInviteAsync(ReadOnlyMemory<byte> sdpOffer, CancellationToken cancellationToken)
+    public Task<ReInviteOutcome> ReInviteAsync(ReadOnlyMemory<byte> sdpOffer, CancellationToken cancellationToken)
     {
         if (sdpOffer.IsEmpty) throw new ArgumentException("a re-INVITE from the switch carries an offer", nameof(sdpOffer));
-        for (var attempt = 0; ; attempt++)
+        PendingRequest? pending = null;
+        int? refused;
+        lock (_gate)
         {
-            PendingRequest? pending = null;
-            int? refused;
-            lock (_gate)
+            refused = OfferRefusalLocked();
+            if (refused is null)
             {
-                refused = OfferRefusalLocked();
-                if (refused is null)
-                {
-                    pending = SendLocked(SipMethod.Invite, "application/sdp", sdpOffer, null, isRefresh: false);
-                    if (pending is null) refused = 481;
-                    else _ourOffer = pending;
-                }
+                pending = SendLocked(SipMethod.Invite, "application/sdp", sdpOffer, null, isRefresh: false, _options.GlareRetries);
+                if (pending is null) refused = 481;
+                else _ourOffer = pending;
             }
+        }
 
-            if (pending is null) return new ReInviteOutcome(refused!.Value, SipReasonPhrases.For(refused.Value), default);
-            var response = await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == 491 && attempt < _options.GlareRetries)
-            {
-                await Task.Delay(GlareWait(), _time, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
+        if (pending is null) return Task.FromResult(new ReInviteOutcome(refused!.Value, SipReasonPhrases.For(refused.Value), default));
+        return OutcomeAsync(pending.Completion.Task.WaitAsync(cancellationToken));
 
+        static async Task<ReInviteOutcome> OutcomeAsync(Task<SipResponse> final)
+        {
+            var response = await final.ConfigureAwait(false);
             return new ReInviteOutcome(response.StatusCode, response.ReasonPhrase, response.IsSuccess ? response.Body : default);
         }
     }
@@ -121,10 +117,10 @@ internal sealed partial class DialogUsage
             if (!pending.Matches(response) || response.IsProvisional) return;
             _outgoing.Remove(transaction.Key.Branch);
             notify = OnFinalResponseLocked(pending, response);
-            finished = pending;
+            if (!ReferenceEquals(_glareWait, pending)) finished = pending;
         }
 
-        finished.Completion.TrySetResult(response);
+        finished?.Completion.TrySetResult(response);
         notify?.Invoke();
     }
 
@@ -147,6 +143,7 @@ internal sealed partial class DialogUsage
     /// <summary>The session is over: timers stop and our branches no longer route here.</summary>
     public void StopLocked()
     {
+        StopGlareWaitLocked();
         StopRetransmittingLocked();
         StopSessionTimerLocked();
         _router.Forget(this, _branches);
@@ -155,6 +152,12 @@ internal sealed partial class DialogUsage
     private Action? OnFinalResponseLocked(PendingRequest pending, SipResponse response)
     {
         if (ReferenceEquals(_ourOffer, pending)) _ourOffer = null;
+        if (response.StatusCode == 491 && pending.GlareRetriesLeft > 0 && _host.IsEstablished)
+        {
+            StartGlareWaitLocked(pending);
+            return null;
+        }
+
         var dialog = _host.Dialog;
         if (response.IsSuccess && dialog is not null && pending.Method is SipMethod.Invite or SipMethod.Update)
         {
@@ -174,6 +177,10 @@ internal sealed partial class DialogUsage
         {
             RetryRefreshWithReInviteLocked();
         }
+        else if (pending.IsRefresh && response.StatusCode is 491 or 500)
+        {
+            RetryRefreshSoonLocked(); // a crossing offer or a busy peer: the session has not expired yet
+        }
 
         if (!EndsSessionOnFailure(pending.Method)) return null;
         return response.StatusCode switch
@@ -189,7 +196,8 @@ internal sealed partial class DialogUsage
     /// there is no established dialog. Target-refresh requests carry Supported, Allow and the session timer's headers.
     /// </summary>
     private PendingRequest? SendLocked(SipMethod method, string? contentType, ReadOnlyMemory<byte> body,
-        IReadOnlyList<KeyValuePair<string, string>>? headers, bool isRefresh)
+        IReadOnlyList<KeyValuePair<string, string>>? headers, bool isRefresh, int glareRetries = 0,
+        TaskCompletionSource<SipResponse>? completion = null)
     {
         if (!_host.IsEstablished || _host.Dialog is not { } dialog) return null;
         var builder = dialog.CreateRequest(method, _options.NewVia(_host.Flow.Transport), _host.LocalContact)
@@ -204,7 +212,7 @@ internal sealed partial class DialogUsage
         if (!body.IsEmpty) builder.WithBody(contentType ?? "application/sdp", body);
         var bytes = builder.ToBytes();
         if (SipMessageParser.TryParse(bytes, out var parsed, out _) != SipParseStatus.Ok || parsed is not SipRequest request) return null;
-        var pending = new PendingRequest(request, isRefresh);
+        var pending = new PendingRequest(request, isRefresh, glareRetries, completion);
         var branch = request.TopVia.Branch!;
         _outgoing[branch] = pending;
         _branches.Add(branch);
@@ -227,7 +235,6 @@ internal sealed partial class DialogUsage
     private static bool EndsSessionOnFailure(SipMethod method) =>
         method is not (SipMethod.Refer or SipMethod.Notify or SipMethod.Subscribe or SipMethod.Message);
 
-    private TimeSpan GlareWait() => TimeSpan.FromMilliseconds(10 * (_host.OwnsCallId ? Random.Shared.Next(210, 401) : Random.Shared.Next(0, 201)));
 
     /// <summary>A final response made here for a request that got none (or could not be sent), so callers see one shape.</summary>
     private SipResponse LocalResponse(SipMethod method, int status)
