@@ -24,7 +24,10 @@ public sealed record InviteSessionOptions
     /// (RFC 4028). Our own INVITEs add 100rel (<see cref="InviteSupported"/>): a calling session PRACKs a reliable
     /// provisional (RFC 3262), while the answering side sends none, so a UAS does not claim it.
     /// </summary>
-    public string Supported { get; init; } = "replaces, timer";
+    public string Supported { get; init; } = DefaultSupported;
+
+    /// <summary>The option tags the dialog layer implements as a UAS (Replaces lookup, session timers).</summary>
+    public const string DefaultSupported = "replaces, timer";
 
     /// <summary>The Supported header of the INVITEs a calling session sends.</summary>
     public string InviteSupported => "100rel, " + Supported;
