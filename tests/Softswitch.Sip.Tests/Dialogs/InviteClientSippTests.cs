@@ -13,8 +13,9 @@ using Softswitch.Sip.Transport;
 namespace Softswitch.Sip.Tests.Dialogs;
 
 /// <summary>
-/// A calling session on the real stack (UDP on 127.0.0.1, real clock) against sipp as the callee: the scenario wants
-/// what it checks (ACK, BYE, PRACK with RAck, 200 to its re-INVITE and INFO), and its exit code says whether it got them.
+/// A calling session on the real stack (UDP on 127.0.0.1, real clock) against sipp as the callee: each scenario wants
+/// what a callee checks (our ACK and BYE; PRACK with RAck, 200 to its re-INVITE and INFO), and sipp's exit code says
+/// whether it got them.
 /// </summary>
 [TestFixture, NonParallelizable]
 public sealed class InviteClientSippTests
