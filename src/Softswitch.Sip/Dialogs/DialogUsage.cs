@@ -21,8 +21,9 @@ internal sealed partial class DialogUsage
     private readonly SessionRouter _router;
     private readonly TimeProvider _time;
     private readonly InviteSessionOptions _options;
-    private readonly Dictionary<string, PendingRequest> _outgoing = new(StringComparer.Ordinal);
-    private readonly List<string> _branches = new(2);
+    // Made on the first request we send: most calls never send one, and a set-up should allocate little.
+    private Dictionary<string, PendingRequest>? _outgoing;
+    private List<string>? _branches;
     private PendingRequest? _ourOffer;
     private (uint CSeq, byte[] Ack)? _lastReInviteAck;
 
@@ -102,7 +103,7 @@ internal sealed partial class DialogUsage
         PendingRequest? finished = null;
         lock (_gate)
         {
-            if (!_outgoing.TryGetValue(transaction.Key.Branch, out var pending))
+            if (_outgoing is null || !_outgoing.TryGetValue(transaction.Key.Branch, out var pending))
             {
                 // A retransmitted 2xx to a re-INVITE already answered: the same ACK again (§13.2.2.4).
                 if (response.IsSuccess && _lastReInviteAck is { } ack && response.CSeq.Method == SipMethod.Invite
@@ -131,7 +132,7 @@ internal sealed partial class DialogUsage
         PendingRequest? pending;
         lock (_gate)
         {
-            if (!_outgoing.Remove(transaction.Key.Branch, out pending)) return;
+            if (_outgoing is null || !_outgoing.Remove(transaction.Key.Branch, out pending)) return;
             if (ReferenceEquals(_ourOffer, pending)) _ourOffer = null;
             notify = EndsSessionOnFailure(pending.Method) ? _host.End(SessionEndCause.NoResponse) : null;
         }
@@ -146,7 +147,7 @@ internal sealed partial class DialogUsage
         StopGlareWaitLocked();
         StopRetransmittingLocked();
         StopSessionTimerLocked();
-        _router.Forget(this, _branches);
+        if (_branches is not null) _router.Forget(this, _branches);
     }
 
     private Action? OnFinalResponseLocked(PendingRequest pending, SipResponse response)
@@ -214,8 +215,8 @@ internal sealed partial class DialogUsage
         if (SipMessageParser.TryParse(bytes, out var parsed, out _) != SipParseStatus.Ok || parsed is not SipRequest request) return null;
         var pending = new PendingRequest(request, isRefresh, glareRetries, completion);
         var branch = request.TopVia.Branch!;
-        _outgoing[branch] = pending;
-        _branches.Add(branch);
+        (_outgoing ??= new Dictionary<string, PendingRequest>(StringComparer.Ordinal))[branch] = pending;
+        (_branches ??= new List<string>(2)).Add(branch);
         _router.SendForUsage(this, request, bytes, InDialogDestination.For(dialog, _host.Flow));
         return pending;
     }
