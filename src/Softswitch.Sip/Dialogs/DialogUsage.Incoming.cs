@@ -48,7 +48,19 @@ internal sealed partial class DialogUsage
     }
 
     /// <summary>Answers the peer's re-INVITE 200 with <paramref name="sdpAnswer"/>, retransmitted until its ACK (§13.3.1.4).</summary>
-    public bool AnswerReInviteLocked(ReadOnlyMemory<byte> sdpAnswer)
+    public bool AnswerReInvite(ReadOnlyMemory<byte> sdpAnswer)
+    {
+        lock (_gate) return AnswerReInviteLocked(sdpAnswer);
+    }
+
+    /// <summary>Refuses the peer's re-INVITE (488 by default); the session goes on as it was (§14.2).</summary>
+    public bool RejectReInvite(int statusCode, string? reason)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 300);
+        lock (_gate) return RejectReInviteLocked(statusCode, reason);
+    }
+
+    private bool AnswerReInviteLocked(ReadOnlyMemory<byte> sdpAnswer)
     {
         if (_peerOffer is not ServerTransaction reInvite) return false;
         _peerOffer = null;
@@ -59,8 +71,7 @@ internal sealed partial class DialogUsage
         return true;
     }
 
-    /// <summary>Refuses the peer's re-INVITE (488 by default); the session goes on as it was (§14.2).</summary>
-    public bool RejectReInviteLocked(int statusCode, string? reason)
+    private bool RejectReInviteLocked(int statusCode, string? reason)
     {
         if (_peerOffer is not ServerTransaction reInvite) return false;
         _peerOffer = null;

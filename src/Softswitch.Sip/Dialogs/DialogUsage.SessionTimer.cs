@@ -19,10 +19,22 @@ internal sealed partial class DialogUsage
     private int _timerGeneration;
 
     /// <summary>The running session interval, or null when no session timer runs.</summary>
-    public TimeSpan? SessionInterval => _sessionInterval > TimeSpan.Zero ? _sessionInterval : null;
+    public TimeSpan? SessionInterval
+    {
+        get
+        {
+            lock (_gate) return _sessionInterval > TimeSpan.Zero ? _sessionInterval : null;
+        }
+    }
 
     /// <summary>True when we are the refresher of the running session timer.</summary>
-    public bool IsRefresher => _weRefresh && _sessionInterval > TimeSpan.Zero;
+    public bool IsRefresher
+    {
+        get
+        {
+            lock (_gate) return _weRefresh && _sessionInterval > TimeSpan.Zero;
+        }
+    }
 
     private int MinSeSeconds => Math.Max(90, (int)_options.MinSessionExpires.TotalSeconds);
 

@@ -93,16 +93,10 @@ public sealed partial class InviteClientSession : IInviteSession
 
     public bool IsTerminated => State == InviteClientSessionState.Terminated;
 
-    public TimeSpan? SessionInterval
-    {
-        get { lock (_gate) return _usage.SessionInterval; }
-    }
+    public TimeSpan? SessionInterval => _usage.SessionInterval;
 
     /// <summary>True when we refresh the session (the 2xx said refresher=uac), false when the callee does or no timer runs.</summary>
-    public bool IsSessionRefresher
-    {
-        get { lock (_gate) return _usage.IsRefresher; }
-    }
+    public bool IsSessionRefresher => _usage.IsRefresher;
 
     /// <summary>Completes once the session is <see cref="InviteClientSessionState.Terminated"/>, however it ended.</summary>
     public Task Completion => _completion.Task;
@@ -172,17 +166,10 @@ public sealed partial class InviteClientSession : IInviteSession
     }
 
     /// <summary>Answers the callee's pending re-INVITE 200 OK with <paramref name="sdpAnswer"/>, retransmitted until its ACK.</summary>
-    public bool AnswerReInvite(ReadOnlyMemory<byte> sdpAnswer)
-    {
-        lock (_gate) return _usage.AnswerReInviteLocked(sdpAnswer);
-    }
+    public bool AnswerReInvite(ReadOnlyMemory<byte> sdpAnswer) => _usage.AnswerReInvite(sdpAnswer);
 
     /// <summary>Refuses the callee's pending re-INVITE (488 Not Acceptable Here by default); the call goes on (§14.2).</summary>
-    public bool RejectReInvite(int statusCode = 488, string? reason = null)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 300);
-        lock (_gate) return _usage.RejectReInviteLocked(statusCode, reason);
-    }
+    public bool RejectReInvite(int statusCode = 488, string? reason = null) => _usage.RejectReInvite(statusCode, reason);
 
     public Task<SipResponse> SendRequestAsync(SipMethod method, string? contentType, ReadOnlyMemory<byte> body,
         IReadOnlyList<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default) =>

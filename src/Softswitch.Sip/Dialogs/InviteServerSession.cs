@@ -73,16 +73,10 @@ public sealed partial class InviteServerSession : IInviteSession
     /// <summary>Completes once the session is <see cref="InviteSessionState.Terminated"/>, however it ended.</summary>
     public Task Completion => _completion.Task;
 
-    public TimeSpan? SessionInterval
-    {
-        get { lock (_gate) return _usage.SessionInterval; }
-    }
+    public TimeSpan? SessionInterval => _usage.SessionInterval;
 
     /// <summary>True when we refresh the session (RFC 4028 refresher=uas in our 2xx), false when the caller does or no timer runs.</summary>
-    public bool IsSessionRefresher
-    {
-        get { lock (_gate) return _usage.IsRefresher; }
-    }
+    public bool IsSessionRefresher => _usage.IsRefresher;
 
     /// <summary>Sends 180 Ringing with our To tag (an early dialog). False unless the session is still Incoming.</summary>
     public bool Ring()
@@ -189,17 +183,10 @@ public sealed partial class InviteServerSession : IInviteSession
     }
 
     /// <summary>Answers the pending re-INVITE 200 OK with <paramref name="sdpAnswer"/>, retransmitted until its ACK.</summary>
-    public bool AnswerReInvite(ReadOnlyMemory<byte> sdpAnswer)
-    {
-        lock (_gate) return _usage.AnswerReInviteLocked(sdpAnswer);
-    }
+    public bool AnswerReInvite(ReadOnlyMemory<byte> sdpAnswer) => _usage.AnswerReInvite(sdpAnswer);
 
     /// <summary>Refuses the pending re-INVITE (488 Not Acceptable Here by default); the call goes on as before (§14.2).</summary>
-    public bool RejectReInvite(int statusCode = 488, string? reason = null)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 300);
-        lock (_gate) return _usage.RejectReInviteLocked(statusCode, reason);
-    }
+    public bool RejectReInvite(int statusCode = 488, string? reason = null) => _usage.RejectReInvite(statusCode, reason);
 
     public Task<SipResponse> SendRequestAsync(SipMethod method, string? contentType, ReadOnlyMemory<byte> body,
         IReadOnlyList<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default) =>
