@@ -162,6 +162,7 @@ internal sealed partial class DialogUsage
         var dialog = _host.Dialog;
         if (response.IsSuccess && dialog is not null && pending.Method is SipMethod.Invite or SipMethod.Update)
         {
+            dialog.RefreshRemoteTarget(response); // §12.2.1.2: a 2xx to a target refresh moves the remote target (the ACK goes there)
             if (pending.Method == SipMethod.Invite)
             {
                 // §13.2.2.4: the ACK is the UAC core's, in the dialog, with the re-INVITE's CSeq number.
@@ -171,7 +172,6 @@ internal sealed partial class DialogUsage
                 if (!pending.IsRefresh) LocalSdp = pending.Request.Body;
             }
 
-            dialog.RefreshRemoteTarget(response); // §12.2.1.2: a 2xx to a target refresh moves the remote target
             AcceptSessionTimerLocked(response, pending.Method == SipMethod.Invite);
         }
         else if (pending.IsRefresh && response.StatusCode is 405 or 501 && pending.Method == SipMethod.Update)
