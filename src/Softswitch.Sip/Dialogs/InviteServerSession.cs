@@ -220,5 +220,9 @@ public sealed partial class InviteServerSession : IInviteSession
     }
 
     private void Send(ServerTransaction transaction, int statusCode, bool withContact, string? reason = null) =>
-        transaction.SendResponse(statusCode, _usage.BuildResponse(transaction, statusCode, withContact, reason: reason).ToBytes());
+        transaction.SendResponse(statusCode, Build(transaction, statusCode, withContact, default, reason));
+
+    /// <summary>A response with our To tag, Contact when it sets up the dialog, and an SDP body (see <see cref="DialogUsage.BuildResponse"/>).</summary>
+    private byte[] Build(ServerTransaction transaction, int statusCode, bool withContact, ReadOnlyMemory<byte> sdp, string? reason = null) =>
+        _usage.BuildResponse(transaction, statusCode, withContact, body: sdp, reason: reason).ToBytes();
 }
