@@ -31,7 +31,8 @@ public sealed class SipRequestDispatcherTests
         Assert.That(response.StatusCode, Is.EqualTo(200));
         Assert.That(response.GetHeaderValues("Allow"), Is.SupersetOf(new[] { "INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "REGISTER" }));
         Assert.That(response.GetFirstHeaderValue("Accept"), Is.EqualTo("application/sdp"));
-        Assert.That(response.HasHeader("Supported"), Is.True);
+        Assert.That(response.GetHeaderValues("Supported"), Is.EquivalentTo(new[] { "replaces", "timer" }));
+        Assert.That(response.GetHeaderValues("Allow"), Is.SupersetOf(new[] { "UPDATE", "REFER", "NOTIFY", "PRACK" }), "served in a dialog");
     }
 
     [Test]
@@ -75,8 +76,15 @@ public sealed class SipRequestDispatcherTests
     [Test, Description("RFC 3261 §8.2.2.3")]
     public async Task A_required_extension_we_lack_gets_420_naming_it()
     {
-        var response = await _switch.SendAsync(Request("OPTIONS", "Require: 100rel, timer\r\n"));
+        var response = await _switch.SendAsync(Request("OPTIONS", "Require: 100rel, timer, foo\r\n"));
         Assert.That(response.StatusCode, Is.EqualTo(420));
-        Assert.That(response.GetHeaderValues("Unsupported"), Is.EqualTo(new[] { "100rel", "timer" }));
+        Assert.That(response.GetHeaderValues("Unsupported"), Is.EqualTo(new[] { "100rel", "foo" }), "timer is ours; 100rel only as a UAC");
+    }
+
+    [Test, Description("RFC 3261 §8.2.2.3, RFC 3891, RFC 4028: the extensions Supported lists are accepted in Require")]
+    public async Task Required_replaces_and_timer_are_accepted()
+    {
+        var response = await _switch.SendAsync(Request("OPTIONS", "Require: replaces, timer\r\n"));
+        Assert.That(response.StatusCode, Is.EqualTo(200));
     }
 }

@@ -59,4 +59,11 @@ public sealed class SippRegistrarTests
         var result = await Sipp.RunAsync(_softswitch, "options.xml", TimeSpan.FromSeconds(10), "-m", "1");
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString);
     }
+
+    [Test, Description("RFC 3261 §8.2.2.3, §11; RFC 3891; RFC 4028: Require: replaces, timer is accepted and Supported lists both")]
+    public async Task Sipp_options_requiring_replaces_and_timer_gets_200_listing_them()
+    {
+        var result = await Sipp.RunAsync(_softswitch, "options-supported.xml", TimeSpan.FromSeconds(10), "-m", "1");
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString);
+    }
 }

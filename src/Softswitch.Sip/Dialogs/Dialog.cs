@@ -102,11 +102,24 @@ public sealed class Dialog
         return true;
     }
 
-    /// <summary>§12.2.2 target refresh: a re-INVITE (or UPDATE) with a Contact moves the remote target.</summary>
-    public void RefreshRemoteTarget(SipRequest request)
+    /// <summary>
+    /// §12.2 target refresh: a re-INVITE or UPDATE with a Contact (§12.2.2), or the 2xx to ours (§12.2.1.2), moves
+    /// the remote target.
+    /// </summary>
+    public void RefreshRemoteTarget(SipMessage message)
     {
-        var contact = request.Contacts.FirstOrDefault(c => !c.IsStar);
+        ArgumentNullException.ThrowIfNull(message);
+        var contact = message.Contacts.FirstOrDefault(c => !c.IsStar);
         if (contact is not null) RemoteTarget = contact.Uri.WithoutHeaders();
+    }
+
+    /// <summary>
+    /// Carries our sequence over from an early dialog (a PRACK used a CSeq there) to the confirmed dialog made from
+    /// the 2xx, so our next request in it is numbered above every one already sent (§12.2.1.1).
+    /// </summary>
+    internal void AdvanceLocalCSeq(uint atLeast)
+    {
+        if (_localCSeq < atLeast) _localCSeq = atLeast;
     }
 
     /// <summary>

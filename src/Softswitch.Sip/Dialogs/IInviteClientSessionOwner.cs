@@ -29,4 +29,22 @@ public interface IInviteClientSessionOwner
 
     /// <summary>An answered call is over: the callee sent BYE (already answered 200), or our hang-up finished.</summary>
     void OnEnded(InviteClientSession session, InviteClientEnding ending);
+
+    /// <summary>
+    /// A re-INVITE from the callee (hold, unhold, codec change): answer with <see cref="InviteClientSession.AnswerReInvite"/>
+    /// or refuse with <see cref="InviteClientSession.RejectReInvite"/>. The default refuses it 488 (§14.2: the call goes on).
+    /// </summary>
+    void OnReInvite(InviteClientSession session, ReadOnlyMemory<byte> offer) => session.RejectReInvite(488);
+
+    /// <summary>An INFO in the dialog (e.g. <c>application/dtmf-relay</c>); already answered 200. The default ignores it.</summary>
+    void OnInfo(InviteClientSession session, string? contentType, ReadOnlyMemory<byte> body)
+    {
+    }
+
+    /// <summary>
+    /// A request in the dialog that the session does not answer itself (REFER, NOTIFY, an UPDATE with an SDP offer,
+    /// SUBSCRIBE, MESSAGE, unknown methods). Answer it exactly once; the default answers as
+    /// <see cref="InDialogRequest.RespondByDefault"/> says.
+    /// </summary>
+    void OnRequest(InviteClientSession session, InDialogRequest request) => request.RespondByDefault();
 }

@@ -26,6 +26,18 @@ public interface IInviteSessionOwner
     /// <summary>The caller cancelled before we answered: 200 to the CANCEL and 487 to the INVITE went out (§9.2).</summary>
     void OnCancelled(InviteServerSession session);
 
-    /// <summary>The session ended on its own (no ACK, transport failure); for no ACK a BYE was sent.</summary>
+    /// <summary>
+    /// The session ended on its own (no ACK, transport failure, session timer expiry, a lost dialog); a BYE was sent
+    /// unless the transport failed or the peer said the dialog is gone (481).
+    /// </summary>
     void OnFailed(InviteServerSession session, InviteSessionFailure failure);
+
+    /// <summary>
+    /// A request in the dialog that the session does not answer itself: REFER (RFC 3515), NOTIFY, an UPDATE with an
+    /// SDP offer (RFC 3311; answer it with <c>Respond(200, contentType: "application/sdp", body: answer)</c>),
+    /// SUBSCRIBE, MESSAGE, unknown methods. Answer it exactly once. The default answers as
+    /// <see cref="InDialogRequest.RespondByDefault"/> says (REFER 603, NOTIFY of a transfer 200, other NOTIFY 481,
+    /// UPDATE offer 488, unknown 501, other 405).
+    /// </summary>
+    void OnRequest(InviteServerSession session, InDialogRequest request) => request.RespondByDefault();
 }

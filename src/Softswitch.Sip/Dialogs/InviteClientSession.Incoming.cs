@@ -4,15 +4,16 @@ using Softswitch.Sip.Transactions;
 
 namespace Softswitch.Sip.Dialogs;
 
-/// <summary>Requests the callee sends in the confirmed dialog (§12.2.2): BYE ends the call, the rest is answered here.</summary>
+/// <summary>
+/// Requests the callee sends in the dialog (§12.2.2): BYE ends the call; the rest goes to the dialog usage, as on the
+/// answering side (re-INVITE and INFO to the owner, UPDATE, OPTIONS, REFER, NOTIFY...). ACKs for our 2xx to a re-INVITE.
+/// </summary>
 public sealed partial class InviteClientSession
 {
-    private static readonly KeyValuePair<string, string>[] NoReInvites = [new("Warning", "399 - \"re-INVITE not supported on this leg\"")];
-
     internal void OnRequest(ServerTransaction transaction)
     {
         var request = transaction.Request;
-        Action? notify = null;
+        Action? notify;
         lock (_gate)
         {
             if (Dialog is null || request.From.Tag != Dialog.RemoteTag
@@ -28,29 +29,29 @@ public sealed partial class InviteClientSession
                 return;
             }
 
-            switch (request.Method)
+            if (request.Method == SipMethod.Bye)
             {
-                case SipMethod.Bye:
-                    // §15.1.2: 200, then the call is over; if our own BYE was already out, our hang-up is what the owner hears.
-                    transaction.Respond(200);
-                    notify = FinishLocked(() => _owner.OnEnded(this, InviteClientEnding.RemoteHangup));
-                    break;
-                case SipMethod.Options or SipMethod.Info:
-                    transaction.Respond(200);
-                    break;
-                case SipMethod.Invite:
-                    // §14.2: refusing keeps the session as it was; offer/answer in a calling leg is not served yet.
-                    transaction.Respond(488, headers: NoReInvites);
-                    break;
-                case SipMethod.Unknown:
-                    transaction.Respond(501);
-                    break;
-                default:
-                    transaction.Respond(405, headers: [new("Allow", _options.Allow)]);
-                    break;
+                // §15.1.2: 200, then the call is over; if our own BYE was already out, our hang-up is what the owner hears.
+                transaction.Respond(200);
+                _usage.AnswerPendingOfferLocked(487);
+                notify = FinishLocked(() => _owner.OnEnded(this, InviteClientEnding.RemoteHangup));
+            }
+            else
+            {
+                notify = _usage.OnRequestLocked(transaction);
             }
         }
 
         notify?.Invoke();
+    }
+
+    /// <summary>The ACK for our 2xx to the callee's re-INVITE: stops its retransmission (§13.3.1.4).</summary>
+    internal void OnAck(SipRequest ack)
+    {
+        lock (_gate)
+        {
+            if (Dialog is null || ack.From.Tag != Dialog.RemoteTag) return;
+            _usage.TryAcceptAckLocked(ack);
+        }
     }
 }

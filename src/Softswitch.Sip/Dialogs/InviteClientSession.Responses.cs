@@ -24,7 +24,9 @@ public sealed partial class InviteClientSession
                 OnByeFinished(transaction.Key.Branch);
                 break;
             default:
-                break; // 200 to CANCEL says nothing yet: the INVITE's 487 (or 2xx) is what ends it (§9.1)
+                // 200 to CANCEL says nothing yet: the INVITE's 487 (or 2xx) is what ends it (§9.1). The answer to a
+                // PRACK changes nothing either (RFC 3262 §4): the INVITE's own responses go on as they come.
+                break;
         }
     }
 
@@ -68,7 +70,10 @@ public sealed partial class InviteClientSession
             switch (State)
             {
                 case InviteClientSessionState.Calling or InviteClientSessionState.Proceeding or InviteClientSessionState.Early:
+                    var early = Dialog;
                     Dialog = Dialog.CreateUac(_invite, response);
+                    if (early is not null) Dialog.AdvanceLocalCSeq(early.LocalCSeq); // PRACKs numbered in the early dialog
+                    _usage.AcceptSessionTimerLocked(response, isInvite: true);
                     var sdp = response.Body;
                     if (_call.SdpOffer.IsEmpty && !sdp.IsEmpty)
                     {
@@ -145,6 +150,7 @@ public sealed partial class InviteClientSession
                         State = InviteClientSessionState.Proceeding;
                     }
 
+                    if (!OnReliableProvisionalLocked(response)) break;
                     if (response.StatusCode > 100)
                     {
                         var status = response.StatusCode;
@@ -177,6 +183,7 @@ public sealed partial class InviteClientSession
             }
 
             if (response.StatusCode is 401 or 407 && State != InviteClientSessionState.Cancelling && TryAnswerChallengeLocked(response)) return;
+            if (response.StatusCode == 422 && TryRaiseIntervalLocked(response)) return;
             notify = FinishLocked(Failed(response.StatusCode, response.ReasonPhrase));
         }
 
@@ -192,6 +199,7 @@ public sealed partial class InviteClientSession
         _challengeAnswered = true;
         _provisionalHeard = false;
         Dialog = null;
+        _lastRSeq = null;
         State = InviteClientSessionState.Calling;
         SendInviteLocked(invite.CSeq.Number + 1, authorization);
         return true;

@@ -9,10 +9,12 @@ namespace Softswitch.Sip.Dialogs;
 /// The calling side of one INVITE (RFC 3261 §13.2, §12.1.2, §15): Calling → Proceeding/Early → (Answered) →
 /// Confirmed → Terminating → Terminated, or Cancelling → Terminated. The session sends the INVITE, makes the early
 /// and confirmed dialogs, ACKs every 2xx itself (§13.2.2.4; a second fork's 2xx gets ACK and BYE), cancels (§9.1),
-/// hangs up, answers the callee's BYE, and reports through <see cref="IInviteClientSessionOwner"/>, always outside
-/// its lock. Created by <see cref="SessionRouter.StartClientSession"/>. Thread-safe.
+/// hangs up, answers the callee's BYE, PRACKs reliable provisionals (RFC 3262), asks for a session timer (RFC 4028),
+/// shares the in-dialog machinery of <see cref="IInviteSession"/> with the answering side, and reports through
+/// <see cref="IInviteClientSessionOwner"/>, always outside its lock. Created by <see cref="SessionRouter.StartClientSession"/>.
+/// Thread-safe.
 /// </summary>
-public sealed partial class InviteClientSession
+public sealed partial class InviteClientSession : IInviteSession
 {
     private readonly object _gate = new();
     private readonly SessionRouter _router;
@@ -24,6 +26,7 @@ public sealed partial class InviteClientSession
     private readonly NameAddress _to;
     private readonly List<string> _branches = new(4);
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly DialogUsage _usage;
     private SipRequest? _invite;
     private ClientTransaction? _inviteTransaction;
     private bool _provisionalHeard;
@@ -34,6 +37,7 @@ public sealed partial class InviteClientSession
     private string? _byeBranch;
     private ITimer? _cancelTimer;
     private Action? _ending;
+    private string? _byeReason;
 
     internal InviteClientSession(SessionRouter router, OutgoingInvite call, IInviteClientSessionOwner owner,
         TimeProvider time, InviteSessionOptions options)
@@ -49,6 +53,8 @@ public sealed partial class InviteClientSession
         var to = call.To ?? new NameAddress(call.Target.WithoutHeaders());
         _to = to.Tag is null ? to : new NameAddress(to.Uri, to.DisplayName, to.Parameters.Without("tag"));
         LocalContact = new NameAddress(options.ContactUri(call.ContactUser ?? call.From.Uri.User, call.Destination.Transport));
+        _usage = new DialogUsage(_gate, new UsageHost(this), router, time, options);
+        _usage.LocalSdp = call.SdpOffer;
     }
 
     /// <summary>Fixed at creation; with <see cref="LocalTag"/> it finds the session whatever tag the callee picks.</summary>
@@ -59,6 +65,12 @@ public sealed partial class InviteClientSession
 
     /// <summary>Where the INVITE went; requests in the dialog follow it unless a route set says otherwise.</summary>
     public SipEndPoint Destination => _call.Destination;
+
+    /// <summary>The same as <see cref="Destination"/>: the flow the dialog's requests follow.</summary>
+    public SipEndPoint Flow => _call.Destination;
+
+    /// <summary>The callee's tag, once a response with one made a dialog.</summary>
+    public string? RemoteTag => Dialog?.RemoteTag;
 
     /// <summary>Our Contact in the INVITE and in requests we send in the dialog.</summary>
     public NameAddress LocalContact { get; }
@@ -76,6 +88,15 @@ public sealed partial class InviteClientSession
     public Dialog? Dialog { get; private set; }
 
     public InviteClientSessionState State { get; private set; }
+
+    public bool IsEstablished => State == InviteClientSessionState.Confirmed;
+
+    public bool IsTerminated => State == InviteClientSessionState.Terminated;
+
+    public TimeSpan? SessionInterval => _usage.SessionInterval;
+
+    /// <summary>True when we refresh the session (the 2xx said refresher=uac), false when the callee does or no timer runs.</summary>
+    public bool IsSessionRefresher => _usage.IsRefresher;
 
     /// <summary>Completes once the session is <see cref="InviteClientSessionState.Terminated"/>, however it ended.</summary>
     public Task Completion => _completion.Task;
@@ -103,14 +124,16 @@ public sealed partial class InviteClientSession
     /// <summary>
     /// Ends the call from our side: before the answer as <see cref="Cancel"/>; answered, with BYE in the dialog
     /// (§15.1.1; a late-offer 2xx still waiting for <see cref="Acknowledge"/> is ACKed first). The owner hears
-    /// Ended(LocalHangup) when the BYE is answered or times out. False when already ending.
+    /// Ended(LocalHangup) when the BYE is answered or times out. False when already ending. <paramref name="reason"/>
+    /// is the value of a Reason header (RFC 3326) for the BYE.
     /// </summary>
-    public bool Hangup()
+    public bool Hangup(string? reason = null)
     {
         bool cancel;
         Action? notify = null;
         lock (_gate)
         {
+            _byeReason ??= reason;
             cancel = State is InviteClientSessionState.Calling or InviteClientSessionState.Proceeding or InviteClientSessionState.Early;
             if (!cancel)
             {
@@ -136,10 +159,24 @@ public sealed partial class InviteClientSession
         {
             if (State != InviteClientSessionState.Answered) return false;
             SendAckLocked(sdpAnswer);
+            _usage.LocalSdp = sdpAnswer;
             State = InviteClientSessionState.Confirmed;
             return true;
         }
     }
+
+    /// <summary>Answers the callee's pending re-INVITE 200 OK with <paramref name="sdpAnswer"/>, retransmitted until its ACK.</summary>
+    public bool AnswerReInvite(ReadOnlyMemory<byte> sdpAnswer) => _usage.AnswerReInvite(sdpAnswer);
+
+    /// <summary>Refuses the callee's pending re-INVITE (488 Not Acceptable Here by default); the call goes on (§14.2).</summary>
+    public bool RejectReInvite(int statusCode = 488, string? reason = null) => _usage.RejectReInvite(statusCode, reason);
+
+    public Task<SipResponse> SendRequestAsync(SipMethod method, string? contentType, ReadOnlyMemory<byte> body,
+        IReadOnlyList<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default) =>
+        _usage.SendAsync(method, contentType, body, headers, cancellationToken);
+
+    public Task<ReInviteOutcome> ReInviteAsync(ReadOnlyMemory<byte> sdpOffer, CancellationToken cancellationToken = default) =>
+        _usage.ReInviteAsync(sdpOffer, cancellationToken);
 
     public override string ToString() => $"InviteClientSession({CallId};local={LocalTag}, {State})";
 
@@ -152,6 +189,7 @@ public sealed partial class InviteClientSession
     /// <summary>§8.1.1, §13.2.1: a new INVITE in its own transaction (CSeq 1, or one more after a challenge).</summary>
     private void SendInviteLocked(uint cseq, KeyValuePair<string, string>? authorization)
     {
+        _lastAuthorization = authorization;
         var builder = new SipRequestBuilder(SipMethod.Invite, _call.Target.WithoutHeaders())
             .WithVia(NewVia())
             .WithFrom(_from)
@@ -160,7 +198,9 @@ public sealed partial class InviteClientSession
             .WithCSeq(cseq)
             .WithContact(LocalContact)
             .AddHeader("Allow", _options.Allow)
+            .AddHeader("Supported", _options.InviteSupported)
             .AddHeader("User-Agent", SipServer.Name);
+        AddSessionTimerHeaders(builder);
         foreach (var (name, value) in _call.Headers) builder.AddHeader(name, value);
         if (authorization is { } credentials) builder.AddHeader(credentials.Key, credentials.Value);
         if (!_call.SdpOffer.IsEmpty) builder.WithBody("application/sdp", _call.SdpOffer);
@@ -200,8 +240,12 @@ public sealed partial class InviteClientSession
     private Action? SendByeLocked()
     {
         State = InviteClientSessionState.Terminating;
+        _usage.AnswerPendingOfferLocked(487);
+        _usage.StopRetransmittingLocked();
+        _usage.StopSessionTimerLocked();
         var dialog = Dialog!;
         var builder = dialog.CreateRequest(SipMethod.Bye, NewVia(), LocalContact).AddHeader("User-Agent", SipServer.Name);
+        if (_byeReason is not null) builder.AddHeader("Reason", _byeReason);
         var bye = SendLocked(builder, InDialogDestination.For(dialog, Destination));
         if (bye is not null)
         {
@@ -233,6 +277,7 @@ public sealed partial class InviteClientSession
         State = InviteClientSessionState.Terminated;
         _cancelTimer?.Dispose();
         _cancelTimer = null;
+        _usage.StopLocked();
         _router.Forget(this, _branches);
         _completion.TrySetResult();
         return _ending ?? fallback;

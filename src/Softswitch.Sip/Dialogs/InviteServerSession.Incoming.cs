@@ -29,8 +29,7 @@ public sealed partial class InviteServerSession
         bool sendBye;
         lock (_gate)
         {
-            if (_unacked is null || ack.CSeq.Number != _unackedCSeq) return; // a late copy of an ACK already seen
-            StopRetransmittingLocked();
+            if (!_usage.TryAcceptAckLocked(ack)) return; // a late copy of an ACK already seen
             if (State == InviteSessionState.Accepted) State = InviteSessionState.Confirmed;
             sendBye = _hangupAfterAck && State == InviteSessionState.Confirmed;
             if (sendBye) SendByeLocked();
@@ -39,11 +38,14 @@ public sealed partial class InviteServerSession
         if (!sendBye) _owner.OnAcknowledged(this, ack.Body);
     }
 
-    /// <summary>A request the peer sent in this dialog (To tag ours), other than ACK and CANCEL (§12.2.2).</summary>
+    /// <summary>
+    /// A request the peer sent in this dialog (To tag ours), other than ACK and CANCEL (§12.2.2): BYE ends the call;
+    /// the rest goes to the dialog usage (re-INVITE, UPDATE, INFO, OPTIONS here or to the owner).
+    /// </summary>
     internal void OnRequest(ServerTransaction transaction)
     {
         var request = transaction.Request;
-        Action? notify = null;
+        Action? notify;
         lock (_gate)
         {
             if (State == InviteSessionState.Terminated)
@@ -58,31 +60,7 @@ public sealed partial class InviteServerSession
                 return;
             }
 
-            switch (request.Method)
-            {
-                case SipMethod.Bye:
-                    notify = OnByeLocked(transaction);
-                    break;
-                case SipMethod.Invite:
-                    notify = OnReInviteLocked(transaction);
-                    break;
-                case SipMethod.Info:
-                    Send(transaction, 200, withContact: false);
-                    var body = request.Body;
-                    var contentType = request.ContentType;
-                    notify = () => _owner.OnInfo(this, contentType, body);
-                    break;
-                case SipMethod.Options:
-                    Send(transaction, 200, withContact: true);
-                    break;
-                case SipMethod.Unknown:
-                    Send(transaction, 501, withContact: false);
-                    break;
-                default:
-                    // UPDATE, REFER, PRACK, NOTIFY...: known methods this session does not serve (§8.2.1).
-                    Send(transaction, 405, withContact: false);
-                    break;
-            }
+            notify = request.Method == SipMethod.Bye ? OnByeLocked(transaction) : _usage.OnRequestLocked(transaction);
         }
 
         notify?.Invoke();
@@ -106,7 +84,7 @@ public sealed partial class InviteServerSession
     {
         lock (_gate)
         {
-            var ours = ReferenceEquals(transaction, _invite) || ReferenceEquals(transaction, _unacked);
+            var ours = ReferenceEquals(transaction, _invite) || _usage.IsUnacked(transaction);
             if (!ours || !FinishLocked()) return;
         }
 
@@ -117,44 +95,10 @@ public sealed partial class InviteServerSession
     private Action? OnByeLocked(ServerTransaction bye)
     {
         Send(bye, 200, withContact: false);
-        AnswerPendingReInviteLocked(487);
+        _usage.AnswerPendingOfferLocked(487);
         if (State is InviteSessionState.Incoming or InviteSessionState.Ringing) Send(_invite, 487, withContact: false);
         var wasEnding = State == InviteSessionState.Terminating || _hangupAfterAck;
         FinishLocked();
         return wasEnding ? null : () => _owner.OnBye(this);
-    }
-
-    /// <summary>
-    /// §14.2: a re-INVITE. While another re-INVITE of the peer is unanswered, or before our INVITE was answered:
-    /// 500 with Retry-After (the MUST of §14.2). While our 2xx still waits for its ACK, the previous offer/answer
-    /// is not settled: 491 Request Pending, so the peer retries after a random wait. Otherwise the Contact
-    /// refreshes the remote target and the owner answers the offer.
-    /// </summary>
-    private Action? OnReInviteLocked(ServerTransaction reInvite)
-    {
-        if (State is InviteSessionState.Terminating)
-        {
-            Send(reInvite, 481, withContact: false);
-            return null;
-        }
-
-        if (_pendingReInvite is not null || State is InviteSessionState.Incoming or InviteSessionState.Ringing)
-        {
-            var retryAfter = Random.Shared.Next(0, 11).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            reInvite.SendResponse(500, SipResponseBuilder.For(reInvite.Request, 500)
-                .WithReceivedFrom(reInvite.Source.Address).AddHeader("Retry-After", retryAfter).ToBytes());
-            return null;
-        }
-
-        if (_unacked is not null)
-        {
-            Send(reInvite, 491, withContact: false);
-            return null;
-        }
-
-        Dialog.RefreshRemoteTarget(reInvite.Request);
-        _pendingReInvite = reInvite;
-        var offer = reInvite.Request.Body;
-        return () => _owner.OnReInvite(this, offer);
     }
 }

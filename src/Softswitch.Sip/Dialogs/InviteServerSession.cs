@@ -8,20 +8,20 @@ namespace Softswitch.Sip.Dialogs;
 /// <summary>
 /// The answering side of one INVITE (RFC 3261 §13.3, §14, §15): Incoming → Ringing → Accepted → Confirmed →
 /// Terminated. The owner (call control) drives it with <see cref="Ring"/>, <see cref="Accept"/>, <see cref="Reject"/>
-/// and <see cref="Hangup"/>; the session retransmits its 2xx until the ACK, answers BYE, CANCEL, INFO and
-/// re-INVITE in the dialog, and reports through <see cref="IInviteSessionOwner"/>, always outside its lock.
+/// and <see cref="Hangup"/>; the session retransmits its 2xx until the ACK, answers BYE and CANCEL, and shares the
+/// in-dialog machinery of <see cref="IInviteSession"/> with the calling side (re-INVITE, UPDATE, INFO, REFER, NOTIFY
+/// both ways, session timers). It reports through <see cref="IInviteSessionOwner"/>, always outside its lock.
 /// Created by <see cref="SessionRouter.CreateSession"/>. Thread-safe.
 /// </summary>
-public sealed partial class InviteServerSession
+public sealed partial class InviteServerSession : IInviteSession
 {
     private readonly object _gate = new();
     private readonly SessionRouter _router;
     private readonly IInviteSessionOwner _owner;
-    private readonly TimeProvider _time;
     private readonly InviteSessionOptions _options;
     private readonly ServerInviteTransaction _invite;
+    private readonly DialogUsage _usage;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private ServerTransaction? _pendingReInvite;
     private bool _hangupAfterAck;
     private string? _byeReason;
 
@@ -31,18 +31,26 @@ public sealed partial class InviteServerSession
         _router = router;
         _invite = invite;
         _owner = owner;
-        _time = time;
         _options = options;
         Dialog = Dialog.CreateUas(invite.Request, localTag);
         Id = Dialog.Id;
         LocalContact = new NameAddress(options.ContactUri(Dialog.LocalUri.User, invite.Source.Transport));
+        _usage = new DialogUsage(_gate, new UsageHost(this), router, time, options);
     }
 
     /// <summary>Fixed at creation, so the session can be found and removed by it without the lock.</summary>
     public DialogId Id { get; }
 
+    public string CallId => Id.CallId;
+
+    public string LocalTag => Id.LocalTag;
+
+    public string? RemoteTag => Id.RemoteTag;
+
     /// <summary>The dialog state; read it from the owner's callbacks or after <see cref="Completion"/>, it is guarded by the session.</summary>
     public Dialog Dialog { get; }
+
+    Dialog? IInviteSession.Dialog => Dialog;
 
     /// <summary>The INVITE that created the session, with the caller's SDP offer in its body.</summary>
     public SipRequest Invite => _invite.Request;
@@ -58,8 +66,17 @@ public sealed partial class InviteServerSession
 
     public InviteSessionState State { get; private set; }
 
+    public bool IsEstablished => State == InviteSessionState.Confirmed;
+
+    public bool IsTerminated => State == InviteSessionState.Terminated;
+
     /// <summary>Completes once the session is <see cref="InviteSessionState.Terminated"/>, however it ended.</summary>
     public Task Completion => _completion.Task;
+
+    public TimeSpan? SessionInterval => _usage.SessionInterval;
+
+    /// <summary>True when we refresh the session (RFC 4028 refresher=uas in our 2xx), false when the caller does or no timer runs.</summary>
+    public bool IsSessionRefresher => _usage.IsRefresher;
 
     /// <summary>Sends 180 Ringing with our To tag (an early dialog). False unless the session is still Incoming.</summary>
     public bool Ring()
@@ -74,18 +91,47 @@ public sealed partial class InviteServerSession
     }
 
     /// <summary>
+    /// RFC 4028 §8.1: refuses the INVITE with 422 and our Min-SE when its Session-Expires is below
+    /// <see cref="InviteSessionOptions.MinSessionExpires"/>. Call it before ringing; true when it refused (the
+    /// session is then Terminated and the owner hears nothing more), false when the interval is acceptable.
+    /// </summary>
+    public bool RejectIfSessionIntervalTooSmall()
+    {
+        var minimum = Math.Max(90, (int)_options.MinSessionExpires.TotalSeconds);
+        if (_options.SessionExpires is null || SessionExpiresValue.Read(_invite.Request) is not { } asked || asked.Seconds >= minimum) return false;
+        lock (_gate)
+        {
+            if (State is not (InviteSessionState.Incoming or InviteSessionState.Ringing)) return false;
+            var builder = _usage.BuildResponse(_invite, 422, withContact: false)
+                .AddHeader("Min-SE", minimum.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _invite.SendResponse(422, builder.ToBytes());
+            FinishLocked();
+            return true;
+        }
+    }
+
+    /// <summary>
     /// Answers 200 OK with <paramref name="sdpAnswer"/> and retransmits it (T1 doubling to T2) until the ACK arrives
-    /// (§13.3.1.4). False when the call was already answered, rejected or cancelled.
+    /// (§13.3.1.4). The 2xx grants a session timer when the caller asked for one or supports them (RFC 4028 §9).
+    /// False when the call was already answered, rejected or cancelled.
     /// </summary>
     public bool Accept(ReadOnlyMemory<byte> sdpAnswer)
     {
         lock (_gate)
         {
             if (State is not (InviteSessionState.Incoming or InviteSessionState.Ringing)) return false;
-            var response = Build(_invite, 200, withContact: true, sdpAnswer);
-            if (!_invite.SendResponse(200, response)) return false;
+            var builder = _usage.BuildResponse(_invite, 200, withContact: true, body: sdpAnswer);
+            _usage.GrantSessionTimerLocked(_invite.Request, builder);
+            var response = builder.ToBytes();
+            if (!_invite.SendResponse(200, response))
+            {
+                _usage.StopSessionTimerLocked();
+                return false;
+            }
+
             State = InviteSessionState.Accepted;
-            StartRetransmittingLocked(_invite, 200, response);
+            _usage.LocalSdp = sdpAnswer;
+            _usage.StartRetransmittingLocked(_invite, 200, response);
             return true;
         }
     }
@@ -124,8 +170,8 @@ public sealed partial class InviteServerSession
                     _hangupAfterAck = true;
                     return true;
                 case InviteSessionState.Confirmed:
-                    AnswerPendingReInviteLocked(487);
-                    StopRetransmittingLocked();
+                    _usage.AnswerPendingOfferLocked(487);
+                    _usage.StopRetransmittingLocked();
                     SendByeLocked();
                     return true;
                 default:
@@ -137,44 +183,25 @@ public sealed partial class InviteServerSession
     }
 
     /// <summary>Answers the pending re-INVITE 200 OK with <paramref name="sdpAnswer"/>, retransmitted until its ACK.</summary>
-    public bool AnswerReInvite(ReadOnlyMemory<byte> sdpAnswer)
-    {
-        lock (_gate)
-        {
-            if (_pendingReInvite is not { } reInvite) return false;
-            _pendingReInvite = null;
-            var response = Build(reInvite, 200, withContact: true, sdpAnswer);
-            if (!reInvite.SendResponse(200, response)) return false;
-            StartRetransmittingLocked(reInvite, 200, response);
-            return true;
-        }
-    }
+    public bool AnswerReInvite(ReadOnlyMemory<byte> sdpAnswer) => _usage.AnswerReInvite(sdpAnswer);
 
     /// <summary>Refuses the pending re-INVITE (488 Not Acceptable Here by default); the call goes on as before (§14.2).</summary>
-    public bool RejectReInvite(int statusCode = 488, string? reason = null)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 300);
-        lock (_gate)
-        {
-            if (_pendingReInvite is null) return false;
-            AnswerPendingReInviteLocked(statusCode, reason);
-            return true;
-        }
-    }
+    public bool RejectReInvite(int statusCode = 488, string? reason = null) => _usage.RejectReInvite(statusCode, reason);
+
+    public Task<SipResponse> SendRequestAsync(SipMethod method, string? contentType, ReadOnlyMemory<byte> body,
+        IReadOnlyList<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default) =>
+        _usage.SendAsync(method, contentType, body, headers, cancellationToken);
+
+    public Task<ReInviteOutcome> ReInviteAsync(ReadOnlyMemory<byte> sdpOffer, CancellationToken cancellationToken = default) =>
+        _usage.ReInviteAsync(sdpOffer, cancellationToken);
 
     public override string ToString() => $"InviteServerSession({Id}, {State})";
-
-    private void AnswerPendingReInviteLocked(int statusCode, string? reason = null)
-    {
-        if (_pendingReInvite is not { } reInvite) return;
-        _pendingReInvite = null;
-        Send(reInvite, statusCode, withContact: false, reason: reason);
-    }
 
     /// <summary>Sends our BYE (§15.1.1) and waits for its outcome in Terminating.</summary>
     private void SendByeLocked()
     {
         State = InviteSessionState.Terminating;
+        _usage.StopSessionTimerLocked();
         var bye = Dialog.CreateRequest(SipMethod.Bye, _options.NewVia(Flow.Transport), LocalContact).AddHeader("User-Agent", SipServer.Name);
         if (_byeReason is not null) bye.AddHeader("Reason", _byeReason);
         var bytes = bye.ToBytes();
@@ -186,7 +213,7 @@ public sealed partial class InviteServerSession
     {
         if (State == InviteSessionState.Terminated) return false;
         State = InviteSessionState.Terminated;
-        StopRetransmittingLocked();
+        _usage.StopLocked();
         _router.Forget(this);
         _completion.TrySetResult();
         return true;
@@ -195,16 +222,7 @@ public sealed partial class InviteServerSession
     private void Send(ServerTransaction transaction, int statusCode, bool withContact, string? reason = null) =>
         transaction.SendResponse(statusCode, Build(transaction, statusCode, withContact, default, reason));
 
-    /// <summary>A response with our To tag (kept when the request had one), Contact when it sets up the dialog, and an SDP body.</summary>
-    private byte[] Build(ServerTransaction transaction, int statusCode, bool withContact, ReadOnlyMemory<byte> sdp, string? reason = null)
-    {
-        var builder = SipResponseBuilder.For(transaction.Request, statusCode, reason)
-            .WithReceivedFrom(transaction.Source.Address)
-            .WithToTag(Dialog.LocalTag);
-        if (withContact) builder.WithContact(LocalContact);
-        if (statusCode is >= 200 and < 300 || statusCode == 405) builder.AddHeader("Allow", _options.Allow);
-        builder.AddHeader("Server", SipServer.Name);
-        if (!sdp.IsEmpty) builder.WithBody("application/sdp", sdp);
-        return builder.ToBytes();
-    }
+    /// <summary>A response with our To tag, Contact when it sets up the dialog, and an SDP body (see <see cref="DialogUsage.BuildResponse"/>).</summary>
+    private byte[] Build(ServerTransaction transaction, int statusCode, bool withContact, ReadOnlyMemory<byte> sdp, string? reason = null) =>
+        _usage.BuildResponse(transaction, statusCode, withContact, body: sdp, reason: reason).ToBytes();
 }

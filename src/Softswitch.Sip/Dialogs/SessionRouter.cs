@@ -21,6 +21,7 @@ public sealed partial class SessionRouter
     private readonly ILogger<SessionRouter> _logger;
     private readonly ConcurrentDictionary<ServerTransaction, InviteServerSession> _byInvite = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, InviteServerSession> _byClientBranch = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DialogUsage> _usageByBranch = new(StringComparer.Ordinal);
     private TransactionLayer? _transactions;
 
     public SessionRouter(TimeProvider time, InviteSessionOptions options, ILogger<SessionRouter>? logger = null)
@@ -96,15 +97,34 @@ public sealed partial class SessionRouter
     /// <summary>An ACK no transaction took (<see cref="ITransactionUser.OnAck"/>): the ACK for a session's 2xx. False if no dialog matches.</summary>
     public bool OnAck(SipRequest ack, SipEndPoint source)
     {
-        if (DialogId.ForIncoming(ack) is not { } id || !Dialogs.TryGet(id, out var session)) return false;
-        session.OnAck(ack);
+        if (DialogId.ForIncoming(ack) is not { } id) return false;
+        if (Dialogs.TryGet(id, out var session))
+        {
+            session.OnAck(ack);
+            return true;
+        }
+
+        // The ACK for a calling session's 2xx to the callee's re-INVITE (our tag is in To).
+        if (!Dialogs.TryGetClient(id.CallId, id.LocalTag, out var client)) return false;
+        client.OnAck(ack);
         return true;
     }
 
-    /// <summary>A response to a request a session sent (a BYE, or a calling session's INVITE/CANCEL/BYE). False for other client transactions.</summary>
+    /// <summary>
+    /// A response to a request a session sent (a BYE, an in-dialog request, or a calling session's INVITE/CANCEL/BYE/PRACK).
+    /// False for other client transactions.
+    /// </summary>
     public bool OnResponse(ClientTransaction transaction, SipResponse response)
     {
         var branch = transaction.Key.Branch;
+        if (_usageByBranch.TryGetValue(branch, out var usage))
+        {
+            // An INVITE's branch stays until the session ends: its 2xx retransmissions need the same ACK.
+            if (!response.IsProvisional && transaction.Key.Method != "INVITE") _usageByBranch.TryRemove(branch, out _);
+            usage.OnResponse(transaction, response);
+            return true;
+        }
+
         if (!_byClientBranch.TryGetValue(branch, out var session)) return OnClientResponse(transaction, response);
         if (!response.IsProvisional) _byClientBranch.TryRemove(branch, out _);
         session.OnByeResponse(response);
@@ -114,6 +134,12 @@ public sealed partial class SessionRouter
     /// <summary>A session's request timed out (Timer F) or its transport failed. False for other client transactions.</summary>
     public bool OnTimeout(ClientTransaction transaction)
     {
+        if (_usageByBranch.TryRemove(transaction.Key.Branch, out var usage))
+        {
+            usage.OnTimeout(transaction);
+            return true;
+        }
+
         if (!_byClientBranch.TryRemove(transaction.Key.Branch, out var session)) return OnClientTimeout(transaction);
         session.OnByeTimeout();
         return true;
@@ -146,6 +172,19 @@ public sealed partial class SessionRouter
         _byClientBranch[branch] = session;
         transactions.SendRequest(request, requestBytes, InDialogDestination.For(session.Dialog, session.Flow));
         return true;
+    }
+
+    /// <summary>Sends a request of a session's dialog usage in a client transaction whose responses come back to it.</summary>
+    internal void SendForUsage(DialogUsage usage, SipRequest request, byte[] requestBytes, SipEndPoint destination)
+    {
+        _usageByBranch[request.TopVia.Branch!] = usage;
+        _transactions?.SendRequest(request, requestBytes, destination);
+    }
+
+    /// <summary>A dialog usage ended: its requests' branches no longer route to it.</summary>
+    internal void Forget(DialogUsage usage, IEnumerable<string> branches)
+    {
+        foreach (var branch in branches) _usageByBranch.TryRemove(new KeyValuePair<string, DialogUsage>(branch, usage));
     }
 
     /// <summary>The session terminated: it no longer matches requests (a late BYE response is still routed by branch).</summary>

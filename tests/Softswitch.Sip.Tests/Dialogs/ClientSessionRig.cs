@@ -88,7 +88,7 @@ internal sealed class ClientSessionRig : ITransactionUser
 
     /// <summary>A request the callee sends in the dialog of <paramref name="session"/>: From has the callee's tag, To ours.</summary>
     public static SipRequest CalleeRequest(InviteClientSession session, string method, uint cseq, string calleeTag = "callee-tag",
-        string branch = "z9hG4bKcallee1")
+        string branch = "z9hG4bKcallee1", string body = "", string? contentType = null, string? extraHeaders = null)
     {
         var text =
             $"{method} sip:1001@127.0.0.1:5060 SIP/2.0\r\n" +
@@ -98,7 +98,10 @@ internal sealed class ClientSessionRig : ITransactionUser
             $"To: \"Alice\" <sip:1001@127.0.0.1>;tag={session.LocalTag}\r\n" +
             $"Call-ID: {session.CallId}\r\n" +
             $"CSeq: {cseq} {method}\r\n" +
-            "Content-Length: 0\r\n\r\n";
+            "Contact: <sip:1002@192.168.1.20:5070>\r\n" +
+            (extraHeaders ?? "") +
+            (contentType is null ? "" : $"Content-Type: {contentType}\r\n") +
+            $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n" + body;
         return (SipRequest)DialogMessages.Parse(text);
     }
 

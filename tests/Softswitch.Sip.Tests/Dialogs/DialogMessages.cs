@@ -20,8 +20,8 @@ internal static class DialogMessages
 
     /// <summary>A request in the dialog: To carries <paramref name="toTag"/> (ours), From the caller's tag.</summary>
     public static SipRequest InDialog(string method, string toTag, uint cseq, string branch, string body = "",
-        string? contentType = null, string contact = "<sip:1001@192.168.1.10:5090>") =>
-        Request(method, branch, cseq, toTag, recordRoute: null, extraHeaders: null, body: body, contentType: contentType, contact: contact);
+        string? contentType = null, string contact = "<sip:1001@192.168.1.10:5090>", string? extraHeaders = null) =>
+        Request(method, branch, cseq, toTag, recordRoute: null, extraHeaders: extraHeaders, body: body, contentType: contentType, contact: contact);
 
     public static SipRequest Ack(string toTag, uint cseq, string branch = "z9hG4bKack1", string body = "") =>
         Request("ACK", branch, cseq, toTag, recordRoute: null, extraHeaders: null, body: body,

@@ -104,15 +104,16 @@ public sealed class InDialogRequestTests
         Assert.That(_rig.Owner.Infos.Single(), Is.EqualTo("application/dtmf-relay|Signal=5\r\nDuration=160\r\n"));
     }
 
-    [Test, Description("RFC 3261 §8.2.1: a known method the session does not serve")]
-    public void Update_gets_405_with_allow()
+    [Test, Description("RFC 3261 §8.2.1: a known method the session does not serve, by an owner that takes no part")]
+    public void Subscribe_gets_405_with_allow_by_default()
     {
         var session = _rig.StartConfirmed();
 
-        _rig.Receive(InDialog("UPDATE", session.Dialog.LocalTag, 2, "z9hG4bKupd1", Sdp("sendonly"), "application/sdp"));
+        _rig.Receive(InDialog("SUBSCRIBE", session.Dialog.LocalTag, 2, "z9hG4bKsub1"));
 
         var refused = _rig.SentMessages("SIP/2.0 405 ").Single();
-        Assert.That(refused.GetFirstHeaderValue("Allow"), Does.Contain("INVITE").And.Not.Contain("UPDATE"));
+        Assert.That(refused.GetHeaderValues("Allow"), Does.Contain("INVITE").And.Contain("UPDATE").And.Not.Contain("SUBSCRIBE"));
+        Assert.That(refused.To.Tag, Is.EqualTo(session.Dialog.LocalTag));
         Assert.That(session.State, Is.EqualTo(InviteSessionState.Confirmed));
     }
 

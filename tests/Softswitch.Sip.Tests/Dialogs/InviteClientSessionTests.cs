@@ -210,10 +210,10 @@ public sealed class InviteClientSessionTests
         Assert.That(session.State, Is.EqualTo(InviteClientSessionState.Confirmed));
     }
 
-    [Test, Description("RFC 3261 §14.2: a re-INVITE the leg cannot serve is refused and the call goes on")]
-    public void Reinvite_from_the_callee_is_refused_with_488()
+    [Test, Description("RFC 3261 §14.2: an owner that does not serve re-INVITEs refuses them by default, and the call goes on")]
+    public void Reinvite_from_the_callee_is_refused_with_488_by_an_owner_that_does_not_serve_it()
     {
-        var session = _rig.Start();
+        var session = _rig.Router.StartClientSession(Call(), new DefaultsClientOwner());
         _rig.Answer(200, body: AnswerSdp);
 
         _rig.Receive(CalleeRequest(session, "INVITE", 2, branch: "z9hG4bKre1"));

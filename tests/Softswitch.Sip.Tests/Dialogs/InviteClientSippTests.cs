@@ -13,14 +13,37 @@ using Softswitch.Sip.Transport;
 namespace Softswitch.Sip.Tests.Dialogs;
 
 /// <summary>
-/// A calling session on the real stack (UDP on 127.0.0.1, real clock) against sipp as the callee: the scenario wants
-/// 180/200 answered by our ACK and then our BYE, and sipp's exit code says whether it got them.
+/// A calling session on the real stack (UDP on 127.0.0.1, real clock) against sipp as the callee: each scenario wants
+/// what a callee checks (our ACK and BYE; PRACK with RAck, 200 to its re-INVITE and INFO), and sipp's exit code says
+/// whether it got them.
 /// </summary>
 [TestFixture, NonParallelizable]
 public sealed class InviteClientSippTests
 {
     [Test, Description("RFC 3261 §13.2.2.4, §15.1.1 against SIPp")]
     public async Task Session_calls_sipp_gets_ringing_and_answer_acks_and_hangs_up()
+    {
+        await CallSippAsync("callee-ack-bye.xml", async (session, owner) =>
+        {
+            Assert.That(owner.Provisional, Does.Contain(180));
+            await Task.CompletedTask;
+        });
+    }
+
+    [Test, Description("RFC 3262 §4, RFC 4028 §7.2, RFC 3261 §14.2, RFC 6086 against SIPp: PRACK, a session timer, the callee's re-INVITE and INFO")]
+    public async Task Session_pracks_reliable_ringing_and_serves_the_callees_reinvite_and_info_from_sipp()
+    {
+        await CallSippAsync("callee-prack-reinvite-info.xml", async (session, owner) =>
+        {
+            Assert.That(owner.Provisional, Is.EqualTo(new[] { 180 }));
+            Assert.That(session.SessionInterval, Is.EqualTo(TimeSpan.FromSeconds(1800)));
+            Assert.That(session.IsSessionRefresher, Is.True);
+            Assert.That(await owner.Info.Task.WaitAsync(TimeSpan.FromSeconds(10)), Does.Contain("Signal=5"));
+            Assert.That(owner.Offers, Has.Count.EqualTo(1));
+        });
+    }
+
+    private static async Task CallSippAsync(string scenario, Func<InviteClientSession, AwaitingClientOwner, Task> whileUp)
     {
         var user = new RouterUser();
         var options = new SipStackOptions
@@ -36,7 +59,7 @@ public sealed class InviteClientSippTests
         user.Router = router;
 
         var sippPort = FreeUdpPort();
-        using var sipp = StartSipp(sippPort, FreeUdpPort());
+        using var sipp = StartSipp(scenario, sippPort, FreeUdpPort());
         try
         {
             await WaitUntilBoundAsync(sippPort, sipp);
@@ -51,8 +74,8 @@ public sealed class InviteClientSippTests
 
             var answer = await owner.Answered.Task.WaitAsync(TimeSpan.FromSeconds(10));
             Assert.That(Encoding.UTF8.GetString(answer), Does.Contain("m=audio"));
-            Assert.That(owner.Provisional, Does.Contain(180));
             Assert.That(session.State, Is.EqualTo(InviteClientSessionState.Confirmed));
+            await whileUp(session, owner);
 
             Assert.That(session.Hangup(), Is.True);
             Assert.That(await owner.Ended.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo(InviteClientEnding.LocalHangup));
@@ -65,9 +88,9 @@ public sealed class InviteClientSippTests
         }
     }
 
-    private static Process StartSipp(int port, int mediaPort)
+    private static Process StartSipp(string scenarioFile, int port, int mediaPort)
     {
-        var scenario = Path.Combine(SourceFolder(), "Scenarios", "callee-ack-bye.xml");
+        var scenario = Path.Combine(SourceFolder(), "Scenarios", scenarioFile);
         var info = new ProcessStartInfo("sipp")
         {
             RedirectStandardOutput = true,
@@ -138,7 +161,9 @@ public sealed class InviteClientSippTests
     {
         public TaskCompletionSource<byte[]> Answered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource<InviteClientEnding> Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<string> Info { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public List<int> Provisional { get; } = [];
+        public List<string> Offers { get; } = [];
 
         public void OnProvisional(InviteClientSession session, int statusCode, ReadOnlyMemory<byte> sdp)
         {
@@ -151,5 +176,15 @@ public sealed class InviteClientSippTests
             Answered.TrySetException(new AssertionException($"failed: {statusCode} {reason}"));
 
         public void OnEnded(InviteClientSession session, InviteClientEnding ending) => Ended.TrySetResult(ending);
+
+        /// <summary>Hold from the callee: answered recvonly at once (a real owner would post it to its mailbox first).</summary>
+        public void OnReInvite(InviteClientSession session, ReadOnlyMemory<byte> offer)
+        {
+            lock (Offers) Offers.Add(Encoding.UTF8.GetString(offer.Span));
+            session.AnswerReInvite(Encoding.UTF8.GetBytes(DialogMessages.Sdp("recvonly").Replace("192.168.1.10", "127.0.0.1", StringComparison.Ordinal)));
+        }
+
+        public void OnInfo(InviteClientSession session, string? contentType, ReadOnlyMemory<byte> body) =>
+            Info.TrySetResult(Encoding.UTF8.GetString(body.Span));
     }
 }

@@ -27,6 +27,37 @@ internal sealed class RecordingClientOwner : IInviteClientSessionOwner
 
     public void OnEnded(InviteClientSession session, InviteClientEnding ending) => Add($"Ended({ending})");
 
+    public List<string> Offers { get; } = [];
+    public List<string> Infos { get; } = [];
+    public List<InDialogRequest> Requests { get; } = [];
+
+    /// <summary>Called on the callee's re-INVITE with the offer text; when null the re-INVITE is left pending.</summary>
+    public Action<InviteClientSession, string>? OnOffer { get; set; }
+
+    public Action<InviteClientSession, InDialogRequest>? OnInDialog { get; set; }
+
+    public void OnReInvite(InviteClientSession session, ReadOnlyMemory<byte> offer)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(offer.Span);
+        Offers.Add(text);
+        Add("ReInvite");
+        OnOffer?.Invoke(session, text);
+    }
+
+    public void OnInfo(InviteClientSession session, string? contentType, ReadOnlyMemory<byte> body)
+    {
+        Infos.Add($"{contentType}|{System.Text.Encoding.UTF8.GetString(body.Span)}");
+        Add("Info");
+    }
+
+    public void OnRequest(InviteClientSession session, InDialogRequest request)
+    {
+        Requests.Add(request);
+        Add($"Request({request.MethodName})");
+        if (OnInDialog is { } handle) handle(session, request);
+        else request.RespondByDefault();
+    }
+
     private void Add(string line)
     {
         lock (_events) _events.Add(line);

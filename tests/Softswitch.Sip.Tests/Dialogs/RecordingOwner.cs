@@ -41,6 +41,19 @@ internal sealed class RecordingOwner : IInviteSessionOwner
 
     public void OnFailed(InviteServerSession session, InviteSessionFailure failure) => Add($"Failed({failure})");
 
+    /// <summary>The in-dialog requests handed over; answered by <see cref="OnInDialog"/>, else as the interface default does.</summary>
+    public List<InDialogRequest> Requests { get; } = [];
+
+    public Action<InviteServerSession, InDialogRequest>? OnInDialog { get; set; }
+
+    public void OnRequest(InviteServerSession session, InDialogRequest request)
+    {
+        Requests.Add(request);
+        Add($"Request({request.MethodName})");
+        if (OnInDialog is { } handle) handle(session, request);
+        else request.RespondByDefault();
+    }
+
     private void Add(string line)
     {
         lock (_events) _events.Add(line);

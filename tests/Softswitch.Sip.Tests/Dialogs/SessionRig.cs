@@ -22,7 +22,7 @@ internal sealed class SessionRig : ITransactionUser
         Transport = new RecordingTransport(Time);
         Router = new SessionRouter(Time, new InviteSessionOptions { LocalHost = "127.0.0.1", LocalPort = 5060 });
         Layer = new TransactionLayer(Time, new TransactionTimerOptions(), Transport, this, new TransactionMessageFactory());
-        Router.Attach(Layer);
+        Router.Attach(Layer, Transport);
     }
 
     public FakeTimeProvider Time { get; }

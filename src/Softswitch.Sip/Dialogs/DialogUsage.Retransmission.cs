@@ -1,13 +1,14 @@
+using Softswitch.Sip.Messages;
 using Softswitch.Sip.Transactions;
 
 namespace Softswitch.Sip.Dialogs;
 
 /// <summary>
-/// §13.3.1.4: the 2xx to an INVITE is the UAS core's to retransmit, not the transaction's (it may cross UDP hops
-/// beyond a TCP first hop, so this runs on every transport): at T1, doubling up to T2, until the ACK with the same
-/// CSeq arrives. After 64·T1 without one the dialog is torn down with BYE and the owner hears Failed.
+/// §13.3.1.4: the 2xx to an INVITE (the first one or a re-INVITE) is the UAS core's to retransmit, not the
+/// transaction's (it may cross UDP hops beyond a TCP first hop, so this runs on every transport): at T1, doubling
+/// up to T2, until the ACK with the same CSeq arrives. After 64·T1 without one the session ends with BYE (§14.2).
 /// </summary>
-public sealed partial class InviteServerSession
+internal sealed partial class DialogUsage
 {
     private ServerTransaction? _unacked;
     private ReadOnlyMemory<byte> _unackedResponse;
@@ -18,7 +19,13 @@ public sealed partial class InviteServerSession
     private ITimer? _giveUpTimer;
     private int _retransmitGeneration;
 
-    private void StartRetransmittingLocked(ServerTransaction transaction, int statusCode, ReadOnlyMemory<byte> response)
+    /// <summary>True while a 2xx of ours waits for its ACK.</summary>
+    public bool AwaitsAck => _unacked is not null;
+
+    /// <summary>Whether <paramref name="transaction"/> is the one whose 2xx is being retransmitted.</summary>
+    public bool IsUnacked(ServerTransaction transaction) => ReferenceEquals(transaction, _unacked);
+
+    public void StartRetransmittingLocked(ServerTransaction transaction, int statusCode, ReadOnlyMemory<byte> response)
     {
         StopRetransmittingLocked();
         _unacked = transaction;
@@ -33,7 +40,7 @@ public sealed partial class InviteServerSession
         _giveUpTimer = _time.CreateTimer(_ => OnGiveUpTimer(generation), null, _options.Timers.Timeout64T1, Timeout.InfiniteTimeSpan);
     }
 
-    private void StopRetransmittingLocked()
+    public void StopRetransmittingLocked()
     {
         _retransmitGeneration++;
         _retransmitTimer?.Dispose();
@@ -42,6 +49,14 @@ public sealed partial class InviteServerSession
         _giveUpTimer = null;
         _unacked = null;
         _unackedResponse = default;
+    }
+
+    /// <summary>An ACK in the dialog: true when it acknowledges the 2xx being retransmitted (a late copy is false).</summary>
+    public bool TryAcceptAckLocked(SipRequest ack)
+    {
+        if (_unacked is null || ack.CSeq.Number != _unackedCSeq) return false;
+        StopRetransmittingLocked();
+        return true;
     }
 
     private void OnRetransmitTimer(int generation)
@@ -57,15 +72,14 @@ public sealed partial class InviteServerSession
 
     private void OnGiveUpTimer(int generation)
     {
+        Action? notify;
         lock (_gate)
         {
             if (generation != _retransmitGeneration || _unacked is null) return;
             StopRetransmittingLocked();
-            if (State is not (InviteSessionState.Accepted or InviteSessionState.Confirmed)) return;
-            AnswerPendingReInviteLocked(487);
-            SendByeLocked();
+            notify = _host.End(SessionEndCause.AckTimeout);
         }
 
-        _owner.OnFailed(this, InviteSessionFailure.AckTimeout);
+        notify?.Invoke();
     }
 }
