@@ -1,5 +1,7 @@
 using Softswitch.Calls.Records;
 using Softswitch.Media.Sdp;
+using Softswitch.Sip.Dialogs;
+using Softswitch.Sip.Messages;
 
 namespace Softswitch.Calls.Bridging;
 
@@ -17,13 +19,19 @@ public sealed partial class BridgedCall
             Finish(ended.Why switch
             {
                 LegEnding.Cancelled => BridgedCallEnd.Cancelled,
+                LegEnding.SessionTimerExpired => new BridgedCallEnd(HangupCauses.SessionTimer, HangupSides.Caller),
                 LegEnding.Failed => new BridgedCallEnd(HangupCauses.Failed, HangupSides.Caller),
                 _ => BridgedCallEnd.CallerHungUp,
             });
         }
         else if (leg == _answered && ended.Why != LegEnding.WeHungUp)
         {
-            Finish(ended.Why == LegEnding.Failed ? new BridgedCallEnd(HangupCauses.Failed, HangupSides.Callee) : BridgedCallEnd.CalleeHungUp);
+            Finish(ended.Why switch
+            {
+                LegEnding.Failed => new BridgedCallEnd(HangupCauses.Failed, HangupSides.Callee),
+                LegEnding.SessionTimerExpired => new BridgedCallEnd(HangupCauses.SessionTimer, HangupSides.Callee),
+                _ => BridgedCallEnd.CalleeHungUp,
+            });
         }
 
         return ValueTask.CompletedTask;
@@ -136,9 +144,34 @@ public sealed partial class BridgedCall
         if (heldBefore != leg.Holding) UpdateHold();
     }
 
+    /// <summary>
+    /// Digits by INFO reach the leg's own digit stream, and cross the bridge as an INFO of ours to the other party
+    /// (RFC 4733 events and in-band tones cross in the media).
+    /// </summary>
     private ValueTask OnInfo(LegInfo info)
     {
         info.Leg.Media?.OnSipInfo(info.ContentType, info.Body.Span);
+        var other = info.Leg == _caller ? _answered : info.Leg == _answered ? _caller : null;
+        if (other?.Dialog is { IsEstablished: true } dialog) _ = ForwardInfoAsync(dialog, info.ContentType, info.Body);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task ForwardInfoAsync(IInviteSession dialog, string? contentType, ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            await dialog.SendRequestAsync(SipMethod.Info, contentType, body).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is InvalidOperationException or OperationCanceledException)
+        {
+            // The other leg ended meanwhile: nothing to pass the digit to.
+        }
+    }
+
+    /// <summary>Requests the call does not act on yet get the dialog layer's default answer (REFER 603, NOTIFY 481...).</summary>
+    private ValueTask OnRequest(LegRequest request)
+    {
+        request.Request.RespondByDefault();
         return ValueTask.CompletedTask;
     }
 }

@@ -119,7 +119,17 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         }
 
         call._registry = context.Registry;
-        call._caller.Attach(context.Sessions.CreateSession(invite, call._caller));
+        var session = context.Sessions.CreateSession(invite, call._caller);
+        call._caller.Attach(session);
+        if (session.RejectIfSessionIntervalTooSmall())
+        {
+            // 422 with our Min-SE went out (RFC 4028 §8.1): the phone retries with a longer interval.
+            context.Registry.Remove(call);
+            ports.Dispose();
+            admission?.Dispose();
+            return;
+        }
+
         _ = call.RunAsync();
     }
 
@@ -169,6 +179,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         LegAcknowledged acknowledged => OnAcknowledgedAsync(acknowledged),
         LegReInvite reInvite => OnReInviteAsync(reInvite),
         LegInfo info => OnInfo(info),
+        LegRequest request => OnRequest(request),
         RingTimedOut timedOut => OnRingTimedOutAsync(timedOut),
         HangupRequested hangup => OnHangupRequested(hangup),
         PickupRequested pickup => OnPickupAsync(pickup),

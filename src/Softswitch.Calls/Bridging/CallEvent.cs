@@ -27,6 +27,9 @@ public sealed record LegReInvite(CallLeg Leg, ReadOnlyMemory<byte> Offer) : Call
 /// <summary>An INFO from a leg's peer (digits by <c>application/dtmf-relay</c>); already answered 200.</summary>
 public sealed record LegInfo(CallLeg Leg, string? ContentType, ReadOnlyMemory<byte> Body) : CallEvent;
 
+/// <summary>Another request in a leg's dialog (REFER, NOTIFY, UPDATE with an offer...): it must be answered exactly once.</summary>
+public sealed record LegRequest(CallLeg Leg, Softswitch.Sip.Dialogs.InDialogRequest Request) : CallEvent;
+
 /// <summary>The callees rang for the ring time without an answer.</summary>
 public sealed record RingTimedOut(int Step) : CallEvent;
 
@@ -48,6 +51,9 @@ public enum LegEnding
     /// <summary>Our hang-up finished.</summary>
     WeHungUp,
 
-    /// <summary>No ACK for our 2xx, or the transport failed.</summary>
+    /// <summary>No ACK for our 2xx, the transport failed, or the dialog was lost (408/481 to a request in it).</summary>
     Failed,
+
+    /// <summary>The session timer ran out without a refresh (RFC 4028): BYE with a Reason went out.</summary>
+    SessionTimerExpired,
 }

@@ -52,6 +52,9 @@ public abstract class CallLeg
     /// <summary>True while this leg's peer holds the call (its last offer was sendonly or inactive): the other party hears music.</summary>
     public bool Holding { get; set; }
 
+    /// <summary>The leg's INVITE session, to send requests in its dialog (INFO, NOTIFY); null before it started.</summary>
+    public abstract Softswitch.Sip.Dialogs.IInviteSession? Dialog { get; }
+
     /// <summary>Ends the leg from our side: BYE once answered, otherwise 480 (caller) or CANCEL (callee).</summary>
     public abstract void Hangup(string? reason = null);
 

@@ -38,11 +38,13 @@ public sealed class CalleeLeg : CallLeg, IInviteClientSessionOwner
 
     public void Start(SessionRouter sessions, OutgoingInvite invite) => _session = sessions.StartClientSession(invite, this);
 
-    public override void Hangup(string? reason = null) => _session?.Hangup();
+    public override void Hangup(string? reason = null) => _session?.Hangup(reason);
 
-    public override bool AnswerReInvite(ReadOnlyMemory<byte> sdp) => false;
+    public override bool AnswerReInvite(ReadOnlyMemory<byte> sdp) => _session?.AnswerReInvite(sdp) == true;
 
-    public override bool RejectReInvite(int statusCode) => false;
+    public override bool RejectReInvite(int statusCode) => _session?.RejectReInvite(statusCode) == true;
+
+    public override IInviteSession? Dialog => _session;
 
     // Session callbacks (socket and timer threads): posted, nothing else.
     public void OnProvisional(InviteClientSession session, int statusCode, ReadOnlyMemory<byte> sdp) =>
@@ -52,6 +54,17 @@ public sealed class CalleeLeg : CallLeg, IInviteClientSessionOwner
 
     public void OnFailed(InviteClientSession session, int statusCode, string reason) => Call.Post(new LegFailed(this, statusCode, reason));
 
-    public void OnEnded(InviteClientSession session, InviteClientEnding ending) =>
-        Call.Post(new LegEnded(this, ending == InviteClientEnding.RemoteHangup ? LegEnding.PeerHungUp : LegEnding.WeHungUp));
+    public void OnEnded(InviteClientSession session, InviteClientEnding ending) => Call.Post(new LegEnded(this, ending switch
+    {
+        InviteClientEnding.RemoteHangup => LegEnding.PeerHungUp,
+        InviteClientEnding.LocalHangup => LegEnding.WeHungUp,
+        InviteClientEnding.SessionTimerExpired => LegEnding.SessionTimerExpired,
+        _ => LegEnding.Failed,
+    }));
+
+    public void OnReInvite(InviteClientSession session, ReadOnlyMemory<byte> offer) => Call.Post(new LegReInvite(this, offer));
+
+    public void OnInfo(InviteClientSession session, string? contentType, ReadOnlyMemory<byte> body) => Call.Post(new LegInfo(this, contentType, body));
+
+    public void OnRequest(InviteClientSession session, InDialogRequest request) => Call.Post(new LegRequest(this, request));
 }

@@ -36,6 +36,8 @@ public sealed class CallerLeg : CallLeg, IInviteSessionOwner
 
     public override bool RejectReInvite(int statusCode) => Session.RejectReInvite(statusCode);
 
+    public override IInviteSession? Dialog => _session;
+
     // Session callbacks (socket and timer threads): posted, nothing else.
     public void OnAcknowledged(InviteServerSession session, ReadOnlyMemory<byte> sdp) => Call.Post(new LegAcknowledged(this, sdp));
 
@@ -47,5 +49,8 @@ public sealed class CallerLeg : CallLeg, IInviteSessionOwner
 
     public void OnCancelled(InviteServerSession session) => Call.Post(new LegEnded(this, LegEnding.Cancelled));
 
-    public void OnFailed(InviteServerSession session, InviteSessionFailure failure) => Call.Post(new LegEnded(this, LegEnding.Failed));
+    public void OnFailed(InviteServerSession session, InviteSessionFailure failure) => Call.Post(new LegEnded(this,
+        failure == InviteSessionFailure.SessionTimerExpired ? LegEnding.SessionTimerExpired : LegEnding.Failed));
+
+    public void OnRequest(InviteServerSession session, InDialogRequest request) => Call.Post(new LegRequest(this, request));
 }
