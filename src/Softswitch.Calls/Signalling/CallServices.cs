@@ -36,4 +36,7 @@ public sealed class CallServices
     public ActiveCalls Active { get; init; } = new();
 
     public required ILoggerFactory Loggers { get; init; }
+
+    /// <summary>The busy-lamp board calls report their extensions' dialogs to; null: nobody watches.</summary>
+    public Presence.ExtensionActivity? Activity { get; init; }
 }

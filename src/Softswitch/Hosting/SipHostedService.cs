@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Softswitch.Calls.Features;
 using Softswitch.Calls.Legs;
 using Softswitch.Calls.Media;
+using Softswitch.Calls.Presence;
 using Softswitch.Calls.Registration;
 using Softswitch.Calls.Routing;
 using Softswitch.Media.Clock;
@@ -55,6 +56,9 @@ internal sealed partial class SipHostedService(
     private CallDrain? _drain;
     private TimeSpan _shutdownGrace;
     private RtpPortAllocator? _ports;
+    private ExtensionActivity? _activity;
+    private DialogSubscriptions? _subscriptions;
+    private NatKeepAlive? _keepAlive;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -103,13 +107,15 @@ internal sealed partial class SipHostedService(
         var mediaAddress = MediaAddress.Choose(settings.Rtp.Address, listen);
         _clock = new MediaClock(time, loggers.CreateLogger<MediaClock>());
         _clock.Start();
+        // Contact must name where SIP listens: the public address, the listen address, or (wildcard) the media one.
+        var contactHost = sip.PublicAddress is { Length: > 0 } ? sip.PublicAddress
+            : listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? mediaAddress.ToString() : listen.ToString();
+        _activity = new ExtensionActivity(loggers.CreateLogger<ExtensionActivity>());
         var calls = new CallServices
         {
             Sessions = new SessionRouter(time, new InviteSessionOptions
             {
-                // Contact must name where SIP listens: the public address, the listen address, or (wildcard) the media one.
-                LocalHost = sip.PublicAddress is { Length: > 0 } ? sip.PublicAddress
-                    : listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? mediaAddress.ToString() : listen.ToString(),
+                LocalHost = contactHost,
                 LocalPort = sip.Port,
                 Timers = timers,
             }, loggers.CreateLogger<SessionRouter>()),
@@ -139,8 +145,21 @@ internal sealed partial class SipHostedService(
             },
             Time = time,
             Loggers = loggers,
+            Activity = _activity,
         };
-        _dispatcher = new SipRequestDispatcher(registrarService, signalling, loggers.CreateLogger<SipRequestDispatcher>(), calls);
+        _subscriptions = new DialogSubscriptions(_activity, authenticator, localDomain, number => extensions.TryGet(number, out _),
+            new DialogSubscriptionOptions
+            {
+                MinExpires = settings.Registrar.SubscriptionMinExpires,
+                MaxExpires = settings.Registrar.SubscriptionMaxExpires,
+                Domain = sip.Domain,
+                LocalHost = contactHost,
+                LocalPort = sip.Port,
+            }, time, loggers.CreateLogger<DialogSubscriptions>());
+        _dispatcher = new SipRequestDispatcher(registrarService, signalling, loggers.CreateLogger<SipRequestDispatcher>(), calls)
+        {
+            Subscriptions = _subscriptions,
+        };
         _drain = new CallDrain(calls.Active, time, loggers.CreateLogger<CallDrain>());
         _shutdownGrace = ShutdownTimeouts.Grace(settings.Limits);
         _ports = calls.Media.Ports;
@@ -163,6 +182,10 @@ internal sealed partial class SipHostedService(
         }, _dispatcher, time, loggers) { Guard = bans.Guard, StatelessChallenges = authenticator };
         _dispatcher.Attach(_stack.Transactions, _stack);
         await _stack.StartAsync(cancellationToken);
+        if (settings.Registrar.NatKeepaliveSeconds > 0)
+        {
+            _keepAlive = new NatKeepAlive(bindings, _stack.SendKeepAlive, TimeSpan.FromSeconds(settings.Registrar.NatKeepaliveSeconds), time);
+        }
 
         _sweep = time.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
         if (OpusLibrary.IsAvailable) LogOpusOffered(OpusLibrary.Version ?? "?");
@@ -223,12 +246,18 @@ internal sealed partial class SipHostedService(
     {
         _sweep?.Dispose();
         _sweep = null;
+        _keepAlive?.Dispose();
+        _keepAlive = null;
+        _subscriptions?.Dispose();
+        _subscriptions = null;
         if (_stack is not null) await _stack.DisposeAsync();
         _stack = null;
         if (_dispatcher is not null) await _dispatcher.DisposeAsync();
         _dispatcher = null;
         if (_clock is not null) await _clock.DisposeAsync();
         _clock = null;
+        if (_activity is not null) await _activity.DisposeAsync();
+        _activity = null;
         await bans.DisposeAsync();
     }
 
