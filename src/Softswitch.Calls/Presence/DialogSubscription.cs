@@ -45,6 +45,15 @@ internal sealed class DialogSubscription
 
     public bool IsTerminated { get; set; }
 
+    /// <summary>A NOTIFY of ours is waiting for its final response; the next one waits in <see cref="Queued"/>.</summary>
+    public bool AwaitingResponse { get; set; }
+
+    /// <summary>
+    /// The NOTIFY to send once the outstanding one is answered: the latest state only, since each is full state (a burst
+    /// of changes while the subscriber is slow becomes one NOTIFY, and one transaction per subscriber at most).
+    /// </summary>
+    public (string SubscriptionState, IReadOnlyList<DialogActivity> Dialogs)? Queued { get; set; }
+
     /// <summary>Fires at <see cref="ExpiresAt"/>; re-armed by each refresh.</summary>
     public ITimer? ExpiryTimer { get; set; }
 }

@@ -33,6 +33,17 @@ public sealed partial class DialogSubscriptions
         {
             LogNotifyRefused(response.CallId, subscription.Extension, response.StatusCode);
             End(subscription);
+            return true;
+        }
+
+        lock (subscription.Gate)
+        {
+            subscription.AwaitingResponse = false;
+            if (subscription.Queued is { } next)
+            {
+                subscription.Queued = null;
+                SendNotifyLocked(subscription, next.SubscriptionState, next.Dialogs);
+            }
         }
 
         return true;
@@ -65,9 +76,14 @@ public sealed partial class DialogSubscriptions
         EndLocked(subscription);
     }
 
+    /// <summary>The subscriber is gone: nothing more is sent, not even a queued NOTIFY.</summary>
     private void End(DialogSubscription subscription)
     {
-        lock (subscription.Gate) EndLocked(subscription);
+        lock (subscription.Gate)
+        {
+            subscription.Queued = null;
+            EndLocked(subscription);
+        }
     }
 
     private void EndLocked(DialogSubscription subscription)
@@ -81,11 +97,18 @@ public sealed partial class DialogSubscriptions
 
     /// <summary>
     /// A NOTIFY in the subscription's dialog (next CSeq, next version), sent in a client transaction whose outcome
-    /// comes back by branch. Under the subscription's lock, so CSeq, version and wire order agree.
+    /// comes back by branch; while one is unanswered the newest state waits (<see cref="DialogSubscription.Queued"/>),
+    /// so NOTIFYs reach the subscriber one at a time and in order. Under the subscription's lock.
     /// </summary>
     private void SendNotifyLocked(DialogSubscription subscription, string subscriptionState, IReadOnlyList<DialogActivity> dialogs)
     {
         if (_transactions is not { } transactions) return;
+        if (subscription.AwaitingResponse)
+        {
+            subscription.Queued = (subscriptionState, dialogs);
+            return;
+        }
+
         var body = DialogInfoDocument.Write(subscription.Entity, subscription.NextVersion++, dialogs);
         var via = ViaHeader.Create(subscription.Flow.Transport == SipTransportKind.Tcp ? "TCP" : "UDP", _options.LocalHost, _options.LocalPort,
             SipIds.NewBranch());
@@ -96,6 +119,7 @@ public sealed partial class DialogSubscriptions
             .WithBody(DialogInfoDocument.ContentType, body)
             .ToBytes();
         if (SipMessageParser.TryParse(bytes, out var parsed, out _) != SipParseStatus.Ok || parsed is not SipRequest request) return;
+        subscription.AwaitingResponse = true;
         _byBranch[via.Branch!] = subscription;
         transactions.SendRequest(request, bytes, subscription.Flow);
     }

@@ -64,6 +64,12 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
             return;
         }
 
+        if (request.From.Tag is null)
+        {
+            subscribe.Respond(400, "From Has No Tag", toTag: SipIds.NewTag()); // a dialog needs it (§8.1.1.3)
+            return;
+        }
+
         if (!request.RequestUri.IsSip || !_domain.IsOurs(request.RequestUri.Host))
         {
             subscribe.Respond(404, "Domain Not Served Here", toTag: SipIds.NewTag());
@@ -93,7 +99,9 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
 
         if (!TryGrant(subscribe, out var expires)) return;
 
-        var tag = SipIds.NewTag();
+        // The tag the 401 carried (ToTags), as INVITE sessions do; a random one if that dialog is still live.
+        var tag = ToTags.For(request);
+        if (_byDialog.ContainsKey(new DialogId(request.CallId, tag, request.From.Tag ?? ""))) tag = SipIds.NewTag();
         var entity = new SipUri("sip", watched, _options.Domain, null).ToString();
         var subscription = new DialogSubscription(Dialog.CreateUas(request, tag), watched, entity, eventHeader, subscribe.Source,
             new NameAddress(ContactUri(watched, subscribe.Source.Transport)));
