@@ -54,10 +54,19 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
     /// <summary>The layer NOTIFYs are sent through; attached once the stack exists (as the session router's is).</summary>
     public void Attach(TransactionLayer transactions) => _transactions = transactions;
 
-    /// <summary>A SUBSCRIBE outside any dialog: a new subscription (or a one-time fetch with Expires: 0).</summary>
+    /// <summary>
+    /// A SUBSCRIBE that <see cref="TryHandleInDialog"/> did not take: a new subscription (or a one-time fetch with
+    /// Expires: 0); with a To tag it names a subscription that is gone (481).
+    /// </summary>
     public void HandleSubscribe(ServerTransaction subscribe)
     {
         var request = subscribe.Request;
+        if (request.To.Tag is not null)
+        {
+            subscribe.Respond(481);
+            return;
+        }
+
         if (EventPackage(request) is not { } eventHeader)
         {
             subscribe.Respond(489, toTag: SipIds.NewTag(), headers: [new("Allow-Events", Package)]);

@@ -17,19 +17,9 @@ public sealed partial class SipRequestDispatcher
 
     private void HandleSubscribe(ServerTransaction subscribe)
     {
-        if (subscribe.Request.To.Tag is not null)
-        {
-            subscribe.Respond(481); // a refresh for a subscription we do not have (any more)
-            return;
-        }
-
-        if (Subscriptions is null)
-        {
-            subscribe.Respond(489, toTag: SipIds.NewTag());
-            return;
-        }
-
-        Subscriptions.HandleSubscribe(subscribe);
+        if (Subscriptions is not null) Subscriptions.HandleSubscribe(subscribe);
+        else if (subscribe.Request.To.Tag is not null) subscribe.Respond(481);
+        else subscribe.Respond(489, toTag: SipIds.NewTag());
     }
 
     private bool TryHandleSubscriptionInDialog(ServerTransaction transaction) => Subscriptions?.TryHandleInDialog(transaction) == true;
