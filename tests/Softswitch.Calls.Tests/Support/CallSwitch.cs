@@ -94,6 +94,7 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
             Limits = limits,
             Time = Time,
             Loggers = loggers,
+            Activity = Activity,
         };
         Sessions = calls.Sessions;
         ActiveCalls = calls.Active;
@@ -104,6 +105,9 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The busy-lamp board the calls report to.</summary>
+    public Softswitch.Calls.Presence.ExtensionActivity Activity { get; } = new();
 
     /// <summary>The recordings calls reported closed.</summary>
     public CollectedRecordings Recordings { get; } = new();
@@ -198,6 +202,7 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
     {
         await _dispatcher.DisposeAsync();
         await _clock.DisposeAsync();
+        await Activity.DisposeAsync();
         try
         {
             Directory.Delete(_root, recursive: true);
