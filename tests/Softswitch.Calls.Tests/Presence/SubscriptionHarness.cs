@@ -160,23 +160,8 @@ internal sealed class SubscriptionHarness : ITransactionTransport, ITransactionU
     {
     }
 
-    private string Answer(SipResponse challenge, string username, string uri)
-    {
-        var header = challenge.GetHeaderValues("WWW-Authenticate").First(h => h.Contains("algorithm=MD5", StringComparison.Ordinal));
-        var nonce = Param(header, "nonce");
-        var realm = Param(header, "realm");
-        const string cnonce = "0a4f113b";
-        var response = DigestCalculator.ComputeResponse(DigestAlgorithm.Md5, username, realm, _passwords[username], "SUBSCRIBE", uri, nonce, "auth",
-            "00000001", cnonce);
-        return $"Digest username=\"{username}\", realm=\"{realm}\", nonce=\"{nonce}\", uri=\"{uri}\", response=\"{response}\", " +
-               $"algorithm=MD5, qop=auth, nc=00000001, cnonce=\"{cnonce}\"";
-    }
-
-    private static string Param(string header, string name)
-    {
-        var start = header.IndexOf(name + "=\"", StringComparison.Ordinal) + name.Length + 2;
-        return header[start..header.IndexOf('"', start)];
-    }
+    private string Answer(SipResponse challenge, string username, string uri) =>
+        Register.Answer(challenge, username, _passwords[username], DigestAlgorithm.Md5, method: "SUBSCRIBE", uri: uri);
 
     public async ValueTask DisposeAsync()
     {
