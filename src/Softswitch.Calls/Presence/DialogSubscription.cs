@@ -33,8 +33,11 @@ internal sealed class DialogSubscription
     /// <summary>The subscriber's Event header (package and <c>id</c>), repeated in every NOTIFY (RFC 6665 §8.2.1).</summary>
     public string EventHeader { get; }
 
-    /// <summary>Where the SUBSCRIBE came from: NOTIFYs go back along it (NAT, TCP connection), as INVITE sessions do.</summary>
-    public SipEndPoint Flow { get; }
+    /// <summary>
+    /// Where the last SUBSCRIBE came from: NOTIFYs go back along it (NAT, TCP connection), as INVITE sessions do; a
+    /// refresh from a new NAT mapping moves it.
+    /// </summary>
+    public SipEndPoint Flow { get; set; }
 
     public NameAddress LocalContact { get; }
 

@@ -137,7 +137,8 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
 
     /// <summary>
     /// A request in one of our subscription dialogs: a SUBSCRIBE refreshes or ends it (RFC 6665 §4.2.1.2); any other
-    /// method is not served there (405). False when the request names no subscription of ours.
+    /// method is not served there (405). False when the request names no subscription of ours. A refresh is not
+    /// challenged again: the dialog (Call-ID and both tags, ours unguessable) was made by an authenticated one.
     /// </summary>
     public bool TryHandleInDialog(ServerTransaction transaction)
     {
@@ -171,6 +172,7 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
 
             if (!TryGrant(transaction, out var expires)) return true;
             subscription.Dialog.RefreshRemoteTarget(request);
+            subscription.Flow = transaction.Source;
             transaction.Respond(200, headers: SuccessHeaders(subscription, expires));
             if (expires == 0)
             {
