@@ -30,6 +30,8 @@ declare -A english=(
   [please-hold]="Please hold."
   [welcome]="Welcome."
   [invalid-option]="Sorry, that is not a valid choice."
+  [feature-on]="Activated."
+  [feature-off]="Deactivated."
   [star]="star"
   [hash]="hash"
 )
@@ -39,6 +41,8 @@ declare -A malay=(
   [please-hold]="Sila tunggu sebentar."
   [welcome]="Selamat datang."
   [invalid-option]="Maaf, pilihan itu tidak sah."
+  [feature-on]="Diaktifkan."
+  [feature-off]="Dinyahaktifkan."
   [star]="bintang"
   [hash]="pagar"
 )

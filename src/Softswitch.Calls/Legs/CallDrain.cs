@@ -7,7 +7,7 @@ namespace Softswitch.Calls.Legs;
 /// then each one left is hung up with BYE and waited for until its recording is closed and its ports are free, and
 /// (briefly) until its BYE is answered. Run it while the SIP stack still sends and receives.
 /// </summary>
-public sealed partial class CallDrain(ActiveCalls calls, TimeProvider time, ILogger<CallDrain> logger)
+public sealed partial class CallDrain(CallRegistry calls, TimeProvider time, ILogger<CallDrain> logger)
 {
     /// <summary>How long the hung-up calls get to release their media and see their BYE answered (16·T1 at the default T1).</summary>
     public static readonly TimeSpan HangupWait = TimeSpan.FromSeconds(8);

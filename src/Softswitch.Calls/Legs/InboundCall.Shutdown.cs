@@ -1,10 +1,10 @@
 namespace Softswitch.Calls.Legs;
 
-/// <summary>The call in the list of <see cref="ActiveCalls"/>, and what the shutdown drain needs of it.</summary>
-public sealed partial class InboundCall
+/// <summary>The call in the list of <see cref="CallRegistry"/>, and what the shutdown drain needs of it.</summary>
+public sealed partial class InboundCall : ILiveCall
 {
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private ActiveCalls? _active;
+    private CallRegistry? _active;
 
     /// <summary>Completes once the call is over and its media, recording and ports are released.</summary>
     public Task WhenReleased => _released.Task;
@@ -20,7 +20,7 @@ public sealed partial class InboundCall
     }
 
     /// <summary>Joins <paramref name="active"/>; false when the switch no longer takes calls.</summary>
-    private bool TryJoin(ActiveCalls active)
+    private bool TryJoin(CallRegistry active)
     {
         if (!active.TryAdd(this)) return false;
         _active = active;
@@ -32,5 +32,18 @@ public sealed partial class InboundCall
     {
         _active?.Remove(this);
         _released.TrySetResult();
+    }
+
+    /// <summary>The caller's leg and the feature answering it.</summary>
+    public LiveCallInfo Describe()
+    {
+        var session = _session;
+        var leg = _leg;
+        var answeredAt = AnsweredTimestamp;
+        var state = session?.State.ToString() ?? "Incoming";
+        return new LiveCallInfo(Uuid, CallId, session?.Invite.From.Uri.User ?? "", Dialled, _feature.Name,
+            _ended.IsCancellationRequested ? "ending" : answeredAt == 0 ? "ringing" : _onHold ? "held" : "answered",
+            _started, answeredAt == 0 ? null : _started + _time.GetElapsedTime(_startedTimestamp, answeredAt),
+            [new LiveLegInfo("caller", CallId, session?.Invite.From.Uri.User ?? "", state, leg?.Codec.ToString(), leg?.RemoteRtpEndPoint?.ToString())]);
     }
 }

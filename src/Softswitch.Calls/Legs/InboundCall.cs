@@ -43,6 +43,8 @@ public sealed partial class InboundCall : IInviteSessionOwner
     private CallRecorder? _recorder;
     private DateTimeOffset _recordingStarted;
     private InboundCallEnd? _end;
+    private readonly DateTimeOffset _started;
+    private readonly long _startedTimestamp;
 
     private InboundCall(CallMediaOptions media, OfferAnswerSession offerAnswer, RtpPortPair ports, DialPlanRoute route, ICallFeature feature,
         string callId, TimeProvider time, ILoggerFactory loggers)
@@ -57,6 +59,8 @@ public sealed partial class InboundCall : IInviteSessionOwner
         _loggers = loggers;
         _logger = loggers.CreateLogger<InboundCall>();
         Uuid = RecordingPaths.NewCallUuid(time);
+        _started = time.GetUtcNow();
+        _startedTimestamp = time.GetTimestamp();
     }
 
     public string CallId { get; }
@@ -97,7 +101,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
     /// when it ends (or here, when refused) and is watched by <paramref name="watchdog"/> once answered.
     /// </summary>
     public static void Start(ServerTransaction invite, SessionRouter sessions, CallMediaOptions media, DialPlanRoute route, ICallFeature feature,
-        TimeProvider time, ILoggerFactory loggers, ActiveCalls active, CallAdmissionTicket? admission = null, CallWatchdog? watchdog = null,
+        TimeProvider time, ILoggerFactory loggers, CallRegistry active, CallAdmissionTicket? admission = null, CallWatchdog? watchdog = null,
         Presence.ExtensionActivity? activity = null)
     {
         var request = invite.Request;
@@ -119,7 +123,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
             return;
         }
 
-        var offerAnswer = new OfferAnswerSession(new LocalMediaOptions { Address = media.Address.ToString(), RtpPort = ports!.RtpPort, Codecs = OfferedCodecs }, time);
+        var offerAnswer = new OfferAnswerSession(new LocalMediaOptions { Address = media.Address.ToString(), RtpPort = ports!.RtpPort, Codecs = CallCodecs.Offered }, time);
         var call = new InboundCall(media, offerAnswer, ports, route, feature, request.CallId, time, loggers)
         {
             _admission = admission,
@@ -260,32 +264,17 @@ public sealed partial class InboundCall : IInviteSessionOwner
         _leg.Start();
     }
 
-    /// <summary>A new file named by <see cref="Uuid"/> and the start time; on the (practically impossible) clash, a new id.</summary>
     private CallRecorder StartRecording(MediaFormat codec)
     {
-        _recordingStarted = _time.GetUtcNow();
-        for (var attempt = 1; ; attempt++)
-        {
-            var path = RecordingPaths.For(_media.RecordingsFolder, Uuid, _recordingStarted);
-            try
-            {
-                return CallRecorder.Start(path, codec, _media.Clock, _loggers.CreateLogger<CallRecorder>());
-            }
-            catch (IOException) when (attempt < 3 && File.Exists(path))
-            {
-                Uuid = RecordingPaths.NewCallUuid(_time);
-            }
-        }
+        var uuid = Uuid;
+        var recorder = CallRecordings.Start(_media, codec, _time, _loggers, ref uuid, out _recordingStarted);
+        Uuid = uuid;
+        return recorder;
     }
 
     /// <summary>Tells the catalog (the host's <c>recordings</c> table) which file holds this call, once it is closed.</summary>
-    private void CatalogRecording(CallRecorder recorder)
-    {
-        if (_media.RecordingCatalog is not { } catalog) return;
-        var relative = Path.GetRelativePath(_media.RecordingsFolder, recorder.Path).Replace(Path.DirectorySeparatorChar, '/');
-        catalog.Add(new FinishedRecording(CallId, Uuid, relative, _recordingStarted, _time.GetUtcNow(), recorder.Duration, Channels: 2,
-            recorder.SampleRate, recorder.FramesDropped, _session?.Invite.From.Uri.User, Dialled));
-    }
+    private void CatalogRecording(CallRecorder recorder) =>
+        CallRecordings.Catalog(_media, recorder, CallId, Uuid, _recordingStarted, _time.GetUtcNow(), _session?.Invite.From.Uri.User, Dialled);
 
     /// <summary>The route's greeting, in the codec of this call, cut short by any key.</summary>
     private async Task PlayGreetingAsync()
@@ -301,8 +290,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
     public EncodedAudio? Prompt(string name)
     {
         // Spoken prompts live under a language; music and tones are the same in every language (sounds/music/).
-        var path = PromptCache.Resolve(_media.SoundsFolder, _media.DefaultLanguage, name, _media.DefaultLanguage)
-            ?? (name.Contains("..", StringComparison.Ordinal) ? null : Existing(Path.Combine(_media.SoundsFolder, name + ".wav")));
+        var path = PromptFiles.Resolve(_media, name);
         if (path is null)
         {
             LogPromptMissing(CallId, name, _media.SoundsFolder);
@@ -319,8 +307,6 @@ public sealed partial class InboundCall : IInviteSessionOwner
             return null;
         }
     }
-
-    private static string? Existing(string path) => File.Exists(path) ? path : null;
 
     /// <summary>Every digit is logged once with its method (within the call's budget) and interrupts an interruptible prompt (barge-in).</summary>
     private async Task ReadDigitsAsync()
@@ -411,11 +397,6 @@ public sealed partial class InboundCall : IInviteSessionOwner
             ReportActivity(Presence.DialogState.Terminated);
         }
     }
-
-    /// <summary>G.711 first (every phone has it, cheapest to record and scan), Opus when libopus loads, then telephone-event.</summary>
-    private static readonly IReadOnlyList<CodecDescriptor> OfferedCodecs = OpusLibrary.IsAvailable
-        ? [CodecDescriptor.Pcmu, CodecDescriptor.Pcma, CodecDescriptor.Opus, CodecDescriptor.TelephoneEvent]
-        : [CodecDescriptor.Pcmu, CodecDescriptor.Pcma, CodecDescriptor.TelephoneEvent];
 
     private static IPEndPoint? RemoteRtp(NegotiationResult negotiated) =>
         IPAddress.TryParse(negotiated.RemoteRtpAddress, out var address) && negotiated.RemoteRtpPort > 0

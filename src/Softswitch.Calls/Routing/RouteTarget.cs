@@ -9,8 +9,12 @@ public enum RouteTarget
     Music,
     /// <summary>Two callers to the same number are connected to each other (a test of the bridge).</summary>
     MeetMe,
-    /// <summary>Ring an extension (call control: a later issue).</summary>
+    /// <summary>Ring an extension's registered phones (the destination names it).</summary>
     Extension,
+    /// <summary>Ring a ring group's members, all at once or in order (the destination names the group).</summary>
+    RingGroup,
     /// <summary>Run an IVR flow (a later issue).</summary>
     Flow,
+    /// <summary>A feature code the switch handles itself: *72/*73 forwarding, *78/*79 do-not-disturb, *8 pickup.</summary>
+    FeatureCode,
 }

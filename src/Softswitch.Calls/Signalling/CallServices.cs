@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Softswitch.Calls.Bridging;
 using Softswitch.Calls.Features;
 using Softswitch.Calls.Legs;
 using Softswitch.Calls.Media;
@@ -33,9 +34,15 @@ public sealed class CallServices
     public required TimeProvider Time { get; init; }
 
     /// <summary>The calls in progress; closed by the shutdown drain, after which new INVITEs get 503.</summary>
-    public ActiveCalls Active { get; init; } = new();
+    public CallRegistry Active { get; init; } = new();
 
     public required ILoggerFactory Loggers { get; init; }
+
+    /// <summary>What a call to an extension rings (its registered devices and forwards); null: extension routes get 480.</summary>
+    public DialTargets? Targets { get; init; }
+
+    /// <summary>Music on hold for bridged calls: a class under sounds/music/.</summary>
+    public string MusicOnHold { get; init; } = "default";
 
     /// <summary>The busy-lamp board calls report their extensions' dialogs to; null: nobody watches.</summary>
     public Presence.ExtensionActivity? Activity { get; init; }

@@ -34,4 +34,13 @@ public sealed partial class SipRequestDispatcher
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Method} answered {StatusCode} was never acknowledged")]
     private partial void LogNoAck(string callId, string method, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Extension} dialled feature code {Code}")]
+    private partial void LogFeatureCode(string callId, string extension, string code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Extension} dialled {Code}: no such extension to forward to, answered 404")]
+    private partial void LogFeatureCodeRefused(string callId, string extension, string code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Extension} dialled *8: no call ringing in its pickup group, answered 480")]
+    private partial void LogNothingToPickUp(string callId, string extension);
 }

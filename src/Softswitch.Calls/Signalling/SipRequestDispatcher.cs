@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Softswitch.Calls.Bridging;
 using Softswitch.Calls.Features;
 using Softswitch.Calls.Legs;
 using Softswitch.Calls.Registration;
@@ -34,6 +35,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
     private readonly Task[] _workers;
     private readonly CallAdmission? _admission;
     private readonly CallWatchdog? _watchdog;
+    private readonly BridgeContext? _bridging;
     private TransactionLayer? _transactions;
 
     public SipRequestDispatcher(RegistrarService registrar, SignallingOptions options, ILogger<SipRequestDispatcher> logger,
@@ -46,6 +48,17 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         {
             _admission = new CallAdmission(calls.Limits);
             _watchdog = new CallWatchdog(calls.Limits, calls.Time, calls.Loggers.CreateLogger<CallWatchdog>());
+            _bridging = new BridgeContext
+            {
+                Sessions = calls.Sessions,
+                Media = calls.Media,
+                Registry = calls.Active,
+                Watchdog = _watchdog,
+                Domain = options.Domain,
+                MusicOnHold = calls.MusicOnHold,
+                Time = calls.Time,
+                Loggers = calls.Loggers,
+            };
         }
 
         _mailboxes = new Channel<ServerTransaction>[options.Workers];
@@ -211,6 +224,8 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         var dialled = invite.Request.RequestUri.User ?? "";
         if (RefuseForeignDomain(invite, caller)) return;
         var route = _calls.DialPlan().Find(dialled);
+        if (route is null && caller is not null && TryFeatureCode(invite, caller, dialled)) return;
+        route ??= ImplicitExtensionRoute(dialled);
         LogCallPlaced(invite, caller, route);
         switch (route?.Target)
         {
@@ -224,6 +239,9 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                 var room = _calls.MeetMe.For(route.Match);
                 if (room.Room.IsFull) invite.Respond(486, toTag: SipIds.NewTag());
                 else Answer(invite, caller, route, room);
+                break;
+            case RouteTarget.Extension or RouteTarget.RingGroup when _calls.Targets is not null:
+                Ring(invite, caller!, route);
                 break;
             case null:
                 invite.Respond(404, toTag: SipIds.NewTag());

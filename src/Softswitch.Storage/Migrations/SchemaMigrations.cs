@@ -80,5 +80,14 @@ public static class SchemaMigrations
             );
             CREATE INDEX ix_registrations_expires_at ON registrations (expires_at);
             """),
+        new Migration(5, "extension settings changed from the phone (feature codes)",
+            """
+            CREATE TABLE extension_settings (
+                extension      TEXT    NOT NULL PRIMARY KEY,
+                dnd            INTEGER,          -- null: as configured
+                forward_always TEXT,             -- null: as configured; '' forwarding off
+                changed_at     TEXT    NOT NULL  -- UTC, ISO-8601 with milliseconds
+            );
+            """),
     ];
 }

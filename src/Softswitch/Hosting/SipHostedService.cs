@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Softswitch.Calls.Bridging;
 using Softswitch.Calls.Features;
 using Softswitch.Calls.Legs;
 using Softswitch.Calls.Media;
@@ -16,6 +17,7 @@ using Softswitch.Sip.Dialogs;
 using Softswitch.Calls.Signalling;
 using Softswitch.Calls.Supervision;
 using Softswitch.Configuration.Options;
+using Softswitch.Extensions;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Registrar;
 using Softswitch.Sip.Stack;
@@ -40,6 +42,7 @@ internal sealed partial class SipHostedService(
     SourceBanService bans,
     BindingPersistence bindingPersistence,
     BackgroundBatchWriter<StoredRecording> recordingWriter,
+    ExtensionSettingsPersistence extensionSettings,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
@@ -104,6 +107,8 @@ internal sealed partial class SipHostedService(
         var localDomain = new LocalDomain(signalling);
         var registrarService = new RegistrarService(_registrar, authenticator, localDomain,
             new RegistrationEventRecorder(eventWriter), time, loggers.CreateLogger<RegistrarService>());
+        var overrides = new ExtensionOverrides(time);
+        await extensionSettings.AttachAsync(overrides, cancellationToken);
         var mediaAddress = MediaAddress.Choose(settings.Rtp.Address, listen);
         _clock = new MediaClock(time, loggers.CreateLogger<MediaClock>());
         _clock.Start();
@@ -145,6 +150,7 @@ internal sealed partial class SipHostedService(
             },
             Time = time,
             Loggers = loggers,
+            Targets = new DialTargets(new ExtensionCallees(options), bindings.GetBindings, time, overrides),
             Activity = _activity,
         };
         _subscriptions = new DialogSubscriptions(_activity, authenticator, localDomain, number => extensions.TryGet(number, out _),
@@ -204,6 +210,7 @@ internal sealed partial class SipHostedService(
             { Music: { Length: > 0 } music } => new DialPlanRoute(route.Match, RouteTarget.Music, music, route.Record),
             { MeetMe: true } => new DialPlanRoute(route.Match, RouteTarget.MeetMe, Record: route.Record),
             { Extension: { Length: > 0 } extension } => new DialPlanRoute(route.Match, RouteTarget.Extension, extension, route.Record),
+            { RingGroup: { Length: > 0 } group } => new DialPlanRoute(route.Match, RouteTarget.RingGroup, group, route.Record),
             _ => new DialPlanRoute(route.Match, RouteTarget.Flow, route.Flow, route.Record),
         }) with
         {

@@ -7,6 +7,7 @@ using Softswitch.Configuration.Options;
 using Softswitch.Extensions;
 using Softswitch.Storage;
 using Softswitch.Storage.Bindings;
+using Softswitch.Storage.Extensions;
 using Softswitch.Storage.Migrations;
 using Softswitch.Storage.Recordings;
 using Softswitch.Storage.Registrations;
@@ -51,6 +52,12 @@ public static class SoftswitchServices
         services.AddSingleton(sp => new BackgroundBatchWriter<StoredRecording>(
             rows => sp.GetRequiredService<RecordingRepository>().AddBatchAsync(rows), "recording rows",
             sp.GetRequiredService<ILogger<RecordingCatalogRecorder>>(), capacity: 10_000));
+        services.AddSingleton<ExtensionSettingsRepository>();
+        // Feature-code changes (*72/*73, *78/*79), off the SIP path; flushed when the host is disposed.
+        services.AddSingleton(sp => new BackgroundBatchWriter<StoredExtensionSetting>(
+            rows => sp.GetRequiredService<ExtensionSettingsRepository>().SaveAsync(rows), "extension settings",
+            sp.GetRequiredService<ILogger<ExtensionSettingsPersistence>>(), capacity: 1_000));
+        services.AddSingleton<ExtensionSettingsPersistence>();
         services.AddHostedService<StorageStartupService>();
         // Retention is read once, like the paths: a changed retention_days applies at the next start.
         services.AddSingleton(sp => new RetentionSweeper(

@@ -24,7 +24,7 @@ public sealed class CallDrainTests : EchoCallFixture
 
         Assert.That(refused.StatusCode, Is.EqualTo(503));
         Assert.That(refused.GetFirstHeaderValue("Retry-After"), Is.Not.Null.And.Not.Empty);
-        Assert.That(Switch.ActiveCalls.Count, Is.EqualTo(1), "only the call in progress");
+        Assert.That(Switch.CallRegistry.Count, Is.EqualTo(1), "only the call in progress");
         await up.ByeAsync();
         await drain;
     }
@@ -44,7 +44,7 @@ public sealed class CallDrainTests : EchoCallFixture
         Assert.That(bye.Method, Is.EqualTo(SipMethod.Bye));
         Assert.That(Switch.Sent().Skip(sentBefore).OfType<SipRequest>().Count(r => r.Method == SipMethod.Bye), Is.EqualTo(1));
         await Switch.WaitForPortsReleasedAsync();
-        Assert.That(Switch.ActiveCalls.Count, Is.Zero);
+        Assert.That(Switch.CallRegistry.Count, Is.Zero);
     }
 
     [Test]
@@ -59,7 +59,7 @@ public sealed class CallDrainTests : EchoCallFixture
         Assert.That(answer.StatusCode, Is.EqualTo(200), "the caller's BYE is answered during the drain");
         Assert.That(Switch.Sent().OfType<SipRequest>().Any(r => r.Method == SipMethod.Bye), Is.False);
         await Switch.WaitForPortsReleasedAsync();
-        Assert.That(Switch.ActiveCalls.Count, Is.Zero);
+        Assert.That(Switch.CallRegistry.Count, Is.Zero);
     }
 
     [Test]
@@ -67,7 +67,7 @@ public sealed class CallDrainTests : EchoCallFixture
     {
         var drain = Switch.Drain.DrainAsync(Grace, CancellationToken.None);
         await drain.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.That(Switch.ActiveCalls.IsClosed, Is.True);
+        Assert.That(Switch.CallRegistry.IsClosed, Is.True);
     }
 
     private async Task<SipCall> AnsweredCallAsync()

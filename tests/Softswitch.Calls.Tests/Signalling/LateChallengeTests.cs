@@ -55,6 +55,6 @@ public sealed class LateChallengeTests : EchoCallFixture
         var bye = await call.ByeAsync();
         Assert.That(bye.StatusCode, Is.EqualTo(200), "the BYE reaches the call's dialog");
         await Switch.WaitForPortsReleasedAsync();
-        await Eventually.TrueAsync(() => Switch.ActiveCalls.Count == 0, () => "the call is still in progress");
+        await Eventually.TrueAsync(() => Switch.CallRegistry.Count == 0, () => "the call is still in progress");
     }
 }

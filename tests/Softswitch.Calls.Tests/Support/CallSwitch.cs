@@ -97,7 +97,7 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
             Activity = Activity,
         };
         Sessions = calls.Sessions;
-        ActiveCalls = calls.Active;
+        CallRegistry = calls.Active;
         Drain = new CallDrain(calls.Active, Time, NullLogger<CallDrain>.Instance);
         _dispatcher = new SipRequestDispatcher(registrar, options, loggers.CreateLogger<SipRequestDispatcher>(), calls);
         _layer = new TransactionLayer(Time, new TransactionTimerOptions(), this, _dispatcher, new TransactionMessageFactory());
@@ -118,9 +118,9 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
     public RtpPortAllocator Ports { get; }
 
     /// <summary>The calls in progress, as the shutdown drain sees them.</summary>
-    public ActiveCalls ActiveCalls { get; }
+    public CallRegistry CallRegistry { get; }
 
-    /// <summary>The shutdown drain over <see cref="ActiveCalls"/>, on the fake clock.</summary>
+    /// <summary>The shutdown drain over <see cref="CallRegistry"/>, on the fake clock.</summary>
     public CallDrain Drain { get; }
 
     public string SoundsFolder { get; }

@@ -17,9 +17,9 @@ public sealed class RawSipPhone : IDisposable
     private readonly UdpClient _udp;
     private readonly IPEndPoint _switch;
 
-    public RawSipPhone(string localAddress, int switchPort)
+    public RawSipPhone(string localAddress, int switchPort, int localPort = 0)
     {
-        _udp = new UdpClient(new IPEndPoint(IPAddress.Parse(localAddress), 0));
+        _udp = new UdpClient(new IPEndPoint(IPAddress.Parse(localAddress), localPort));
         _switch = new IPEndPoint(IPAddress.Loopback, switchPort);
         Local = (IPEndPoint)_udp.Client.LocalEndPoint!;
     }

@@ -3,7 +3,7 @@ namespace Softswitch.Interop.Tests.Support;
 /// <summary>Runs sipp (Debian sip-tester) with a scenario from Scenarios/ against the switch on loopback.</summary>
 public static class Sipp
 {
-    public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Scenarios", name);
+    public static string Scenario(string name) => Path.IsPathRooted(name) ? name : Path.Combine(AppContext.BaseDirectory, "Scenarios", name);
 
     /// <summary>sipp exits 0 when every call succeeded, 1 when some failed, 255 on a fatal error.</summary>
     public static Task<ToolResult> RunAsync(SoftswitchProcess softswitch, string scenario, TimeSpan timeout, params string[] extra)

@@ -15,18 +15,23 @@ public static class SippCaller
     /// <param name="host">The Request-URI host; the switch's own address and port when null.</param>
     /// <param name="extra">More sipp arguments (-m, -l, -d ...).</param>
     public static Task<ToolResult> RunAsync(SoftswitchProcess softswitch, string scenario, string extension, TimeSpan timeout, string? host = null,
-        params string[] extra)
+        params string[] extra) => CallAsync(softswitch, scenario, extension, Echo, timeout, host, extra);
+
+    /// <summary>As <see cref="RunAsync"/>, dialling <paramref name="number"/>; <paramref name="scenario"/> may be a full path.</summary>
+    public static Task<ToolResult> CallAsync(SoftswitchProcess softswitch, string scenario, string extension, string number, TimeSpan timeout,
+        string? host = null, params string[] extra)
     {
         host ??= $"127.0.0.1:{softswitch.Port}";
         var password = extension switch
         {
             "1001" => SoftswitchProcess.Password1001,
             "1002" => SoftswitchProcess.Password1002,
-            _ => throw new ArgumentOutOfRangeException(nameof(extension), extension, "the test switch has 1001 and 1002"),
+            "1003" => SoftswitchProcess.Password1003,
+            _ => throw new ArgumentOutOfRangeException(nameof(extension), extension, "the test switch has 1001 and 1002 (and 1003 when a test adds it)"),
         };
         string[] arguments =
         [
-            "-key", "caller", extension, "-key", "domain", host, "-s", Echo, "-au", extension, "-ap", password, "-auth_uri", $"{Echo}@{host}",
+            "-key", "caller", extension, "-key", "domain", host, "-s", number, "-au", extension, "-ap", password, "-auth_uri", $"{number}@{host}",
             "-mp", FreePort.ForUdp().ToString(), .. extra,
         ];
         return Sipp.RunAsync(softswitch, scenario, timeout, arguments);

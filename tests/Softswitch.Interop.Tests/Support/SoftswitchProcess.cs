@@ -14,6 +14,12 @@ public sealed class SoftswitchProcess : IAsyncDisposable
     public const string Password1001 = "interop-1001-secret";
     public const string Password1002 = "interop-1002-secret";
 
+    /// <summary>The password tests use when they add 1003 with <see cref="Extension1003"/>.</summary>
+    public const string Password1003 = "interop-1003-secret";
+
+    /// <summary>Overrides that add extension 1003 (the default configuration has 1001 and 1002).</summary>
+    public static readonly string[] Extension1003 = ["--extensions:2:number=1003", $"--extensions:2:password={Password1003}", "--extensions:2:name=Interop Three"];
+
     private readonly StringBuilder _output = new();
     private readonly IReadOnlyList<string> _arguments;
     private Process _process = null!;

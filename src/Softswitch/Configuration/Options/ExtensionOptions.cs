@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Softswitch.Configuration.Options;
 
 /// <summary>One entry of the <c>extensions</c> list.</summary>
@@ -11,4 +13,28 @@ public sealed class ExtensionOptions
 
     /// <summary>Digest password.</summary>
     public string Password { get; set; } = "";
+
+    /// <summary>How long its phones ring before the call forwards on no answer, or gets 480.</summary>
+    [ConfigurationKeyName("ring_seconds")]
+    public int RingSeconds { get; set; } = 30;
+
+    /// <summary>Forward every call to this extension instead.</summary>
+    [ConfigurationKeyName("forward_always")]
+    public string? ForwardAlways { get; set; }
+
+    /// <summary>Forward here when every phone is busy, or in do-not-disturb.</summary>
+    [ConfigurationKeyName("forward_busy")]
+    public string? ForwardBusy { get; set; }
+
+    /// <summary>Forward here when nobody answers within ring_seconds, or no phone is registered.</summary>
+    [ConfigurationKeyName("forward_no_answer")]
+    public string? ForwardNoAnswer { get; set; }
+
+    /// <summary>Do not disturb: calls are refused busy (486) or forwarded to forward_busy.</summary>
+    [ConfigurationKeyName("dnd")]
+    public bool DoNotDisturb { get; set; }
+
+    /// <summary>Phones of extensions in the same pickup group pick up each other's ringing calls with *8 (unset: one group for all).</summary>
+    [ConfigurationKeyName("pickup_group")]
+    public string? PickupGroup { get; set; }
 }

@@ -20,6 +20,10 @@ public sealed class RouteOptions
     /// <summary>Ring this extension.</summary>
     public string? Extension { get; set; }
 
+    /// <summary>Ring this ring group (its number under <c>ring_groups</c>).</summary>
+    [ConfigurationKeyName("ring_group")]
+    public string? RingGroup { get; set; }
+
     /// <summary>Answer and echo the caller's audio back (a media test).</summary>
     public bool Echo { get; set; }
 

@@ -40,6 +40,10 @@ public sealed class SoftswitchOptions
     /// <summary>Phones that may register and be called.</summary>
     public List<ExtensionOptions> Extensions { get; set; } = [];
 
+    /// <summary>Numbers that ring several extensions.</summary>
+    [Microsoft.Extensions.Configuration.ConfigurationKeyName("ring_groups")]
+    public List<RingGroupOptions> RingGroups { get; set; } = [];
+
     /// <summary>Dialled number to destination.</summary>
     public List<RouteOptions> Routes { get; set; } = [];
 }

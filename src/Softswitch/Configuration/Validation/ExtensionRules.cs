@@ -51,6 +51,33 @@ public static class ExtensionRules
             {
                 context.Warning(passwordKey, $"extension {extension.Number} has a password of {extension.Password.Length} characters: a word list finds it in seconds; use at least {MinimumPasswordLength}");
             }
+
+            CheckCallHandling(options, extension, path, context);
+        }
+    }
+
+    /// <summary>Ring time in range; forwards name another extension (not itself).</summary>
+    private static void CheckCallHandling(SoftswitchOptions options, ExtensionOptions extension, string path, ValidationContext context)
+    {
+        if (extension.RingSeconds is < 1 or > 600)
+        {
+            context.Error(ConfigKeys.Combine(path, "ring_seconds"), $"ring_seconds must be 1-600 (got {extension.RingSeconds})");
+        }
+
+        foreach (var (key, target) in new[]
+                 {
+                     ("forward_always", extension.ForwardAlways), ("forward_busy", extension.ForwardBusy), ("forward_no_answer", extension.ForwardNoAnswer),
+                 })
+        {
+            if (string.IsNullOrEmpty(target)) continue;
+            if (target == extension.Number)
+            {
+                context.Error(ConfigKeys.Combine(path, key), $"extension {extension.Number} cannot forward to itself");
+            }
+            else if (!options.Extensions.Any(other => other.Number == target))
+            {
+                context.Error(ConfigKeys.Combine(path, key), $"{key} {target} is not defined under extensions");
+            }
         }
     }
 }

@@ -38,6 +38,7 @@ public static class OptionRules
         }
 
         ExtensionRules.Check(options, context);
+        RingGroupRules.Check(options, context);
         RouteRules.Check(options, context);
         ReferenceRules.Check(options, context);
     }

@@ -1,14 +1,14 @@
 namespace Softswitch.Calls.Legs;
 
 /// <summary>
-/// The calls in progress: each <see cref="InboundCall"/> is added as the dispatcher starts it and removes itself once its
-/// media and recording are released. <see cref="Close"/> (the shutdown drain) refuses new calls from then on, so the
+/// The live call registry: every call in progress (a feature call, a bridged call) is added as the dispatcher starts it
+/// and removes itself once its media and recording are released; <see cref="Describe"/> lists them with their legs. <see cref="Close"/> (the shutdown drain) refuses new calls from then on, so the
 /// calls it returns are the last ones. Thread-safe.
 /// </summary>
-public sealed class ActiveCalls
+public sealed class CallRegistry
 {
     private readonly object _gate = new();
-    private readonly HashSet<InboundCall> _calls = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<ILiveCall> _calls = new(ReferenceEqualityComparer.Instance);
     private bool _closed;
 
     public int Count
@@ -23,19 +23,19 @@ public sealed class ActiveCalls
     }
 
     /// <summary>Adds a starting call; false (nothing added) once closed.</summary>
-    public bool TryAdd(InboundCall call)
+    public bool TryAdd(ILiveCall call)
     {
         lock (_gate) return !_closed && _calls.Add(call);
     }
 
     /// <summary>The call is over and released.</summary>
-    public void Remove(InboundCall call)
+    public void Remove(ILiveCall call)
     {
         lock (_gate) _calls.Remove(call);
     }
 
     /// <summary>Refuses every call from now on and returns the calls still in progress.</summary>
-    public IReadOnlyList<InboundCall> Close()
+    public IReadOnlyList<ILiveCall> Close()
     {
         lock (_gate)
         {
@@ -45,8 +45,11 @@ public sealed class ActiveCalls
     }
 
     /// <summary>The calls in progress now.</summary>
-    public IReadOnlyList<InboundCall> Snapshot()
+    public IReadOnlyList<ILiveCall> Snapshot()
     {
         lock (_gate) return [.. _calls];
     }
+
+    /// <summary>Each call in progress with its legs, states and codecs.</summary>
+    public IReadOnlyList<LiveCallInfo> Describe() => [.. Snapshot().Select(call => call.Describe())];
 }

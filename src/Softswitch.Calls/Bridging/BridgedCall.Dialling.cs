@@ -1,0 +1,189 @@
+using Softswitch.Calls.Media;
+using Softswitch.Media.Sdp;
+using Softswitch.Sip.Dialogs;
+using Softswitch.Sip.Messages;
+
+namespace Softswitch.Calls.Bridging;
+
+/// <summary>Ringing the callee: every contact at once, early media, the first answer, busy, no answer, forwarding.</summary>
+public sealed partial class BridgedCall
+{
+    /// <summary>Steps rung at most: the chains are built bounded, this only guards against a chain built wrong.</summary>
+    private const int MaxSteps = 64;
+
+    /// <summary>Rings every contact of <paramref name="target"/>; with none, goes to its no-answer step or refuses 480.</summary>
+    private async ValueTask DialAsync(DialTarget target)
+    {
+        _target = target;
+        _step++;
+        _ringTimer?.Dispose();
+        foreach (var old in _forks) old.Hangup();
+        _forks.Clear();
+        if (_earlyMedia is not null) await DropEarlyMediaAsync().ConfigureAwait(false);
+        if (target.Contacts.Count == 0)
+        {
+            LogNobodyToRing(CallId, target.Name, target.RefusedWith);
+            var busy = target.RefusedWith == 486;
+            await NextStepOrRefuseAsync(busy ? target.OnBusy : target.OnNoAnswer, BridgedCallEnd.Unanswered(target.RefusedWith),
+                busy ? "Do Not Disturb" : "Temporarily Unavailable").ConfigureAwait(false);
+            return;
+        }
+
+        if (_calleePorts is null && !_context.Media.Ports.TryAllocate(out _calleePorts))
+        {
+            LogRefused(_logger, CallId, 503, "no free RTP ports for the callee");
+            RefuseCaller(new BridgedCallEnd("failed", "switch", 503), "Media Ports Exhausted");
+            return;
+        }
+
+        var codecs = CallCodecs.PreferringFirst(_caller.Negotiated?.Codec);
+        foreach (var contact in target.Contacts)
+        {
+            if (!SipUri.TryParse(contact.Binding.ContactUri, out var contactUri)) continue;
+            var offerAnswer = new OfferAnswerSession(new LocalMediaOptions
+            {
+                Address = _context.Media.Address.ToString(), RtpPort = _calleePorts!.RtpPort, Codecs = codecs,
+            }, _context.Time);
+            var fork = new CalleeLeg(this, contact.Extension, _calleePorts, offerAnswer);
+            _forks.Add(fork);
+            fork.Start(_context.Sessions, new OutgoingInvite
+            {
+                Target = contactUri!.WithoutHeaders(),
+                Destination = contact.Binding.Source,
+                From = new NameAddress(SipUri.Sip(Caller, _context.Domain), CallerName),
+                To = new NameAddress(SipUri.Sip(contact.Extension, _context.Domain)),
+                SdpOffer = SdpWriter.Write(offerAnswer.CreateOffer()),
+                ContactUser = Caller,
+            });
+        }
+
+        _ringing = [.. target.Contacts.Select(contact => contact.Extension).Distinct()];
+        LogDialling(CallId, target.Name, _forks.Count, (int)target.RingTime.TotalSeconds);
+        var step = _step;
+        _ringTimer = _context.Time.CreateTimer(_ => Post(new RingTimedOut(step)), null, target.RingTime, Timeout.InfiniteTimeSpan);
+    }
+
+    private async ValueTask OnProvisionalAsync(LegProvisional provisional)
+    {
+        var fork = provisional.Leg;
+        if (_answered is not null || !_forks.Contains(fork)) return;
+        if (!provisional.Sdp.IsEmpty && _earlyMedia is null && _caller.Negotiated is not null
+            && Negotiate(fork, provisional.Sdp) is { } negotiated)
+        {
+            // Early media (RFC 3960): the callee's announcement or ringback reaches the caller through the bridge.
+            await StartCalleeMediaAsync(fork, negotiated).ConfigureAwait(false);
+            _earlyMedia = fork;
+            await StartCallerMediaAsync().ConfigureAwait(false);
+            Connect();
+            _caller.Session.Progress(183, SdpWriter.Write(_caller.OfferAnswer.LocalDescription!));
+            _callerRinging = true;
+            LogEarlyMedia(CallId, fork.Peer, fork.Media!.Codec.ToString());
+            return;
+        }
+
+        if (_callerRinging) return;
+        _caller.Session.Ring();
+        _callerRinging = true;
+        LogRinging(CallId, fork.Peer, provisional.StatusCode);
+    }
+
+    private async ValueTask OnAnsweredAsync(LegAnswered answered)
+    {
+        var fork = answered.Leg;
+        if (_answered is not null || !_forks.Contains(fork))
+        {
+            fork.Hangup(); // a second device answered at the same moment: it loses
+            return;
+        }
+
+        var negotiated = fork == _earlyMedia ? fork.Negotiated : Negotiate(fork, answered.Sdp);
+        if (negotiated is null)
+        {
+            fork.Hangup();
+            LogUnusableAnswer(CallId, fork.Peer);
+            if (_forks.All(other => other == fork || other.IsOver)) RefuseCaller(new BridgedCallEnd("failed", "callee", 488), "Not Acceptable Here");
+            return;
+        }
+
+        _answered = fork;
+        _ringing = [];
+        _ringTimer?.Dispose();
+        foreach (var other in _forks.Where(other => other != fork)) other.Hangup(); // CANCEL the devices still ringing
+        if (_earlyMedia is not null && _earlyMedia != fork) await DropEarlyMediaAsync().ConfigureAwait(false);
+        await StartCalleeMediaAsync(fork, negotiated).ConfigureAwait(false);
+        if (_caller.Negotiated is null)
+        {
+            // The caller's INVITE had no SDP: our offer goes in the 200, its answer comes in the ACK (RFC 3264 §5).
+            _awaitingCallerAnswer = true;
+            if (!_caller.Session.Accept(SdpWriter.Write(_caller.OfferAnswer.CreateOffer()))) CallerGone();
+            return;
+        }
+
+        await StartCallerMediaAsync().ConfigureAwait(false);
+        Connect();
+        if (!_caller.Session.Accept(SdpWriter.Write(_caller.OfferAnswer.LocalDescription ?? _caller.OfferAnswer.CreateAnswer())))
+        {
+            CallerGone();
+            return;
+        }
+
+        MarkAnswered();
+    }
+
+    private async ValueTask OnFailedAsync(LegFailed failed)
+    {
+        var fork = failed.Leg;
+        fork.FailureStatus = failed.StatusCode;
+        if (_answered is not null || !_forks.Contains(fork)) return;
+        LogForkFailed(CallId, fork.Peer, failed.StatusCode, failed.Reason);
+        if (fork == _earlyMedia) await DropEarlyMediaAsync().ConfigureAwait(false);
+        if (!_forks.All(other => other.FailureStatus != 0)) return;
+
+        // RFC 3261 §16.7: a 6xx beats everything, then busy; otherwise the callee is unavailable.
+        var statuses = _forks.Select(other => other.FailureStatus).ToList();
+        var status = statuses.FirstOrDefault(s => s >= 600) is var global and > 0 ? global
+            : statuses.Contains(486) ? 486
+            : 480;
+        var end = BridgedCallEnd.Unanswered(status);
+        var next = end.Cause == "busy" ? _target.OnBusy : status == 480 ? _target.OnNoAnswer : null;
+        await NextStepOrRefuseAsync(next, end, null).ConfigureAwait(false);
+    }
+
+    private async ValueTask OnRingTimedOutAsync(RingTimedOut timedOut)
+    {
+        if (_answered is not null || timedOut.Step != _step) return;
+        LogNoAnswer(CallId, _target.Name, (int)_target.RingTime.TotalSeconds);
+        foreach (var fork in _forks) fork.Hangup();
+        await NextStepOrRefuseAsync(_target.OnNoAnswer, BridgedCallEnd.NoAnswer, "No Answer").ConfigureAwait(false);
+    }
+
+    private async ValueTask NextStepOrRefuseAsync(DialTarget? next, BridgedCallEnd end, string? reason)
+    {
+        if (next is not null && _step < MaxSteps)
+        {
+            LogForwarding(CallId, _target.Name, next.Name, end.Cause);
+            await DialAsync(next).ConfigureAwait(false);
+            return;
+        }
+
+        RefuseCaller(end, reason);
+    }
+
+    /// <summary>The caller gets the final status (its INVITE transaction ends) and the call is over.</summary>
+    private void RefuseCaller(BridgedCallEnd end, string? reason)
+    {
+        _caller.Session.Reject(end.SipStatus ?? 480, reason);
+        Finish(end);
+    }
+
+    /// <summary>The caller cancelled or hung up while we answered it: the callee that answered is hung up too.</summary>
+    private void CallerGone() => Finish(BridgedCallEnd.Cancelled);
+
+    private NegotiationResult? Negotiate(CalleeLeg fork, ReadOnlyMemory<byte> sdp)
+    {
+        if (sdp.IsEmpty || SdpParser.TryParse(sdp.Span, out var description, out _) != SdpParseStatus.Ok) return null;
+        if (fork.OfferAnswer.State != OfferAnswerState.OfferSent) return fork.Negotiated;
+        var negotiated = fork.OfferAnswer.ReceiveAnswer(description!);
+        return negotiated is { IsAccepted: true, Codec: not null } ? negotiated : null;
+    }
+}

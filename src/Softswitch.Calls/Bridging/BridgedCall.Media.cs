@@ -1,0 +1,134 @@
+using Softswitch.Calls.Media;
+using Softswitch.Media.Dtmf;
+using Softswitch.Media.Legs;
+using Softswitch.Media.Playback;
+using Softswitch.Media.Recording;
+using Softswitch.Media.Sdp;
+
+namespace Softswitch.Calls.Bridging;
+
+/// <summary>The two legs' media: started, bridged (relayed or transcoded), recorded, and music on hold for a held party.</summary>
+public sealed partial class BridgedCall
+{
+    private MediaBridge? _bridge;
+    private PromptPlayer? _callerMusic;
+    private PromptPlayer? _calleeMusic;
+    private CallRecorder? _recorder;
+    private DateTimeOffset _recordingStarted;
+
+    private async ValueTask StartCalleeMediaAsync(CalleeLeg fork, NegotiationResult negotiated)
+    {
+        var media = await fork.StartMediaAsync(negotiated, _context.Media, fork.Session.Destination.Address.Address, _context.Time, _context.Loggers)
+            .ConfigureAwait(false);
+        _ = ReadDigitsAsync(fork, media);
+    }
+
+    /// <summary>The caller's media for its negotiated offer (our answer committed once), with the recorder as its tap.</summary>
+    private async ValueTask StartCallerMediaAsync()
+    {
+        if (_caller.Media is not null) return;
+        if (_caller.OfferAnswer.State == OfferAnswerState.OfferReceived) _caller.OfferAnswer.CreateAnswer();
+        var media = await _caller.StartMediaAsync(_caller.Negotiated!, _context.Media, _caller.Session.Flow.Address.Address, _context.Time,
+            _context.Loggers).ConfigureAwait(false);
+        if (Route.Record)
+        {
+            var uuid = Uuid;
+            _recorder = CallRecordings.Start(_context.Media, media.Codec, _context.Time, _context.Loggers, ref uuid, out _recordingStarted);
+            Uuid = uuid;
+            media.Tap = _recorder;
+            LogRecording(CallId, _recorder.Path);
+        }
+
+        _ = ReadDigitsAsync(_caller, media);
+    }
+
+    /// <summary>Joins the caller's media to the callee's that rings or answered.</summary>
+    private void Connect()
+    {
+        var callee = _answered ?? _earlyMedia;
+        if (_bridge is not null || _caller.Media is not { } a || callee?.Media is not { } b) return;
+        _bridge = MediaBridge.Connect(a, b, _context.Loggers);
+    }
+
+    private async ValueTask DropEarlyMediaAsync()
+    {
+        _bridge?.Disconnect();
+        _bridge = null;
+        if (_earlyMedia is { } early) await early.CloseMediaAsync().ConfigureAwait(false);
+        _earlyMedia = null;
+    }
+
+    /// <summary>
+    /// Hold from either side: the bridge is cut and the party that was put on hold hears music from the switch (as long as
+    /// its own direction lets us send); on resume the music stops and the bridge is made again.
+    /// </summary>
+    private void UpdateHold()
+    {
+        if (_answered is not { } callee) return;
+        var held = _caller.Holding || callee.Holding;
+        if (held)
+        {
+            _bridge?.Disconnect();
+            _bridge = null;
+            if (_caller.Holding) _calleeMusic ??= PlayMusic(callee);
+            if (callee.Holding) _callerMusic ??= PlayMusic(_caller);
+            LogHold(CallId, _caller.Holding ? "caller" : "callee");
+            return;
+        }
+
+        StopMusic();
+        Connect();
+        LogResumed(CallId);
+    }
+
+    private PromptPlayer? PlayMusic(CallLeg listener)
+    {
+        if (listener.Media is not { } media) return null;
+        if (PromptFiles.Resolve(_context.Media, "music/" + _context.MusicOnHold) is not { } path)
+        {
+            LogMusicMissing(CallId, _context.MusicOnHold);
+            return null;
+        }
+
+        EncodedAudio music;
+        try
+        {
+            music = _context.Media.Prompts.Get(path, media.Codec);
+        }
+        catch (PromptLoadException error)
+        {
+            LogMusicBroken(CallId, _context.MusicOnHold, error.Message);
+            return null;
+        }
+
+        var player = new PromptPlayer(media, _context.Media.Clock);
+        player.PlayLoop(music);
+        return player;
+    }
+
+    private void StopMusic()
+    {
+        _callerMusic?.Stop();
+        _calleeMusic?.Stop();
+        _callerMusic = null;
+        _calleeMusic = null;
+    }
+
+    /// <summary>
+    /// Digits a leg hears (RFC 4733, INFO, in-band) are logged; RFC 4733 events and in-band tones already cross a bridge
+    /// in its media.
+    /// </summary>
+    private async Task ReadDigitsAsync(CallLeg leg, MediaLeg media)
+    {
+        try
+        {
+            await foreach (var digit in media.Digits.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                LogDigit(CallId, leg.Role, digit.Digit.ToChar(), digit.Source);
+            }
+        }
+        catch (Exception error) when (error is OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+        }
+    }
+}

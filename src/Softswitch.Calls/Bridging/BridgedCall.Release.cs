@@ -1,0 +1,108 @@
+using Softswitch.Calls.Legs;
+using Softswitch.Calls.Media;
+using Softswitch.Calls.Supervision;
+using Softswitch.Sip.Dialogs;
+
+namespace Softswitch.Calls.Bridging;
+
+/// <summary>The call in the registry and under the watchdog, and its release: media, recording, ports, places.</summary>
+public sealed partial class BridgedCall : ILiveCall, IWatchedCall
+{
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _answeredAt;
+    private long _mediaChangedAt;
+    private DateTimeOffset? _answeredTime;
+
+    public Task WhenReleased => _released.Task;
+
+    public Task WhenSignallingEnded =>
+        Task.WhenAll(_forks.Select(fork => fork.Session.Completion).Append(_caller.Session.Completion)
+            .Concat(_answered is CallerLeg picker ? [picker.Session.Completion] : []).ToArray());
+
+    public void HangupForShutdown() => Post(new HangupRequested("shutdown", null));
+
+    public long AnsweredTimestamp => Volatile.Read(ref _answeredAt);
+
+    /// <summary>The quieter leg decides: a call is as alive as the side heard from least recently.</summary>
+    public long LastHeardTimestamp
+    {
+        get
+        {
+            var caller = _caller.Media?.LastReceivedTimestamp ?? 0;
+            var callee = _answered?.Media?.LastReceivedTimestamp ?? 0;
+            return Math.Max(Math.Min(caller, callee), Volatile.Read(ref _mediaChangedAt));
+        }
+    }
+
+    public bool OnHold => _caller.Holding || (_answered?.Holding ?? false);
+
+    public void EndFor(CallTimeout timeout) => Post(new HangupRequested(timeout switch
+    {
+        CallTimeout.MaxCallLength => "max_duration",
+        _ => "rtp_timeout",
+    }, CallTimeoutRule.ReasonHeader(timeout)));
+
+    public LiveCallInfo Describe()
+    {
+        var legs = new List<LiveLegInfo> { _caller.Describe() };
+        var callee = _answered;
+        if (callee is not null) legs.Add(callee.Describe());
+        else legs.AddRange(_forks.ToArray().Select(fork => fork.Describe()));
+        var state = _end is not null ? "ending" : callee is null ? "ringing" : OnHold ? "held" : "answered";
+        return new LiveCallInfo(Uuid, CallId, Caller, Dialled, _target.Name, state, _started, _answeredTime, legs);
+    }
+
+    private void MarkAnswered()
+    {
+        var now = _context.Time.GetTimestamp();
+        _answeredTime = _context.Time.GetUtcNow();
+        Volatile.Write(ref _answeredAt, now);
+        MediaChanged();
+        _context.Watchdog?.Watch(this);
+        LogAnswered(CallId, _answered!.Peer, _caller.Media!.Codec.ToString(), _answered.Media!.Codec.ToString(),
+            _bridge?.Transcodes == true ? "transcoding" : "relaying");
+    }
+
+    /// <summary>Silence is counted from each answer and re-INVITE, so a held call is not timed from before its hold.</summary>
+    private void MediaChanged() => Volatile.Write(ref _mediaChangedAt, _context.Time.GetTimestamp());
+
+    private async Task ReleaseAsync()
+    {
+        _context.Watchdog?.Forget(this);
+        _ringTimer?.Dispose();
+        try
+        {
+            StopMusic();
+            _bridge?.Disconnect();
+            var end = _end ?? BridgedCallEnd.CallerHungUp;
+            LogEnded(CallId, end.Cause, end.Side, _context.Time.GetElapsedTime(_startedTimestamp).TotalSeconds,
+                LegSummary(_caller), _answered is null ? "-" : LegSummary(_answered));
+            if (_caller.Media is { } callerMedia) callerMedia.Tap = null;
+            await _caller.CloseMediaAsync().ConfigureAwait(false);
+            foreach (var fork in _forks) await fork.CloseMediaAsync().ConfigureAwait(false);
+            if (_answered is CallerLeg picker) await picker.CloseMediaAsync().ConfigureAwait(false);
+            if (_recorder is not null)
+            {
+                await _recorder.DisposeAsync().ConfigureAwait(false);
+                CallRecordings.Catalog(_context.Media, _recorder, CallId, Uuid, _recordingStarted, _context.Time.GetUtcNow(), Caller, Dialled);
+            }
+        }
+        catch (Exception error)
+        {
+            LogFailed(error, CallId);
+        }
+        finally
+        {
+            _admission?.Dispose();
+            _caller.Ports.Dispose();
+            _calleePorts?.Dispose();
+            _pickupPorts?.Dispose();
+            _registry?.Remove(this);
+            _released.TrySetResult();
+        }
+    }
+
+    private static string LegSummary(CallLeg leg) => leg.Media is not { } media
+        ? $"{leg.Peer}: no media"
+        : $"{leg.Peer} {media.Codec}: sent {media.PacketsSent}, received {media.PacketsReceived}, lost {media.Rtcp.PacketsLost}, jitter {media.Rtcp.Jitter.TotalMilliseconds:0.0} ms";
+}

@@ -1,0 +1,198 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Softswitch.Calls.Legs;
+using Softswitch.Calls.Routing;
+using Softswitch.Calls.Supervision;
+using Softswitch.Media.Legs;
+using Softswitch.Media.Recording;
+using Softswitch.Media.Rtp;
+using Softswitch.Media.Sdp;
+using Softswitch.Sip.Messages;
+using Softswitch.Calls.Media;
+using Softswitch.Sip.Stack;
+using Softswitch.Sip.Transactions;
+
+namespace Softswitch.Calls.Bridging;
+
+/// <summary>
+/// A call the switch connects to another party (B2BUA): the caller's leg, the legs it dials for the callee (every
+/// registered contact at once, the first 2xx wins), and the media bridge between them. One mailbox and one loop: every
+/// SIP event of every leg, the ring timer and commands from outside (watchdog, shutdown) are posted and handled here
+/// one at a time, so no state is touched on a socket or timer thread.
+/// </summary>
+public sealed partial class BridgedCall : IBridgedCallMailbox
+{
+    private readonly Channel<CallEvent> _mailbox = Channel.CreateUnbounded<CallEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly BridgeContext _context;
+    private readonly CallerLeg _caller;
+    private readonly ILogger<BridgedCall> _logger;
+    private readonly List<CalleeLeg> _forks = [];
+    private readonly DateTimeOffset _started;
+    private readonly long _startedTimestamp;
+    private DialTarget _target;
+    private CallAdmissionTicket? _admission;
+    private CallRegistry? _registry;
+    private RtpPortPair? _calleePorts;
+    private CalleeLeg? _earlyMedia;
+    private CallLeg? _answered;
+    private bool _callerRinging;
+    private bool _awaitingCallerAnswer;
+    private ITimer? _ringTimer;
+    private int _step;
+    private BridgedCallEnd? _end;
+
+    private BridgedCall(BridgeContext context, ServerTransaction invite, string caller, DialPlanRoute route, DialTarget target,
+        RtpPortPair callerPorts, OfferAnswerSession callerOfferAnswer)
+    {
+        _context = context;
+        _logger = context.Loggers.CreateLogger<BridgedCall>();
+        Route = route;
+        _target = target;
+        Caller = caller;
+        CallerName = invite.Request.From.DisplayName;
+        Dialled = invite.Request.RequestUri.User ?? "";
+        CallId = invite.Request.CallId;
+        _caller = new CallerLeg(this, CallId, caller, callerPorts, callerOfferAnswer);
+        Uuid = RecordingPaths.NewCallUuid(context.Time);
+        _started = context.Time.GetUtcNow();
+        _startedTimestamp = context.Time.GetTimestamp();
+    }
+
+    public string CallId { get; }
+
+    public string Uuid { get; private set; }
+
+    /// <summary>The calling extension.</summary>
+    public string Caller { get; }
+
+    public string? CallerName { get; }
+
+    public string Dialled { get; }
+
+    public DialPlanRoute Route { get; }
+
+    /// <summary>
+    /// Takes an authenticated INVITE for <paramref name="target"/>: 488 for SDP we cannot read or no common codec, 503
+    /// when media ports run out or the switch is draining; otherwise the call joins the registry and runs on its own.
+    /// </summary>
+    public static void Start(BridgeContext context, ServerTransaction invite, string caller, DialPlanRoute route, DialTarget target,
+        CallAdmissionTicket? admission)
+    {
+        var request = invite.Request;
+        SessionDescription? offer = null;
+        if (!request.Body.IsEmpty && SdpParser.TryParse(request.Body.Span, out offer, out var sdpError) != SdpParseStatus.Ok)
+        {
+            Refuse(context, invite, admission, 488, "Unreadable SDP", sdpError ?? "unreadable SDP");
+            return;
+        }
+
+        if (!context.Media.Ports.TryAllocate(out var ports))
+        {
+            Refuse(context, invite, admission, 503, "Media Ports Exhausted", "no free RTP ports");
+            return;
+        }
+
+        var offerAnswer = new OfferAnswerSession(new LocalMediaOptions
+        {
+            Address = context.Media.Address.ToString(), RtpPort = ports!.RtpPort, Codecs = CallCodecs.Offered,
+        }, context.Time);
+        var call = new BridgedCall(context, invite, caller, route, target, ports, offerAnswer) { _admission = admission };
+        if (offer is not null)
+        {
+            var negotiated = offerAnswer.ReceiveOffer(offer);
+            if (!negotiated.IsAccepted || negotiated.Codec is null)
+            {
+                ports.Dispose();
+                Refuse(context, invite, admission, negotiated.RejectStatusCode ?? 488, null, negotiated.Error ?? "no common codec");
+                return;
+            }
+
+            call._caller.Negotiated = negotiated;
+        }
+
+        if (!context.Registry.TryAdd(call))
+        {
+            ports.Dispose();
+            Refuse(context, invite, admission, 503, "Shutting Down", "shutting down");
+            return;
+        }
+
+        call._registry = context.Registry;
+        call._caller.Attach(context.Sessions.CreateSession(invite, call._caller));
+        _ = call.RunAsync();
+    }
+
+    private static void Refuse(BridgeContext context, ServerTransaction invite, CallAdmissionTicket? admission, int status, string? reason, string why)
+    {
+        admission?.Dispose();
+        IReadOnlyList<KeyValuePair<string, string>> headers = status == 503 ? [new("Retry-After", "10")] : [];
+        invite.Respond(status, reason, toTag: SipIds.NewTag(), headers: headers);
+        LogRefused(context.Loggers.CreateLogger<BridgedCall>(), invite.Request.CallId, status, why);
+    }
+
+    /// <summary>Any thread: queues the event for the call's loop (dropped once the call is over).</summary>
+    public void Post(CallEvent message) => _mailbox.Writer.TryWrite(message);
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            await DialAsync(_target).ConfigureAwait(false);
+            while (_end is null && await _mailbox.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (_end is null && _mailbox.Reader.TryRead(out var message))
+                {
+                    await HandleAsync(message).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception error)
+        {
+            LogFailed(error, CallId);
+            _end ??= new BridgedCallEnd("failed", "switch");
+            HangUpEveryLeg(null);
+        }
+        finally
+        {
+            _mailbox.Writer.TryComplete();
+            await ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    private ValueTask HandleAsync(CallEvent message) => message switch
+    {
+        LegProvisional provisional => OnProvisionalAsync(provisional),
+        LegAnswered answered => OnAnsweredAsync(answered),
+        LegFailed failed => OnFailedAsync(failed),
+        LegEnded ended => OnEnded(ended),
+        LegAcknowledged acknowledged => OnAcknowledgedAsync(acknowledged),
+        LegReInvite reInvite => OnReInviteAsync(reInvite),
+        LegInfo info => OnInfo(info),
+        RingTimedOut timedOut => OnRingTimedOutAsync(timedOut),
+        HangupRequested hangup => OnHangupRequested(hangup),
+        PickupRequested pickup => OnPickupAsync(pickup),
+        _ => ValueTask.CompletedTask,
+    };
+
+    /// <summary>Ends the call: every leg still up is hung up (BYE, CANCEL or 480) and the loop stops.</summary>
+    private void Finish(BridgedCallEnd end, string? reasonHeader = null)
+    {
+        _end ??= end;
+        _ringing = [];
+        HangUpEveryLeg(reasonHeader);
+    }
+
+    private void HangUpEveryLeg(string? reasonHeader)
+    {
+        _ringTimer?.Dispose();
+        _caller.Hangup(reasonHeader);
+        foreach (var fork in _forks) fork.Hangup(reasonHeader);
+        if (_answered is CallerLeg picker) picker.Hangup(reasonHeader);
+    }
+
+    private ValueTask OnHangupRequested(HangupRequested hangup)
+    {
+        Finish(new BridgedCallEnd(hangup.Cause, "switch"), hangup.ReasonHeader);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,53 @@
+namespace Softswitch.Calls.Bridging;
+
+/// <summary>
+/// What reaches a call's mailbox: SIP session events of any of its legs, its timers and commands from outside
+/// (the watchdog, the shutdown drain). The call's loop handles them one at a time, in order.
+/// </summary>
+public abstract record CallEvent;
+
+/// <summary>A callee answered 180/183; <paramref name="Sdp"/> is non-empty for early media.</summary>
+public sealed record LegProvisional(CalleeLeg Leg, int StatusCode, ReadOnlyMemory<byte> Sdp) : CallEvent;
+
+/// <summary>A callee answered 2xx with its SDP answer (the ACK is already sent).</summary>
+public sealed record LegAnswered(CalleeLeg Leg, ReadOnlyMemory<byte> Sdp) : CallEvent;
+
+/// <summary>A callee's INVITE ended without an answer: 3xx-6xx, 408 on timeout, 487 when we cancelled.</summary>
+public sealed record LegFailed(CalleeLeg Leg, int StatusCode, string Reason) : CallEvent;
+
+/// <summary>A leg is over after it was set up: BYE from the peer, CANCEL from the caller, no ACK, a transport failure.</summary>
+public sealed record LegEnded(CallLeg Leg, LegEnding Why) : CallEvent;
+
+/// <summary>The caller's ACK for our 2xx arrived; <paramref name="Sdp"/> carries the answer to a late offer.</summary>
+public sealed record LegAcknowledged(CallerLeg Leg, ReadOnlyMemory<byte> Sdp) : CallEvent;
+
+/// <summary>A re-INVITE from a leg's peer (hold, resume, a move of its media); empty for an offerless one.</summary>
+public sealed record LegReInvite(CallLeg Leg, ReadOnlyMemory<byte> Offer) : CallEvent;
+
+/// <summary>An INFO from a leg's peer (digits by <c>application/dtmf-relay</c>); already answered 200.</summary>
+public sealed record LegInfo(CallLeg Leg, string? ContentType, ReadOnlyMemory<byte> Body) : CallEvent;
+
+/// <summary>The callees rang for the ring time without an answer.</summary>
+public sealed record RingTimedOut(int Step) : CallEvent;
+
+/// <summary>A phone dialled the pickup code for this ringing call: its INVITE, not yet answered, and its extension.</summary>
+public sealed record PickupRequested(Softswitch.Sip.Transactions.ServerTransaction Invite, string Extension) : CallEvent;
+
+/// <summary>End the call from the switch (watchdog, shutdown, an API) with this cause and optional RFC 3326 Reason.</summary>
+public sealed record HangupRequested(string Cause, string? ReasonHeader) : CallEvent;
+
+/// <summary>How a set-up leg ended.</summary>
+public enum LegEnding
+{
+    /// <summary>The peer sent BYE.</summary>
+    PeerHungUp,
+
+    /// <summary>The caller cancelled before the answer (487 sent).</summary>
+    Cancelled,
+
+    /// <summary>Our hang-up finished.</summary>
+    WeHungUp,
+
+    /// <summary>No ACK for our 2xx, or the transport failed.</summary>
+    Failed,
+}

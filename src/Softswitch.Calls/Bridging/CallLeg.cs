@@ -1,0 +1,127 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Softswitch.Calls.Legs;
+using Softswitch.Calls.Media;
+using Softswitch.Media.Legs;
+using Softswitch.Media.Rtp;
+using Softswitch.Media.Sdp;
+
+namespace Softswitch.Calls.Bridging;
+
+/// <summary>
+/// One SIP leg of a call with its media: the caller's (<see cref="CallerLeg"/>, over an InviteServerSession) or a
+/// callee's (<see cref="CalleeLeg"/>, over an InviteClientSession), with one API for both. The leg's SIP callbacks only
+/// post to its call's mailbox; everything here runs on the call's loop.
+/// </summary>
+public abstract class CallLeg
+{
+    private protected CallLeg(IBridgedCallMailbox call, string role, RtpPortPair ports, OfferAnswerSession offerAnswer)
+    {
+        Call = call;
+        Role = role;
+        Ports = ports;
+        OfferAnswer = offerAnswer;
+    }
+
+    private protected IBridgedCallMailbox Call { get; }
+
+    /// <summary>caller or callee.</summary>
+    public string Role { get; }
+
+    /// <summary>The leg's own Call-ID.</summary>
+    public abstract string CallId { get; }
+
+    /// <summary>Who is on the leg (extension, or the contact rung).</summary>
+    public abstract string Peer { get; }
+
+    /// <summary>The SIP state of the leg's session, for the registry.</summary>
+    public abstract string SipState { get; }
+
+    /// <summary>The port pair the leg's media uses (the call disposes it).</summary>
+    public RtpPortPair Ports { get; }
+
+    /// <summary>This leg's SDP offer/answer with its peer.</summary>
+    public OfferAnswerSession OfferAnswer { get; }
+
+    /// <summary>The negotiated media, once offer and answer met.</summary>
+    public NegotiationResult? Negotiated { get; set; }
+
+    /// <summary>The leg's media, once started.</summary>
+    public MediaLeg? Media { get; private set; }
+
+    /// <summary>True while this leg's peer holds the call (its last offer was sendonly or inactive): the other party hears music.</summary>
+    public bool Holding { get; set; }
+
+    /// <summary>Ends the leg from our side: BYE once answered, otherwise 480 (caller) or CANCEL (callee).</summary>
+    public abstract void Hangup(string? reason = null);
+
+    /// <summary>Answers the peer's pending re-INVITE with <paramref name="sdp"/>.</summary>
+    public abstract bool AnswerReInvite(ReadOnlyMemory<byte> sdp);
+
+    /// <summary>Refuses the peer's pending re-INVITE (488 keeps the session as it was).</summary>
+    public abstract bool RejectReInvite(int statusCode);
+
+    /// <summary>Starts (or, after early media from another fork, restarts) the leg's media for <paramref name="negotiated"/>.</summary>
+    public async ValueTask<MediaLeg> StartMediaAsync(NegotiationResult negotiated, CallMediaOptions media, IPAddress? signallingHost,
+        TimeProvider time, ILoggerFactory loggers)
+    {
+        if (Media is { } old)
+        {
+            if (old.Codec.IsSameCodecAs(negotiated.Codec!))
+            {
+                ApplyRemote(negotiated);
+                return old;
+            }
+
+            await old.DisposeAsync().ConfigureAwait(false);
+        }
+
+        Negotiated = negotiated;
+        var leg = new MediaLeg(new MediaLegOptions
+        {
+            Ports = Ports,
+            Codec = negotiated.Codec!,
+            TelephoneEventPayloadType = negotiated.TelephoneEventPayloadType,
+            TelephoneEventClockRate = negotiated.TelephoneEvent?.ClockRate ?? 8000,
+            RemoteRtp = RemoteRtp(negotiated),
+            RemoteRtcp = RemoteRtcp(negotiated),
+            RelatchAfter = media.RelatchAfter,
+            SignallingHost = signallingHost,
+            CallId = CallId,
+        }, time, loggers)
+        {
+            CanSend = negotiated.CanSend,
+        };
+        Media = leg;
+        leg.Start();
+        return leg;
+    }
+
+    /// <summary>A new answer in an answered leg (hold, resume, a move): media follows it.</summary>
+    public void ApplyRemote(NegotiationResult negotiated)
+    {
+        Negotiated = negotiated;
+        if (Media is not { } leg) return;
+        leg.SetRemote(RemoteRtp(negotiated), RemoteRtcp(negotiated));
+        leg.CanSend = negotiated.CanSend;
+    }
+
+    /// <summary>Closes the media (RTCP BYE); the ports stay to be disposed by the call.</summary>
+    public async ValueTask CloseMediaAsync()
+    {
+        if (Media is { } leg) await leg.DisposeAsync().ConfigureAwait(false);
+    }
+
+    public LiveLegInfo Describe() =>
+        new(Role, CallId, Peer, SipState, Media?.Codec.ToString(), Media?.RemoteRtpEndPoint?.ToString());
+
+    internal static IPEndPoint? RemoteRtp(NegotiationResult negotiated) =>
+        IPAddress.TryParse(negotiated.RemoteRtpAddress, out var address) && negotiated.RemoteRtpPort > 0
+            ? new IPEndPoint(address, negotiated.RemoteRtpPort)
+            : null;
+
+    internal static IPEndPoint? RemoteRtcp(NegotiationResult negotiated) =>
+        IPAddress.TryParse(negotiated.RemoteRtcpAddress ?? negotiated.RemoteRtpAddress, out var address) && negotiated.RemoteRtcpPort > 0
+            ? new IPEndPoint(address, negotiated.RemoteRtcpPort)
+            : null;
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Softswitch.Interop.Tests.Support;
+
+namespace Softswitch.Interop.Tests.Calls;
+
+/// <summary>
+/// Calls between extensions through the real switch, sipp on both sides: sipp 1001 calls, sipp UAS phones registered
+/// as 1002 (and 1003) answer, ring, refuse, or ring until the switch cancels them.
+/// </summary>
+[TestFixture, NonParallelizable]
+public sealed class ExtensionCallTests
+{
+    private const string Password1003 = SoftswitchProcess.Password1003;
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
+
+    private SoftswitchProcess _softswitch = null!;
+
+    [SetUp]
+    public async Task StartSwitch() => _softswitch = await SoftswitchProcess.StartAsync(null,
+        "--extensions:1:ring_seconds=2", "--extensions:2:number=1003", $"--extensions:2:password={Password1003}", "--extensions:2:name=Interop Three");
+
+    [TearDown]
+    public async Task StopSwitch() => await _softswitch.DisposeAsync();
+
+    private Task<SippCallee> Callee1002(string scenario, params (string, string)[] values) =>
+        SippCallee.StartAsync(_softswitch, "1002", SoftswitchProcess.Password1002, scenario, Limit, values);
+
+    private Task<ToolResult> Call(string scenario, string number = "1002", params string[] extra) =>
+        SippCaller.CallAsync(_softswitch, scenario, "1001", number, Limit, null, ["-m", "1", .. extra]);
+
+    private Task<ToolResult> CallExpecting(int status, string number = "1002") =>
+        Call(Scenarios.Written("caller-refused.xml", ("EXPECTED", status.ToString())), number);
+
+    private string Log(params ToolResult[] runs) => string.Join("\n", runs.Select(run => run.ToString())) + "\n" + _softswitch.Output;
+
+    [Test]
+    public async Task An_extension_calls_another_that_answers_and_the_caller_hangs_up()
+    {
+        var callee = await Callee1002("callee-answer.xml", ("ANSWER_MS", "500"));
+        var caller = await Call("call-pause-bye.xml", "1002", "-d", "1000");
+        var answered = await callee.Run;
+        Assert.That(caller.ExitCode, Is.Zero, Log(caller, answered));
+        Assert.That(answered.ExitCode, Is.Zero, "the callee got INVITE, ACK and the BYE passed on\n" + Log(caller, answered));
+    }
+
+    [Test, Description("RFC 3261 §16.7: a busy callee's 486 reaches the caller")]
+    public async Task A_busy_callee_gives_the_caller_486()
+    {
+        var callee = await Callee1002("callee-refuse.xml", ("STATUS", "486"));
+        var caller = await CallExpecting(486);
+        var refused = await callee.Run;
+        Assert.That(caller.ExitCode, Is.Zero, Log(caller, refused));
+        Assert.That(refused.ExitCode, Is.Zero, "the callee's 486 was acknowledged\n" + Log(caller, refused));
+    }
+
+    [Test]
+    public async Task A_declining_callee_gives_the_caller_603()
+    {
+        var callee = await Callee1002("callee-refuse.xml", ("STATUS", "603"));
+        var caller = await CallExpecting(603);
+        Assert.That(caller.ExitCode, Is.Zero, Log(caller, await callee.Run));
+    }
+
+    [Test]
+    public async Task An_extension_with_no_registered_phone_gives_480()
+    {
+        var caller = await CallExpecting(480);
+        Assert.That(caller.ExitCode, Is.Zero, Log(caller));
+    }
+
+    [Test, Description("ring_seconds 2: the switch CANCELs the ringing phone and answers the caller 480")]
+    public async Task Nobody_answering_within_the_ring_time_gives_480_and_cancels_the_phone()
+    {
+        var callee = await Callee1002("callee-ring-until-cancel.xml");
+        var clock = Stopwatch.StartNew();
+        var caller = await CallExpecting(480);
+        var elapsed = clock.Elapsed;
+        var cancelled = await callee.Run;
+        Assert.That(caller.ExitCode, Is.Zero, Log(caller, cancelled));
+        Assert.That(cancelled.ExitCode, Is.Zero, "the ringing phone got CANCEL\n" + Log(caller, cancelled));
+        Assert.That(elapsed, Is.GreaterThan(TimeSpan.FromSeconds(1.8)).And.LessThan(TimeSpan.FromSeconds(6)), Log(caller));
+    }
+
+    [Test]
+    public async Task Cancelling_before_the_answer_cancels_the_ringing_phone()
+    {
+        var callee = await Callee1002("callee-ring-until-cancel.xml");
+        var caller = await Call("cancel-before-answer.xml");
+        var cancelled = await callee.Run;
+        Assert.That(caller.ExitCode, Is.Zero, "the caller's CANCEL got 200 and its INVITE 487\n" + Log(caller, cancelled));
+        Assert.That(cancelled.ExitCode, Is.Zero, "the switch cancelled the phone\n" + Log(caller, cancelled));
+    }
+
+    [Test, Description("Forking: every registered contact rings at once, the first 2xx wins and the other gets CANCEL")]
+    public async Task Both_phones_of_an_extension_ring_and_the_one_not_answering_is_cancelled()
+    {
+        var ringing = await Callee1002("callee-ring-until-cancel.xml");
+        var answering = await Callee1002("callee-answer.xml", ("ANSWER_MS", "1000"));
+        var caller = await Call("call-pause-bye.xml", "1002", "-d", "1000");
+        var (cancelled, answered) = (await ringing.Run, await answering.Run);
+        Assert.That(caller.ExitCode, Is.Zero, Log(caller, cancelled, answered));
+        Assert.That(answered.ExitCode, Is.Zero, "the answering phone got the ACK and the BYE\n" + Log(caller, cancelled, answered));
+        Assert.That(cancelled.ExitCode, Is.Zero, "the other phone got CANCEL\n" + Log(caller, cancelled, answered));
+    }
+}
