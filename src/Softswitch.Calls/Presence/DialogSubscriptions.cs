@@ -284,6 +284,16 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
     /// <summary>The state of a subscription's expiry timer callback (no closure per subscription beyond this).</summary>
     private sealed record Expiry(DialogSubscriptions Owner, DialogSubscription Subscription)
     {
-        public void Fire() => Owner.Expire(Subscription);
+        public void Fire()
+        {
+            try
+            {
+                Owner.Expire(Subscription);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The stack stopped under an expiry racing with shutdown: nothing to tell anyone.
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@ public sealed class NatKeepAlive : IDisposable
         if (interval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(interval), interval, "a keep-alive interval is positive");
         _bindings = bindings;
         _send = send;
-        _timer = time.CreateTimer(static state => ((NatKeepAlive)state!).SendRound(), this, interval, interval);
+        _timer = time.CreateTimer(static state => ((NatKeepAlive)state!).SendRoundSafely(), this, interval, interval);
     }
 
     /// <summary>Keep-alives sent since start.</summary>
@@ -51,6 +51,18 @@ public sealed class NatKeepAlive : IDisposable
         var count = sent?.Count ?? 0;
         Interlocked.Add(ref _sent, count);
         return count;
+    }
+
+    /// <summary>A round racing with shutdown meets closed sockets; it is skipped, never thrown into the timer thread.</summary>
+    private void SendRoundSafely()
+    {
+        try
+        {
+            SendRound();
+        }
+        catch (Exception error) when (error is ObjectDisposedException or InvalidOperationException or System.Net.Sockets.SocketException)
+        {
+        }
     }
 
     public void Dispose() => _timer.Dispose();
