@@ -44,6 +44,27 @@ public sealed class RegistrarServiceTests
         Assert.That(_switch.Events[0].UserAgent, Is.EqualTo("test-phone/1.0"));
     }
 
+    [Test, Description("RFC 3581: a phone behind NAT keeps its Contact as sent; the 200 OK shows the source the registrar will use")]
+    public async Task A_contact_that_is_not_the_source_address_is_kept_and_listed_with_the_address_it_came_from()
+    {
+        const string natted = "<sip:1001@192.168.1.20:5060>";
+        var challenge = await _switch.SendAsync(Register.Request(contact: natted));
+        var ok = await _switch.SendAsync(Register.Request(contact: natted, authorization: Register.Answer(challenge, "1001", "secret-1001", DigestAlgorithm.Md5)));
+
+        Assert.That(ok.StatusCode, Is.EqualTo(200));
+        Assert.That(ok.Contacts.Single().Uri.ToString(), Is.EqualTo("sip:1001@192.168.1.20:5060"), "the phone finds its own contact");
+        Assert.That(ok.Contacts.Single().Parameters["received"], Is.EqualTo("\"sip:127.0.0.5:40404\""));
+    }
+
+    [Test]
+    public async Task A_contact_at_the_source_address_gets_no_received_parameter()
+    {
+        var challenge = await _switch.SendAsync(Register.Request());
+        var ok = await _switch.SendAsync(Register.Request(authorization: Register.Answer(challenge, "1001", "secret-1001", DigestAlgorithm.Md5)));
+
+        Assert.That(ok.Contacts.Single().Parameters["received"], Is.Null);
+    }
+
     [Test, Description("RFC 3581 §4: the response Via says where the request really came from")]
     public async Task Responses_carry_received_and_rport_and_go_back_to_the_source()
     {

@@ -68,9 +68,25 @@ public sealed class SipRequestDispatcherTests
     [Test, Description("RFC 3261 §8.2.1: a method we know but do not serve")]
     public async Task A_known_unserved_method_gets_405_with_allow()
     {
-        var response = await _switch.SendAsync(Request("SUBSCRIBE", "Event: presence\r\n"));
+        var response = await _switch.SendAsync(Request("PUBLISH", "Event: presence\r\n"));
         Assert.That(response.StatusCode, Is.EqualTo(405));
-        Assert.That(response.GetHeaderValues("Allow"), Does.Not.Contain("SUBSCRIBE"));
+        Assert.That(response.GetHeaderValues("Allow"), Does.Not.Contain("PUBLISH"));
+    }
+
+    [Test, Description("RFC 6665 §8.2.2: Allow-Events names the packages we notify")]
+    public async Task Options_lists_subscribe_notify_and_the_dialog_event_package()
+    {
+        var response = await _switch.SendAsync(Request("OPTIONS"));
+
+        Assert.That(response.GetHeaderValues("Allow"), Is.SupersetOf(new[] { "SUBSCRIBE", "NOTIFY" }));
+        Assert.That(response.GetFirstHeaderValue("Allow-Events"), Is.EqualTo("dialog"));
+    }
+
+    [Test, Description("RFC 6665 §4.2.1.1")]
+    public async Task Subscribe_to_a_dispatcher_without_a_notifier_gets_489()
+    {
+        var response = await _switch.SendAsync(Request("SUBSCRIBE", "Event: dialog\r\n"));
+        Assert.That(response.StatusCode, Is.EqualTo(489));
     }
 
     [Test, Description("RFC 3261 §8.2.2.3")]

@@ -101,7 +101,8 @@ public sealed partial class InboundCall : IInviteSessionOwner
     /// when it ends (or here, when refused) and is watched by <paramref name="watchdog"/> once answered.
     /// </summary>
     public static void Start(ServerTransaction invite, SessionRouter sessions, CallMediaOptions media, DialPlanRoute route, ICallFeature feature,
-        TimeProvider time, ILoggerFactory loggers, CallRegistry active, CallAdmissionTicket? admission = null, CallWatchdog? watchdog = null)
+        TimeProvider time, ILoggerFactory loggers, CallRegistry active, CallAdmissionTicket? admission = null, CallWatchdog? watchdog = null,
+        Presence.ExtensionActivity? activity = null)
     {
         var request = invite.Request;
         var logger = loggers.CreateLogger<InboundCall>();
@@ -127,6 +128,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
         {
             _admission = admission,
             _watchdog = watchdog,
+            _activity = activity,
         };
         if (offer is not null)
         {
@@ -153,6 +155,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
         }
 
         call._session = sessions.CreateSession(invite, call);
+        call.ReportActivity(Presence.DialogState.Trying);
         _ = call.RunAsync();
     }
 
@@ -171,11 +174,12 @@ public sealed partial class InboundCall : IInviteSessionOwner
         {
             if (Route.AnswerAfter > TimeSpan.Zero)
             {
-                session.Ring();
+                if (session.Ring()) ReportActivity(Presence.DialogState.Early);
                 await Task.Delay(Route.AnswerAfter, _time, Ended).ConfigureAwait(false);
             }
 
             if (!await AnswerAsync(session).ConfigureAwait(false)) return;
+            ReportActivity(Presence.DialogState.Confirmed);
             StartWatching(_negotiated!);
             LogAnswered(CallId, _feature.Name, _negotiated!.Codec!.ToString(), _leg!.LocalRtpEndPoint.ToString(), RemoteRtp(_negotiated)?.ToString() ?? "-");
             _ = ReadDigitsAsync();
@@ -391,6 +395,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
             ReleaseAdmission();
             _ports.Dispose();
             Leave();
+            ReportActivity(Presence.DialogState.Terminated);
         }
     }
 

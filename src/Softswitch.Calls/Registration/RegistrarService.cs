@@ -5,6 +5,7 @@ using Softswitch.Sip.Messages;
 using Softswitch.Sip.Registrar;
 using Softswitch.Sip.Stack;
 using Softswitch.Sip.Transactions;
+using Softswitch.Sip.Transport;
 
 namespace Softswitch.Calls.Registration;
 
@@ -56,13 +57,28 @@ public sealed partial class RegistrarService
         var headers = new List<KeyValuePair<string, string>>(outcome.Bindings.Count + 2);
         foreach (var current in outcome.Bindings)
         {
-            headers.Add(new("Contact", $"<{current.Binding.ContactUri}>;expires={current.ExpiresInSeconds.ToString(CultureInfo.InvariantCulture)}"));
+            headers.Add(new("Contact", ContactOf(current)));
         }
 
         if (outcome.MinExpires is { } minExpires) headers.Add(new("Min-Expires", minExpires.ToString(CultureInfo.InvariantCulture)));
         headers.Add(new("Date", _time.GetUtcNow().ToString("r", CultureInfo.InvariantCulture)));
         transaction.Respond(outcome.StatusCode, outcome.ReasonPhrase, toTag: SipIds.NewTag(), headers: headers);
         LogRegistered(request.CallId, extension, outcome.StatusCode, outcome.Bindings.Count, transaction.Source.ToString(), outcome.Detail ?? "");
+    }
+
+    /// <summary>
+    /// A binding as the 200 OK lists it (§10.3 step 8): the contact exactly as the phone sent it (phones look for their own
+    /// URI there), its expiry, and for a phone behind NAT the address the registrar will reach it at, as a <c>received</c>
+    /// parameter (the form SIP registrars use for it), so the phone and a trace show what was stored.
+    /// </summary>
+    private static string ContactOf(CurrentBinding current)
+    {
+        var binding = current.Binding;
+        var contact = $"<{binding.ContactUri}>;expires={current.ExpiresInSeconds.ToString(CultureInfo.InvariantCulture)}";
+        if (!ContactReachability.IsBehindNat(binding)) return contact;
+        var source = binding.Source;
+        var transport = source.Transport == SipTransportKind.Tcp ? ";transport=tcp" : "";
+        return $"{contact};received=\"sip:{source.Address}{transport}\"";
     }
 
     /// <summary>True when the request carries valid credentials for <paramref name="extension"/>; otherwise it has been answered.</summary>

@@ -47,4 +47,7 @@ public sealed class CallServices
 
     /// <summary>Recognises carriers' INVITEs (by address or registered Contact); null without trunks.</summary>
     public TrunkDirectory? Trunks { get; init; }
+
+    /// <summary>The busy-lamp board calls report their extensions' dialogs to; null: nobody watches.</summary>
+    public Presence.ExtensionActivity? Activity { get; init; }
 }

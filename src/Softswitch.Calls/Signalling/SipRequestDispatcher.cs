@@ -80,6 +80,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         _transactions = transactions;
         ClientRequests.Attach(transactions);
         _calls?.Sessions.Attach(transactions, transport);
+        Subscriptions?.Attach(transactions);
     }
 
     public void OnRequest(ServerTransaction transaction)
@@ -102,12 +103,14 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
     public void OnResponse(ClientTransaction transaction, SipResponse response)
     {
         if (ClientRequests.OnResponse(transaction, response)) return; // a trunk's REGISTER or OPTIONS
+        if (Subscriptions?.OnResponse(transaction, response) == true) return;
         if (_calls?.Sessions.OnResponse(transaction, response) != true) LogUnexpectedResponse(response.CallId, response.StatusCode);
     }
 
     public void OnTimeout(ClientTransaction transaction)
     {
         if (ClientRequests.OnTimeout(transaction)) return;
+        if (Subscriptions?.OnTimeout(transaction) == true) return;
         if (_calls?.Sessions.OnTimeout(transaction) != true) LogClientTimeout(transaction.Request.CallId, transaction.Request.MethodName);
     }
 
@@ -152,6 +155,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
     {
         var request = transaction.Request;
         LogRequest(request.CallId, request.MethodName, request.RequestUri.ToString(), transaction.Source);
+        if (TryHandleSubscriptionInDialog(transaction)) return;
         if (_calls is not null && _calls.Sessions.TryHandleInDialog(transaction)) return;
         if (request.Method != SipMethod.Cancel && UnsupportedRequirements(request) is { } unsupported)
         {
@@ -172,6 +176,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                     new("Accept-Encoding", "identity"),
                     new("Accept-Language", "en"),
                     new("Supported", string.Join(", ", SipServices.SupportedOptionTags)),
+                    new("Allow-Events", SipServices.AllowEvents),
                 ]);
                 break;
             case SipMethod.Invite when request.To.Tag is not null:
@@ -179,6 +184,9 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                 break;
             case SipMethod.Invite:
                 HandleInvite(transaction);
+                break;
+            case SipMethod.Subscribe:
+                HandleSubscribe(transaction);
                 break;
             case SipMethod.Cancel:
                 HandleCancel(transaction);
@@ -253,7 +261,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
     private void Answer(ServerTransaction invite, string? caller, DialPlanRoute route, ICallFeature feature)
     {
         if (!TryAdmit(invite, caller, out var admission)) return;
-        InboundCall.Start(invite, _calls!.Sessions, _calls.Media, route, feature, _calls.Time, _calls.Loggers, _calls.Active, admission, _watchdog);
+        InboundCall.Start(invite, _calls!.Sessions, _calls.Media, route, feature, _calls.Time, _calls.Loggers, _calls.Active, admission, _watchdog, _calls.Activity);
     }
 
     /// <summary>RFC 3261 §9.2: 200 for the CANCEL, then 487 for the INVITE if it is still unanswered.</summary>

@@ -6,7 +6,10 @@ namespace Softswitch.Calls.Signalling;
 public static class SipServices
 {
     /// <summary>Methods we answer. INVITE is answered (480 until call control arrives), so it is listed.</summary>
-    public const string Allow = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, UPDATE, REFER, NOTIFY, PRACK";
+    public const string Allow = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, UPDATE, REFER, NOTIFY, PRACK, SUBSCRIBE";
+
+    /// <summary>Event packages we serve as a notifier (RFC 6665 §8.2.2): the dialog package for busy-lamp fields (RFC 4235).</summary>
+    public const string AllowEvents = "dialog";
 
     public const string Accept = "application/sdp";
 

@@ -6,6 +6,7 @@ using Softswitch.Calls.Bridging;
 using Softswitch.Calls.Features;
 using Softswitch.Calls.Legs;
 using Softswitch.Calls.Media;
+using Softswitch.Calls.Presence;
 using Softswitch.Calls.Registration;
 using Softswitch.Calls.Routing;
 using Softswitch.Media.Clock;
@@ -62,6 +63,9 @@ internal sealed partial class SipHostedService(
     private CallDrain? _drain;
     private TimeSpan _shutdownGrace;
     private RtpPortAllocator? _ports;
+    private ExtensionActivity? _activity;
+    private DialogSubscriptions? _subscriptions;
+    private NatKeepAlive? _keepAlive;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -115,6 +119,7 @@ internal sealed partial class SipHostedService(
         // Contact must name where SIP listens: the public address, the listen address, or (wildcard) the media one.
         var localHost = sip.PublicAddress is { Length: > 0 } ? sip.PublicAddress
             : listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? mediaAddress.ToString() : listen.ToString();
+        _activity = new ExtensionActivity(loggers.CreateLogger<ExtensionActivity>());
         var calls = new CallServices
         {
             Sessions = new SessionRouter(time, new InviteSessionOptions
@@ -152,8 +157,21 @@ internal sealed partial class SipHostedService(
             Loggers = loggers,
             Targets = new DialTargets(new ExtensionCallees(options), bindings.GetBindings, time, overrides),
             Trunks = trunks.Directory,
+            Activity = _activity,
         };
-        _dispatcher = new SipRequestDispatcher(registrarService, signalling, loggers.CreateLogger<SipRequestDispatcher>(), calls);
+        _subscriptions = new DialogSubscriptions(_activity, authenticator, localDomain, number => extensions.TryGet(number, out _),
+            new DialogSubscriptionOptions
+            {
+                MinExpires = settings.Registrar.SubscriptionMinExpires,
+                MaxExpires = settings.Registrar.SubscriptionMaxExpires,
+                Domain = sip.Domain,
+                LocalHost = localHost,
+                LocalPort = sip.Port,
+            }, time, loggers.CreateLogger<DialogSubscriptions>());
+        _dispatcher = new SipRequestDispatcher(registrarService, signalling, loggers.CreateLogger<SipRequestDispatcher>(), calls)
+        {
+            Subscriptions = _subscriptions,
+        };
         _drain = new CallDrain(calls.Active, time, loggers.CreateLogger<CallDrain>());
         _shutdownGrace = ShutdownTimeouts.Grace(settings.Limits);
         _ports = calls.Media.Ports;
@@ -177,6 +195,10 @@ internal sealed partial class SipHostedService(
         _dispatcher.Attach(_stack.Transactions, _stack);
         trunks.Attach(new RoutedTrunkRequestSender(_dispatcher.ClientRequests), new TrunkLocalAddress(localHost, sip.Port));
         await _stack.StartAsync(cancellationToken);
+        if (settings.Registrar.NatKeepaliveSeconds > 0)
+        {
+            _keepAlive = new NatKeepAlive(bindings, _stack.SendKeepAlive, TimeSpan.FromSeconds(settings.Registrar.NatKeepaliveSeconds), time);
+        }
 
         _sweep = time.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
         if (OpusLibrary.IsAvailable) LogOpusOffered(OpusLibrary.Version ?? "?");
@@ -238,12 +260,18 @@ internal sealed partial class SipHostedService(
     {
         _sweep?.Dispose();
         _sweep = null;
+        _keepAlive?.Dispose();
+        _keepAlive = null;
+        _subscriptions?.Dispose();
+        _subscriptions = null;
         if (_stack is not null) await _stack.DisposeAsync();
         _stack = null;
         if (_dispatcher is not null) await _dispatcher.DisposeAsync();
         _dispatcher = null;
         if (_clock is not null) await _clock.DisposeAsync();
         _clock = null;
+        if (_activity is not null) await _activity.DisposeAsync();
+        _activity = null;
         await bans.DisposeAsync();
     }
 

@@ -95,6 +95,7 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
             Limits = limits,
             Time = Time,
             Loggers = loggers,
+            Activity = Activity,
         };
         Sessions = calls.Sessions;
         CallRegistry = calls.Active;
@@ -105,6 +106,9 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The busy-lamp board the calls report to.</summary>
+    public Softswitch.Calls.Presence.ExtensionActivity Activity { get; } = new();
 
     /// <summary>The recordings calls reported closed.</summary>
     public CollectedRecordings Recordings { get; } = new();
@@ -202,6 +206,7 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
     {
         await _dispatcher.DisposeAsync();
         await _clock.DisposeAsync();
+        await Activity.DisposeAsync();
         try
         {
             Directory.Delete(_root, recursive: true);

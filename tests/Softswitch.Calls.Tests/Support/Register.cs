@@ -27,18 +27,21 @@ internal static class Register
             "Content-Length: 0\r\n\r\n";
     }
 
-    /// <summary>The Authorization value a phone computes for the first challenge using <paramref name="algorithm"/>.</summary>
+    /// <summary>
+    /// The Authorization value a phone computes for the first challenge using <paramref name="algorithm"/>, for a REGISTER
+    /// to <paramref name="host"/> unless another <paramref name="method"/> and digest <paramref name="uri"/> are given.
+    /// </summary>
     public static string Answer(SipResponse challenge, string username, string password, DigestAlgorithm algorithm,
-        string host = SignallingHarness.Realm, string nc = "00000001")
+        string host = SignallingHarness.Realm, string nc = "00000001", string method = "REGISTER", string? uri = null)
     {
         var name = algorithm == DigestAlgorithm.Md5 ? "MD5" : "SHA-256";
         var header = challenge.GetHeaderValues("WWW-Authenticate").First(h => h.Contains($"algorithm={name}", StringComparison.Ordinal));
         var nonce = Param(header, "nonce");
         var realm = Param(header, "realm");
         var opaque = Param(header, "opaque");
-        var uri = $"sip:{host}";
+        uri ??= $"sip:{host}";
         const string cnonce = "0a4f113b";
-        var response = DigestCalculator.ComputeResponse(algorithm, username, realm, password, "REGISTER", uri, nonce, "auth", nc, cnonce);
+        var response = DigestCalculator.ComputeResponse(algorithm, username, realm, password, method, uri, nonce, "auth", nc, cnonce);
         return $"Digest username=\"{username}\", realm=\"{realm}\", nonce=\"{nonce}\", uri=\"{uri}\", response=\"{response}\", " +
                $"algorithm={name}, qop=auth, nc={nc}, cnonce=\"{cnonce}\", opaque=\"{opaque}\"";
     }

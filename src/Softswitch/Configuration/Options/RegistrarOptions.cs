@@ -20,4 +20,16 @@ public sealed class RegistrarOptions
     /// <summary>Bindings kept per extension.</summary>
     [ConfigurationKeyName("max_contacts")]
     public int MaxContacts { get; set; } = 10;
+
+    /// <summary>Seconds between keep-alives (CRLFCRLF) to phones registered from behind NAT; 0 sends none.</summary>
+    [ConfigurationKeyName("nat_keepalive_seconds")]
+    public int NatKeepaliveSeconds { get; set; } = 25;
+
+    /// <summary>Busy-lamp (dialog event) subscriptions asking for a shorter non-zero interval get 423 Interval Too Brief.</summary>
+    [ConfigurationKeyName("subscription_min_expires")]
+    public int SubscriptionMinExpires { get; set; } = 60;
+
+    /// <summary>Longer requested subscription intervals are shortened to this.</summary>
+    [ConfigurationKeyName("subscription_max_expires")]
+    public int SubscriptionMaxExpires { get; set; } = 3600;
 }

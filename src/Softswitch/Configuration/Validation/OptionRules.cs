@@ -143,6 +143,13 @@ public static class OptionRules
         }
 
         AtLeast(context, "registrar:max_contacts", registrar.MaxContacts, 1);
+        AtLeast(context, "registrar:nat_keepalive_seconds", registrar.NatKeepaliveSeconds, 0);
+        AtLeast(context, "registrar:subscription_min_expires", registrar.SubscriptionMinExpires, 1);
+        if (registrar.SubscriptionMaxExpires < registrar.SubscriptionMinExpires)
+        {
+            context.Error("registrar:subscription_max_expires",
+                $"subscription_max_expires ({registrar.SubscriptionMaxExpires}) is below subscription_min_expires ({registrar.SubscriptionMinExpires})");
+        }
     }
 
     private static void CheckSecurity(SecurityOptions security, ValidationContext context)
