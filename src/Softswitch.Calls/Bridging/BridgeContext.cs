@@ -23,6 +23,9 @@ public sealed class BridgeContext
     /// <summary>Music on hold, a class under sounds/music/.</summary>
     public string MusicOnHold { get; init; } = "default";
 
+    /// <summary>The busy-lamp board the call reports its extensions' dialogs to; null: nobody watches.</summary>
+    public Presence.ExtensionActivity? Activity { get; init; }
+
     public required TimeProvider Time { get; init; }
 
     public required ILoggerFactory Loggers { get; init; }

@@ -56,6 +56,7 @@ public sealed partial class BridgedCall
                 SdpOffer = SdpWriter.Write(offerAnswer.CreateOffer()),
                 ContactUser = Caller,
             });
+            ReportCallee(fork, Presence.DialogState.Trying);
         }
 
         _ringing = [.. target.Contacts.Select(contact => contact.Extension).Distinct()];
@@ -82,9 +83,11 @@ public sealed partial class BridgedCall
             return;
         }
 
+        ReportCallee(fork, Presence.DialogState.Early);
         if (_callerRinging) return;
         _caller.Session.Ring();
         _callerRinging = true;
+        ReportCaller(Presence.DialogState.Early);
         LogRinging(CallId, fork.Peer, provisional.StatusCode);
     }
 
@@ -109,7 +112,11 @@ public sealed partial class BridgedCall
         _answered = fork;
         _ringing = [];
         _ringTimer?.Dispose();
-        foreach (var other in _forks.Where(other => other != fork)) other.Hangup(); // CANCEL the devices still ringing
+        foreach (var other in _forks.Where(other => other != fork))
+        {
+            other.Hangup(); // CANCEL the devices still ringing
+            ReportCallee(other, Presence.DialogState.Terminated);
+        }
         if (_earlyMedia is not null && _earlyMedia != fork) await DropEarlyMediaAsync().ConfigureAwait(false);
         await StartCalleeMediaAsync(fork, negotiated).ConfigureAwait(false);
         if (_caller.Negotiated is null)
@@ -137,6 +144,7 @@ public sealed partial class BridgedCall
         fork.FailureStatus = failed.StatusCode;
         if (_answered is not null || !_forks.Contains(fork)) return;
         LogForkFailed(CallId, fork.Peer, failed.StatusCode, failed.Reason);
+        ReportCallee(fork, Presence.DialogState.Terminated);
         if (fork == _earlyMedia) await DropEarlyMediaAsync().ConfigureAwait(false);
         if (!_forks.All(other => other.FailureStatus != 0)) return;
 
@@ -154,7 +162,11 @@ public sealed partial class BridgedCall
     {
         if (_answered is not null || timedOut.Step != _step) return;
         LogNoAnswer(CallId, _target.Name, (int)_target.RingTime.TotalSeconds);
-        foreach (var fork in _forks) fork.Hangup();
+        foreach (var fork in _forks)
+        {
+            fork.Hangup();
+            ReportCallee(fork, Presence.DialogState.Terminated);
+        }
         await NextStepOrRefuseAsync(_target.OnNoAnswer, BridgedCallEnd.NoAnswer, "No Answer").ConfigureAwait(false);
     }
 

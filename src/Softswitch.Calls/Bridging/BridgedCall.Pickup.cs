@@ -62,7 +62,11 @@ public sealed partial class BridgedCall
         LogPickedUp(CallId, pickup.Extension, _target.Name);
 
         _ringTimer?.Dispose();
-        foreach (var fork in _forks) fork.Hangup();
+        foreach (var fork in _forks)
+        {
+            fork.Hangup();
+            ReportCallee(fork, Presence.DialogState.Terminated);
+        }
         if (_earlyMedia is not null) await DropEarlyMediaAsync().ConfigureAwait(false);
         _answered = picker;
         _ringing = [];

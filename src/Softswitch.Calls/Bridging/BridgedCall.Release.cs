@@ -60,6 +60,8 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
         Volatile.Write(ref _answeredAt, now);
         MediaChanged();
         _context.Watchdog?.Watch(this);
+        ReportCaller(Presence.DialogState.Confirmed);
+        ReportCallee(_answered!, Presence.DialogState.Confirmed);
         LogAnswered(CallId, _answered!.Peer, _caller.Media!.Codec.ToString(), _answered.Media!.Codec.ToString(),
             _bridge?.Transcodes == true ? "transcoding" : "relaying");
     }
@@ -94,6 +96,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
         }
         finally
         {
+            ReportAllTerminated();
             WriteRecord();
             _admission?.Dispose();
             _caller.Ports.Dispose();

@@ -130,6 +130,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
             return;
         }
 
+        call.ReportCaller(Presence.DialogState.Trying);
         _ = call.RunAsync();
     }
 

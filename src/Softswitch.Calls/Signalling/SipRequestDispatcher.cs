@@ -56,6 +56,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                 Watchdog = _watchdog,
                 Domain = options.Domain,
                 MusicOnHold = calls.MusicOnHold,
+                Activity = calls.Activity,
                 Time = calls.Time,
                 Loggers = calls.Loggers,
             };
