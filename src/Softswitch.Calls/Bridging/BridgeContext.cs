@@ -26,6 +26,9 @@ public sealed class BridgeContext
     /// <summary>The busy-lamp board the call reports its extensions' dialogs to; null: nobody watches.</summary>
     public Presence.ExtensionActivity? Activity { get; init; }
 
+    /// <summary>The carriers trunk routes call out through; null when none is configured.</summary>
+    public Trunks.TrunkService? Trunks { get; init; }
+
     public required TimeProvider Time { get; init; }
 
     public required ILoggerFactory Loggers { get; init; }

@@ -11,7 +11,7 @@ public sealed partial class BridgedCall
 {
     private void ReportCaller(DialogState state)
     {
-        if (_context.Activity is not { } board) return;
+        if (_context.Activity is not { } board || Source.IsTrunk) return;
         var invite = _caller.Session.Invite;
         board.Report(Caller, new DialogActivity(CallId, DialogDirection.Initiator, state, $"sip:{Dialled}@{_context.Domain}",
             LocalTag: invite.From.Tag, RemoteTag: state == DialogState.Trying ? null : _caller.Session.Dialog.LocalTag));
@@ -19,7 +19,7 @@ public sealed partial class BridgedCall
 
     private void ReportCallee(CallLeg leg, DialogState state)
     {
-        if (_context.Activity is not { } board || leg.CallId.Length == 0) return;
+        if (_context.Activity is not { } board || leg.CallId.Length == 0 || _trunkOf.ContainsKey(leg)) return;
         board.Report(leg.Peer, new DialogActivity(leg.CallId, DialogDirection.Recipient, state, $"sip:{Caller}@{_context.Domain}", CallerName,
             LocalTag: leg.Dialog?.RemoteTag, RemoteTag: leg.Dialog?.LocalTag));
     }

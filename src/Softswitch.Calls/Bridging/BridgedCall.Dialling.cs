@@ -21,6 +21,12 @@ public sealed partial class BridgedCall
         foreach (var old in _forks) old.Hangup();
         _forks.Clear();
         if (_earlyMedia is not null) await DropEarlyMediaAsync().ConfigureAwait(false);
+        if (target.Trunks.Count > 0)
+        {
+            await DialTrunksAsync(target).ConfigureAwait(false);
+            return;
+        }
+
         if (target.Contacts.Count == 0)
         {
             LogNobodyToRing(CallId, target.Name, target.RefusedWith);
@@ -30,30 +36,19 @@ public sealed partial class BridgedCall
             return;
         }
 
-        if (_calleePorts is null && !_context.Media.Ports.TryAllocate(out _calleePorts))
-        {
-            LogRefused(_logger, CallId, 503, "no free RTP ports for the callee");
-            RefuseCaller(new BridgedCallEnd(HangupCauses.Failed, HangupSides.Switch, 503), "Media Ports Exhausted");
-            return;
-        }
+        if (!HaveCalleePorts()) return;
 
-        var codecs = CallCodecs.PreferringFirst(_caller.Negotiated?.Codec);
         foreach (var contact in target.Contacts)
         {
             if (!SipUri.TryParse(contact.Binding.ContactUri, out var contactUri)) continue;
-            var offerAnswer = new OfferAnswerSession(new LocalMediaOptions
-            {
-                Address = _context.Media.Address.ToString(), RtpPort = _calleePorts!.RtpPort, Codecs = codecs,
-            }, _context.Time);
-            var fork = new CalleeLeg(this, contact.Extension, _calleePorts, offerAnswer);
-            _forks.Add(fork);
+            var (fork, offer) = NewFork(contact.Extension);
             fork.Start(_context.Sessions, new OutgoingInvite
             {
                 Target = contactUri!.WithoutHeaders(),
                 Destination = contact.Binding.Source,
                 From = new NameAddress(SipUri.Sip(Caller, _context.Domain), CallerName),
                 To = new NameAddress(SipUri.Sip(contact.Extension, _context.Domain)),
-                SdpOffer = SdpWriter.Write(offerAnswer.CreateOffer()),
+                SdpOffer = offer,
                 ContactUser = Caller,
             });
             ReportCallee(fork, Presence.DialogState.Trying);
@@ -63,6 +58,27 @@ public sealed partial class BridgedCall
         LogDialling(CallId, target.Name, _forks.Count, (int)target.RingTime.TotalSeconds);
         var step = _step;
         _ringTimer = _context.Time.CreateTimer(_ => Post(new RingTimedOut(step)), null, target.RingTime, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The callee side's port pair, allocated once for every fork; false (caller refused 503) when none is free.</summary>
+    private bool HaveCalleePorts()
+    {
+        if (_calleePorts is not null || _context.Media.Ports.TryAllocate(out _calleePorts)) return true;
+        LogRefused(_logger, CallId, 503, "no free RTP ports for the callee");
+        RefuseCaller(new BridgedCallEnd(HangupCauses.Failed, HangupSides.Switch, 503), "Media Ports Exhausted");
+        return false;
+    }
+
+    /// <summary>A new leg towards <paramref name="peer"/> with its own offer (the caller's codec first) on the callee ports.</summary>
+    private (CalleeLeg Fork, ReadOnlyMemory<byte> Offer) NewFork(string peer)
+    {
+        var offerAnswer = new OfferAnswerSession(new LocalMediaOptions
+        {
+            Address = _context.Media.Address.ToString(), RtpPort = _calleePorts!.RtpPort, Codecs = CallCodecs.PreferringFirst(_caller.Negotiated?.Codec),
+        }, _context.Time);
+        var fork = new CalleeLeg(this, peer, _calleePorts, offerAnswer);
+        _forks.Add(fork);
+        return (fork, SdpWriter.Write(offerAnswer.CreateOffer()));
     }
 
     private async ValueTask OnProvisionalAsync(LegProvisional provisional)
@@ -110,6 +126,7 @@ public sealed partial class BridgedCall
         }
 
         _answered = fork;
+        KeepTrunkOf(fork);
         _ringing = [];
         _ringTimer?.Dispose();
         foreach (var other in _forks.Where(other => other != fork))
@@ -144,6 +161,12 @@ public sealed partial class BridgedCall
         fork.FailureStatus = failed.StatusCode;
         if (_answered is not null || !_forks.Contains(fork)) return;
         LogForkFailed(CallId, fork.Peer, failed.StatusCode, failed.Reason);
+        if (_trunkOf.Remove(fork, out var trunk))
+        {
+            await OnTrunkFailedAsync(fork, trunk, failed.StatusCode).ConfigureAwait(false);
+            return;
+        }
+
         ReportCallee(fork, Presence.DialogState.Terminated);
         if (fork == _earlyMedia) await DropEarlyMediaAsync().ConfigureAwait(false);
         if (!_forks.All(other => other.FailureStatus != 0)) return;

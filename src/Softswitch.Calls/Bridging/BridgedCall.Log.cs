@@ -66,4 +66,13 @@ public sealed partial class BridgedCall
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Picker} picked up the call ringing {Target}")]
     private partial void LogPickedUp(string callId, string picker, string target);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: calling {Number} on trunk {Trunk} at {Destination}")]
+    private partial void LogTrunkAttempt(string callId, string trunk, string destination, string number);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: trunk {Trunk} could not be located: {Reason}")]
+    private partial void LogTrunkNotLocated(string callId, string trunk, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: trunk {Trunk} is at its max_calls ({MaxCalls}); trying the next")]
+    private partial void LogTrunkFull(string callId, string trunk, int maxCalls);
 }

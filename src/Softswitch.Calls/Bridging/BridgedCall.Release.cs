@@ -97,6 +97,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
         finally
         {
             ReportAllTerminated();
+            ReleaseTrunkSlots();
             WriteRecord();
             _admission?.Dispose();
             _caller.Ports.Dispose();

@@ -42,18 +42,19 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
     private int _step;
     private BridgedCallEnd? _end;
 
-    private BridgedCall(BridgeContext context, ServerTransaction invite, string caller, DialPlanRoute route, DialTarget target,
+    private BridgedCall(BridgeContext context, ServerTransaction invite, CallSource source, DialPlanRoute route, DialTarget target,
         RtpPortPair callerPorts, OfferAnswerSession callerOfferAnswer)
     {
         _context = context;
         _logger = context.Loggers.CreateLogger<BridgedCall>();
         Route = route;
         _target = target;
-        Caller = caller;
-        CallerName = invite.Request.From.DisplayName;
+        Source = source;
+        Caller = source.Number;
+        CallerName = source.DisplayName ?? invite.Request.From.DisplayName;
         Dialled = invite.Request.RequestUri.User ?? "";
         CallId = invite.Request.CallId;
-        _caller = new CallerLeg(this, CallId, caller, callerPorts, callerOfferAnswer);
+        _caller = new CallerLeg(this, CallId, source.Number, callerPorts, callerOfferAnswer);
         Uuid = RecordingPaths.NewCallUuid(context.Time);
         _started = context.Time.GetUtcNow();
         _startedTimestamp = context.Time.GetTimestamp();
@@ -63,7 +64,10 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
 
     public string Uuid { get; private set; }
 
-    /// <summary>The calling extension.</summary>
+    /// <summary>Who is calling: an extension or a trunk, and the context it dials in.</summary>
+    public CallSource Source { get; }
+
+    /// <summary>The caller's number: the calling extension, or the caller ID a carrier sent.</summary>
     public string Caller { get; }
 
     public string? CallerName { get; }
@@ -76,7 +80,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
     /// Takes an authenticated INVITE for <paramref name="target"/>: 488 for SDP we cannot read or no common codec, 503
     /// when media ports run out or the switch is draining; otherwise the call joins the registry and runs on its own.
     /// </summary>
-    public static void Start(BridgeContext context, ServerTransaction invite, string caller, DialPlanRoute route, DialTarget target,
+    public static void Start(BridgeContext context, ServerTransaction invite, CallSource caller, DialPlanRoute route, DialTarget target,
         CallAdmissionTicket? admission)
     {
         var request = invite.Request;

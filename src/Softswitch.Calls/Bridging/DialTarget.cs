@@ -20,6 +20,12 @@ public sealed record DialTarget(string Name, IReadOnlyList<DialContact> Contacts
 
     /// <summary>With no contact to ring: 480 (nothing registered) or 486 (do-not-disturb), which picks the next step.</summary>
     public int RefusedWith { get; init; } = 480;
+
+    /// <summary>Out through carriers instead of contacts: these trunks in order, each at its located addresses in turn.</summary>
+    public IReadOnlyList<Trunks.TrunkState> Trunks { get; init; } = [];
+
+    /// <summary>With <see cref="Trunks"/>: the number the carrier is sent (already stripped and prefixed).</summary>
+    public string Number { get; init; } = "";
 }
 
 /// <summary>One registered device of an extension.</summary>

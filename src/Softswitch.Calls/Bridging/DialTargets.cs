@@ -15,6 +15,9 @@ public sealed class DialTargets(ICalleeDirectory directory, Func<string, IReadOn
 
     private const int MaxForwards = 4;
 
+    /// <summary>The extension as call control sees it now (feature-code changes applied), or null.</summary>
+    public CalleeProfile? Profile(string number) => extensions.Find(number);
+
     /// <summary>True when <paramref name="number"/> is an extension.</summary>
     public bool IsExtension(string number) => extensions.Find(number) is not null;
 

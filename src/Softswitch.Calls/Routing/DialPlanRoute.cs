@@ -13,6 +13,27 @@ public sealed record DialPlanRoute(string Match, RouteTarget Target, string? Des
     /// <summary>How long to ring (180) before answering.</summary>
     public TimeSpan AnswerAfter { get; init; }
 
+    /// <summary>The context the route belongs to: who can reach it (<see cref="DialContexts"/>).</summary>
+    public string Context { get; init; } = DialContexts.Internal;
+
+    /// <summary>Trunk routes: the trunks to try in order (the first, then each failover).</summary>
+    public IReadOnlyList<string> Trunks { get; init; } = [];
+
+    /// <summary>Trunk routes: leading digits removed from the dialled number before <see cref="Prefix"/> is put in front.</summary>
+    public int Strip { get; init; }
+
+    /// <summary>Trunk routes: put in front of the (stripped) number sent to the carrier.</summary>
+    public string Prefix { get; init; } = "";
+
+    /// <summary>Trunk routes: the permission class an extension needs to use it.</summary>
+    public PermissionClass Requires { get; init; } = PermissionClass.National;
+
+    /// <summary>Trunk routes in a trunk's inbound context: only when true may a carrier's call go out on a trunk again.</summary>
+    public bool AllowFromTrunks { get; init; }
+
+    /// <summary>The number sent to the carrier for <paramref name="dialled"/>: stripped, then prefixed.</summary>
+    public string OutboundNumber(string dialled) => Prefix + (Strip >= dialled.Length ? "" : dialled[Strip..]);
+
     /// <summary>Exact numbers beat patterns; among patterns, the one with more fixed characters wins.</summary>
     internal bool IsPattern => Match.Contains('X', StringComparison.OrdinalIgnoreCase) || (Match.Length > 1 && Match.EndsWith('*'));
 

@@ -15,6 +15,8 @@ public enum RouteTarget
     RingGroup,
     /// <summary>Run an IVR flow (a later issue).</summary>
     Flow,
+    /// <summary>Out through a carrier: the route's trunks in order, the number stripped and prefixed.</summary>
+    Trunk,
     /// <summary>A feature code the switch handles itself: *72/*73 forwarding, *78/*79 do-not-disturb, *8 pickup.</summary>
     FeatureCode,
 }

@@ -45,8 +45,8 @@ public sealed class CallServices
     /// <summary>Music on hold for bridged calls: a class under sounds/music/.</summary>
     public string MusicOnHold { get; init; } = "default";
 
-    /// <summary>Recognises carriers' INVITEs (by address or registered Contact); null without trunks.</summary>
-    public TrunkDirectory? Trunks { get; init; }
+    /// <summary>The carriers: recognises their INVITEs (by address or registered Contact), locates them for outbound calls.</summary>
+    public TrunkService? Trunks { get; init; }
 
     /// <summary>The busy-lamp board calls report their extensions' dialogs to; null: nobody watches.</summary>
     public Presence.ExtensionActivity? Activity { get; init; }

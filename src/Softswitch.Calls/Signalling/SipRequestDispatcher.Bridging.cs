@@ -1,5 +1,6 @@
 using Softswitch.Calls.Bridging;
 using Softswitch.Calls.Routing;
+using Softswitch.Calls.Trunks;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Stack;
 using Softswitch.Sip.Transactions;
@@ -17,7 +18,14 @@ public sealed partial class SipRequestDispatcher
         _ => null,
     };
 
-    private void Ring(ServerTransaction invite, string caller, DialPlanRoute route)
+    /// <summary>An authenticated extension as a caller: its name and how far it may call out.</summary>
+    private CallSource ExtensionSource(ServerTransaction invite, string extension)
+    {
+        var profile = _calls!.Targets?.Profile(extension);
+        return CallSource.Extension(extension, profile?.Name ?? invite.Request.From.DisplayName, profile?.Permission ?? PermissionClass.National);
+    }
+
+    private void Ring(ServerTransaction invite, CallSource caller, DialPlanRoute route)
     {
         var number = route.Destination ?? route.Match;
         var target = route.Target == RouteTarget.RingGroup ? _calls!.Targets!.ForRingGroup(number) : _calls!.Targets!.ForExtension(number);
@@ -28,7 +36,44 @@ public sealed partial class SipRequestDispatcher
             return;
         }
 
-        if (!TryAdmit(invite, caller, out var admission)) return;
+        Bridge(invite, caller, route, target);
+    }
+
+    /// <summary>
+    /// A trunk route: the toll-fraud guard first (an extension needs the route's permission class; a carrier's call may
+    /// go out again only where the route allows it), then the route's trunks in order with the number rewritten.
+    /// </summary>
+    private void CallOut(ServerTransaction invite, CallSource caller, DialPlanRoute route, string dialled)
+    {
+        var permitted = caller.IsTrunk ? route.AllowFromTrunks : caller.Permission >= route.Requires;
+        if (!permitted)
+        {
+            invite.Respond(403, "Not Permitted", toTag: SipIds.NewTag());
+            LogTollFraudGuard(invite.Request.CallId, caller.Kind, caller.Name, dialled, route.Match,
+                caller.IsTrunk ? "allow_from_trunks" : route.Requires.ToString().ToLowerInvariant());
+            return;
+        }
+
+        var trunks = route.Trunks.Select(name => _calls!.Trunks?.Registry.Find(name)).OfType<TrunkState>().ToList();
+        if (trunks.Count == 0)
+        {
+            invite.Respond(503, "No Trunk", toTag: SipIds.NewTag());
+            return;
+        }
+
+        Bridge(invite, caller, route, new DialTarget(trunks[0].Settings.Name, [], TrunkRingTime) { Trunks = trunks, Number = route.OutboundNumber(dialled) });
+    }
+
+    /// <summary>A carrier will not ring for ever, but the switch bounds it anyway.</summary>
+    private static readonly TimeSpan TrunkRingTime = TimeSpan.FromMinutes(3);
+
+    private void Bridge(ServerTransaction invite, CallSource caller, DialPlanRoute route, DialTarget target)
+    {
+        if (!TryAdmit(invite, caller.IsTrunk ? null : caller.Name, out var admission)) return;
         BridgedCall.Start(_bridging!, invite, caller, route, target, admission);
     }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning,
+        Message = "{CallId}: {Kind} {Caller} may not dial {Dialled} (route {Route} needs {Needs}): 403")]
+    private partial void LogTollFraudGuard(string callId, string kind, string caller, string dialled, string route, string needs);
 }

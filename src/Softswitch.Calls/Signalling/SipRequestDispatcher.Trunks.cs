@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Softswitch.Calls.Bridging;
+using Softswitch.Calls.Routing;
 using Softswitch.Calls.Trunks;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Stack;
@@ -18,19 +20,47 @@ public sealed partial class SipRequestDispatcher
 
     /// <summary>The trunk a new INVITE comes from (source address or our registered Contact), or null.</summary>
     private TrunkMatch? IdentifyTrunk(ServerTransaction invite) =>
-        _calls?.Trunks?.Identify(invite.Source.Address.Address, invite.Request);
+        _calls?.Trunks?.Directory.Identify(invite.Source.Address.Address, invite.Request);
 
     /// <summary>
-    /// An INVITE from a trunk: 404 for a number the trunk does not deliver, else (until the B2BUA bridges DID calls)
-    /// 480. True when the INVITE was a trunk's and has been answered; false sends it on to digest authentication.
+    /// An INVITE from a trunk, routed by its DID in the trunk's inbound context (never the internal one: a carrier
+    /// reaches only what its context's routes name). 404 for a DID the trunk does not deliver or no route knows.
+    /// True when the INVITE was a trunk's and has been handled; false sends it on to digest authentication.
     /// </summary>
     private bool TryTakeTrunkCall(ServerTransaction invite)
     {
         if (IdentifyTrunk(invite) is not { } trunk) return false;
         var request = invite.Request;
-        LogTrunkCall(request.CallId, trunk.Trunk.Settings.Name, invite.Source.Address.ToString(), trunk.Did, trunk.Reason);
-        if (!trunk.IsKnownDid) invite.Respond(404, "Unknown DID", toTag: SipIds.NewTag());
-        else invite.Respond(480, "Trunk Calls Not Yet Served", toTag: SipIds.NewTag());
+        var settings = trunk.Trunk.Settings;
+        LogTrunkCall(request.CallId, settings.Name, invite.Source.Address.ToString(), trunk.Did, trunk.Reason);
+        var route = trunk.IsKnownDid ? _calls!.DialPlan().Find(trunk.Did, settings.Context) : null;
+        if (route is null)
+        {
+            invite.Respond(404, trunk.IsKnownDid ? "No Route For DID" : "Unknown DID", toTag: SipIds.NewTag());
+            return true;
+        }
+
+        if (_calls!.Active.IsClosed)
+        {
+            invite.Respond(503, "Shutting Down", toTag: SipIds.NewTag(), headers: [new("Retry-After", "30")]);
+            return true;
+        }
+
+        var source = CallSource.Trunk(settings.Name, request.From.Uri.User ?? "anonymous", request.From.DisplayName, settings.Context);
+        LogCallPlaced(invite, $"{source.Number} via {settings.Name}", route);
+        switch (route.Target)
+        {
+            case RouteTarget.Extension or RouteTarget.RingGroup when _calls.Targets is not null:
+                Ring(invite, source, route);
+                break;
+            case RouteTarget.Trunk:
+                CallOut(invite, source, route, trunk.Did);
+                break;
+            default:
+                AnswerFeature(invite, null, route);
+                break;
+        }
+
         return true;
     }
 

@@ -52,6 +52,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
             {
                 Sessions = calls.Sessions,
                 Media = calls.Media,
+                Trunks = calls.Trunks,
                 Registry = calls.Active,
                 Watchdog = _watchdog,
                 Domain = options.Domain,
@@ -234,6 +235,27 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         LogCallPlaced(invite, caller, route);
         switch (route?.Target)
         {
+            case RouteTarget.Extension or RouteTarget.RingGroup when _calls.Targets is not null:
+                Ring(invite, ExtensionSource(invite, caller!), route);
+                break;
+            case RouteTarget.Trunk:
+                CallOut(invite, ExtensionSource(invite, caller!), route, dialled);
+                break;
+            case null:
+                invite.Respond(404, toTag: SipIds.NewTag());
+                LogNoRoute(invite.Request.CallId, dialled);
+                break;
+            default:
+                AnswerFeature(invite, caller, route);
+                break;
+        }
+    }
+
+    /// <summary>The routes the switch answers itself (echo, music, meet-me); 480 for those not served yet (IVR flows).</summary>
+    private void AnswerFeature(ServerTransaction invite, string? caller, DialPlanRoute route)
+    {
+        switch (route.Target)
+        {
             case RouteTarget.Echo:
                 Answer(invite, caller, route, EchoFeature.Instance);
                 break;
@@ -241,19 +263,12 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                 Answer(invite, caller, route, new MusicFeature(route.Destination!));
                 break;
             case RouteTarget.MeetMe:
-                var room = _calls.MeetMe.For(route.Match);
+                var room = _calls!.MeetMe.For(route.Match);
                 if (room.Room.IsFull) invite.Respond(486, toTag: SipIds.NewTag());
                 else Answer(invite, caller, route, room);
                 break;
-            case RouteTarget.Extension or RouteTarget.RingGroup when _calls.Targets is not null:
-                Ring(invite, caller!, route);
-                break;
-            case null:
-                invite.Respond(404, toTag: SipIds.NewTag());
-                LogNoRoute(invite.Request.CallId, dialled);
-                break;
             default:
-                // Ringing extensions and IVR flows come with call control and the IVR.
+                // IVR flows come with the IVR.
                 invite.Respond(480, "Destination Not Yet Served", toTag: SipIds.NewTag());
                 break;
         }

@@ -61,7 +61,15 @@ public sealed class ExtensionCallees : ICalleeDirectory, IDisposable
             ForwardBusy = Empty(extension.ForwardBusy),
             ForwardNoAnswer = Empty(extension.ForwardNoAnswer),
             DoNotDisturb = extension.DoNotDisturb,
+            Permission = PermissionOf(extension.Permission),
         }, StringComparer.Ordinal);
+
+    internal static PermissionClass PermissionOf(string? name) => name switch
+    {
+        "internal" => PermissionClass.Internal,
+        "international" => PermissionClass.International,
+        _ => PermissionClass.National,
+    };
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

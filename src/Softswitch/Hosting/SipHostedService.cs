@@ -156,7 +156,7 @@ internal sealed partial class SipHostedService(
             Time = time,
             Loggers = loggers,
             Targets = new DialTargets(new ExtensionCallees(options), bindings.GetBindings, time, overrides),
-            Trunks = trunks.Directory,
+            Trunks = trunks,
             Activity = _activity,
         };
         _subscriptions = new DialogSubscriptions(_activity, authenticator, localDomain, number => extensions.TryGet(number, out _),
@@ -218,11 +218,20 @@ internal sealed partial class SipHostedService(
             { MeetMe: true } => new DialPlanRoute(route.Match, RouteTarget.MeetMe, Record: route.Record),
             { Extension: { Length: > 0 } extension } => new DialPlanRoute(route.Match, RouteTarget.Extension, extension, route.Record),
             { RingGroup: { Length: > 0 } group } => new DialPlanRoute(route.Match, RouteTarget.RingGroup, group, route.Record),
+            { Trunk: { Length: > 0 } trunk } => new DialPlanRoute(route.Match, RouteTarget.Trunk, trunk, route.Record)
+            {
+                Trunks = [trunk, .. route.Failover],
+                Strip = route.Strip,
+                Prefix = route.Prefix ?? "",
+                Requires = ExtensionCallees.PermissionOf(route.Requires),
+                AllowFromTrunks = route.AllowFromTrunks,
+            },
             _ => new DialPlanRoute(route.Match, RouteTarget.Flow, route.Flow, route.Record),
         }) with
         {
             Greeting = route.Greeting,
             AnswerAfter = TimeSpan.FromMilliseconds(route.AnswerAfterMs),
+            Context = route.Context ?? DialContexts.Internal,
         }));
         _dialPlan = (current.Routes, plan);
         return plan;

@@ -30,7 +30,8 @@ public sealed class TrunkInboundInteropTests
         using var stranger = new RawSipPhone("127.0.0.1", softswitch.Port);
 
         await carrier.SendAsync(DidInvite(carrier, "6139001"));
-        Assert.That(await FinalStatusAsync(carrier), Is.EqualTo(480), "the carrier's DID call is taken unchallenged (bridging comes with the B2BUA)");
+        Assert.That(await FinalStatusAsync(carrier), Is.EqualTo(480),
+            "the carrier's DID call is taken unchallenged and routed in its context to 1002, which has no phone registered");
 
         await carrier.SendAsync(DidInvite(carrier, "6139999"));
         Assert.That(await FinalStatusAsync(carrier), Is.EqualTo(404), "a number the trunk does not deliver");
@@ -46,6 +47,10 @@ public sealed class TrunkInboundInteropTests
             port: {carrierPort}
             options_interval_seconds: {optionsInterval}
             dids: ["6139001"]
+        routes:
+          - match: "6139001"
+            context: from-trunk
+            extension: "1002"
 
         """;
 

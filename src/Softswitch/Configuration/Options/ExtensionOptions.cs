@@ -37,4 +37,7 @@ public sealed class ExtensionOptions
     /// <summary>Phones of extensions in the same pickup group pick up each other's ringing calls with *8 (unset: one group for all).</summary>
     [ConfigurationKeyName("pickup_group")]
     public string? PickupGroup { get; set; }
+
+    /// <summary>How far it may call out: internal (no trunk), national (default) or international.</summary>
+    public string Permission { get; set; } = "national";
 }

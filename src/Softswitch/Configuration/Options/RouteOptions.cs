@@ -24,6 +24,31 @@ public sealed class RouteOptions
     [ConfigurationKeyName("ring_group")]
     public string? RingGroup { get; set; }
 
+    /// <summary>Call out through this trunk (its name under <c>trunks</c>).</summary>
+    public string? Trunk { get; set; }
+
+    /// <summary>Trunk routes: more trunks tried in order when the first answers 5xx/408 or does not answer.</summary>
+    public List<string> Failover { get; set; } = [];
+
+    /// <summary>Trunk routes: digits removed from the front of the dialled number (e.g. 1 for an outside-line 9).</summary>
+    public int Strip { get; set; }
+
+    /// <summary>Trunk routes: put in front of the number after stripping (e.g. +60).</summary>
+    public string? Prefix { get; set; }
+
+    /// <summary>Trunk routes: the permission an extension needs, national (default) or international.</summary>
+    public string? Requires { get; set; }
+
+    /// <summary>
+    /// Who can reach the route: internal (extensions, the default) or a trunk's inbound context (its <c>context</c>,
+    /// from-trunk unless set) for the trunk's DIDs.
+    /// </summary>
+    public string? Context { get; set; }
+
+    /// <summary>A trunk route in a trunk's inbound context: lets a carrier's call go out on a trunk (off: 403, toll fraud).</summary>
+    [ConfigurationKeyName("allow_from_trunks")]
+    public bool AllowFromTrunks { get; set; }
+
     /// <summary>Answer and echo the caller's audio back (a media test).</summary>
     public bool Echo { get; set; }
 

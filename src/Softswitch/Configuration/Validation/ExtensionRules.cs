@@ -59,6 +59,11 @@ public static class ExtensionRules
     /// <summary>Ring time in range; forwards name another extension (not itself).</summary>
     private static void CheckCallHandling(SoftswitchOptions options, ExtensionOptions extension, string path, ValidationContext context)
     {
+        if (extension.Permission is not ("internal" or "national" or "international"))
+        {
+            context.Error(ConfigKeys.Combine(path, "permission"), $"'{extension.Permission}' is not a permission (internal, national or international)");
+        }
+
         if (extension.RingSeconds is < 1 or > 600)
         {
             context.Error(ConfigKeys.Combine(path, "ring_seconds"), $"ring_seconds must be 1-600 (got {extension.RingSeconds})");

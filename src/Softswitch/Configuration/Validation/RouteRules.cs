@@ -25,7 +25,7 @@ public static class RouteRules
             var destinations = DestinationCount(route);
             if (destinations != 1)
             {
-                context.Error(path, $"a route needs exactly one destination (flow, extension, ring_group, echo, music or meet_me), found {destinations}");
+                context.Error(path, $"a route needs exactly one destination (flow, extension, ring_group, trunk, echo, music or meet_me), found {destinations}");
             }
             else if (route.Extension is { Length: > 0 } extension && !numbers.Contains(extension))
             {
@@ -35,6 +35,8 @@ public static class RouteRules
             {
                 context.Error(ConfigKeys.Combine(path, "ring_group"), $"ring group {group} is not defined under ring_groups");
             }
+
+            CheckTrunkRoute(options, route, path, context);
 
             if (route.AnswerAfterMs is < 0 or > 60_000)
             {
@@ -46,9 +48,10 @@ public static class RouteRules
         }
     }
 
-    /// <summary>How many of flow, extension, ring_group, echo, music and meet_me the route names (a usable route names one).</summary>
+    /// <summary>How many of flow, extension, ring_group, trunk, echo, music and meet_me the route names (a usable route names one).</summary>
     public static int DestinationCount(RouteOptions route) =>
         (route.Flow is { Length: > 0 } ? 1 : 0) + (route.Extension is { Length: > 0 } ? 1 : 0) + (route.RingGroup is { Length: > 0 } ? 1 : 0)
+        + (route.Trunk is { Length: > 0 } ? 1 : 0)
         + (route.Echo ? 1 : 0)
         + (route.Music is { Length: > 0 } ? 1 : 0) + (route.MeetMe ? 1 : 0);
 
@@ -71,5 +74,35 @@ public static class RouteRules
     {
         var body = match.EndsWith('*') ? match[..^1] : match;
         return match == "*" || body.Length > 0 && body.All(c => char.IsAsciiDigit(c) || c is 'X' or 'x' or '+' or '#' or '*');
+    }
+
+    /// <summary>Trunks that exist, a known permission class, a context that is internal or a trunk's inbound one.</summary>
+    private static void CheckTrunkRoute(SoftswitchOptions options, RouteOptions route, string path, ValidationContext context)
+    {
+        var trunks = options.Trunks.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        if (route.Trunk is { Length: > 0 } trunk && !trunks.Contains(trunk))
+        {
+            context.Error(ConfigKeys.Combine(path, "trunk"), $"trunk {trunk} is not defined under trunks");
+        }
+
+        for (var i = 0; i < route.Failover.Count; i++)
+        {
+            if (!trunks.Contains(route.Failover[i]))
+            {
+                context.Error(context.ItemPath(ConfigKeys.Combine(path, "failover"), i), $"trunk {route.Failover[i]} is not defined under trunks");
+            }
+        }
+
+        if (route.Requires is { } requires && requires is not ("national" or "international"))
+        {
+            context.Error(ConfigKeys.Combine(path, "requires"), $"'{requires}' is not a permission a trunk route can require (national or international)");
+        }
+
+        if (route.Strip is < 0 or > 20) context.Error(ConfigKeys.Combine(path, "strip"), $"strip must be 0-20 (got {route.Strip})");
+        var contexts = options.Trunks.Select(t => t.Context).Append("internal").ToHashSet(StringComparer.Ordinal);
+        if (route.Context is { } name && !contexts.Contains(name))
+        {
+            context.Error(ConfigKeys.Combine(path, "context"), $"'{name}' is no context: internal, or a trunk's context ({string.Join(", ", contexts.Where(c => c != "internal"))})");
+        }
     }
 }
