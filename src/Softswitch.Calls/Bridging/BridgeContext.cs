@@ -26,6 +26,9 @@ public sealed class BridgeContext
     /// <summary>The busy-lamp board the call reports its extensions' dialogs to; null: nobody watches.</summary>
     public Presence.ExtensionActivity? Activity { get; init; }
 
+    /// <summary>What a transfer to an extension or ring group rings; null: transfers are refused.</summary>
+    public DialTargets? Targets { get; init; }
+
     /// <summary>The carriers trunk routes call out through; null when none is configured.</summary>
     public Trunks.TrunkService? Trunks { get; init; }
 

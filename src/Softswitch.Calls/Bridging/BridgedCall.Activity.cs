@@ -29,7 +29,7 @@ public sealed partial class BridgedCall
     {
         if (_context.Activity is null) return;
         ReportCaller(DialogState.Terminated);
-        foreach (var fork in _forks) ReportCallee(fork, DialogState.Terminated);
+        foreach (var fork in _forks.Concat(_transferForks)) ReportCallee(fork, DialogState.Terminated);
         if (_answered is { } answered) ReportCallee(answered, DialogState.Terminated);
     }
 }

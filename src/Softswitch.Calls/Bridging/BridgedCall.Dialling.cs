@@ -84,6 +84,7 @@ public sealed partial class BridgedCall
     private async ValueTask OnProvisionalAsync(LegProvisional provisional)
     {
         var fork = provisional.Leg;
+        if (_transferForks.Contains(fork)) return; // the transferee hears music while the target rings
         if (_answered is not null || !_forks.Contains(fork)) return;
         if (!provisional.Sdp.IsEmpty && _earlyMedia is null && _caller.Negotiated is not null
             && Negotiate(fork, provisional.Sdp) is { } negotiated)
@@ -110,6 +111,12 @@ public sealed partial class BridgedCall
     private async ValueTask OnAnsweredAsync(LegAnswered answered)
     {
         var fork = answered.Leg;
+        if (_transferForks.Contains(fork))
+        {
+            await OnTransferAnsweredAsync(fork, answered.Sdp).ConfigureAwait(false);
+            return;
+        }
+
         if (_answered is not null || !_forks.Contains(fork))
         {
             fork.Hangup(); // a second device answered at the same moment: it loses
@@ -159,6 +166,12 @@ public sealed partial class BridgedCall
     {
         var fork = failed.Leg;
         fork.FailureStatus = failed.StatusCode;
+        if (_transferForks.Contains(fork))
+        {
+            await OnTransferForkFailedAsync().ConfigureAwait(false);
+            return;
+        }
+
         if (_answered is not null || !_forks.Contains(fork)) return;
         LogForkFailed(CallId, fork.Peer, failed.StatusCode, failed.Reason);
         if (_trunkOf.Remove(fork, out var trunk))
@@ -183,6 +196,12 @@ public sealed partial class BridgedCall
 
     private async ValueTask OnRingTimedOutAsync(RingTimedOut timedOut)
     {
+        if (_transfer is { } transfer && timedOut.Step == transfer.Step)
+        {
+            await FailTransferAsync(480, "Temporarily Unavailable").ConfigureAwait(false);
+            return;
+        }
+
         if (_answered is not null || timedOut.Step != _step) return;
         LogNoAnswer(CallId, _target.Name, (int)_target.RingTime.TotalSeconds);
         foreach (var fork in _forks)

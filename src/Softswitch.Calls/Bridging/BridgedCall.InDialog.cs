@@ -14,7 +14,7 @@ public sealed partial class BridgedCall
     private ValueTask OnEnded(LegEnded ended)
     {
         var leg = ended.Leg;
-        if (leg == _caller)
+        if (leg == _partyA)
         {
             Finish(ended.Why switch
             {
@@ -84,7 +84,7 @@ public sealed partial class BridgedCall
     private ValueTask OnReInviteAsync(LegReInvite reInvite)
     {
         var leg = reInvite.Leg;
-        if (leg.Media is null || leg.OfferAnswer.State != OfferAnswerState.Stable || (leg != _caller && leg != _answered))
+        if (leg.Media is null || leg.OfferAnswer.State != OfferAnswerState.Stable || (leg != _partyA && leg != _answered))
         {
             leg.RejectReInvite(leg.OfferAnswer.State == OfferAnswerState.Stable ? 488 : 491);
             return ValueTask.CompletedTask;
@@ -151,7 +151,7 @@ public sealed partial class BridgedCall
     private ValueTask OnInfo(LegInfo info)
     {
         info.Leg.Media?.OnSipInfo(info.ContentType, info.Body.Span);
-        var other = info.Leg == _caller ? _answered : info.Leg == _answered ? _caller : null;
+        var other = info.Leg == _partyA ? _answered : info.Leg == _answered ? _partyA : null;
         if (other?.Dialog is { IsEstablished: true } dialog) _ = ForwardInfoAsync(dialog, info.ContentType, info.Body);
         return ValueTask.CompletedTask;
     }
@@ -168,10 +168,15 @@ public sealed partial class BridgedCall
         }
     }
 
-    /// <summary>Requests the call does not act on yet get the dialog layer's default answer (REFER 603, NOTIFY 481...).</summary>
-    private ValueTask OnRequest(LegRequest request)
+    /// <summary>REFER from a party of the answered call is a transfer; anything else gets the dialog layer's default answer.</summary>
+    private async ValueTask OnRequestAsync(LegRequest request)
     {
+        if (request.Request.Method == SipMethod.Refer && (request.Leg == _partyA || request.Leg == _answered))
+        {
+            await OnReferAsync(request.Leg, request.Request).ConfigureAwait(false);
+            return;
+        }
+
         request.Request.RespondByDefault();
-        return ValueTask.CompletedTask;
     }
 }

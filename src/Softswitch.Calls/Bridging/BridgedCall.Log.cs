@@ -75,4 +75,16 @@ public sealed partial class BridgedCall
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: trunk {Trunk} is at its max_calls ({MaxCalls}); trying the next")]
     private partial void LogTrunkFull(string callId, string trunk, int maxCalls);
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Transferor} transfers {Transferee} to {Target}")]
+    private partial void LogTransfer(string callId, string transferor, string transferee, string target);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: transferred: {Transferee} now talks to {Target}")]
+    private partial void LogTransferred(string callId, string transferee, string target);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: transfer to {Target} failed ({StatusCode}); the call goes on")]
+    private partial void LogTransferFailed(string callId, string target, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: REFER to {ReferTo} refused: not an extension or ring group of ours, or attended (Replaces)")]
+    private partial void LogTransferRefused(string callId, string referTo);
 }

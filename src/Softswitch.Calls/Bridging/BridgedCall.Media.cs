@@ -46,7 +46,7 @@ public sealed partial class BridgedCall
     private void Connect()
     {
         var callee = _answered ?? _earlyMedia;
-        if (_bridge is not null || _caller.Media is not { } a || callee?.Media is not { } b) return;
+        if (_bridge is not null || _partyA.Media is not { } a || callee?.Media is not { } b) return;
         _bridge = MediaBridge.Connect(a, b, _context.Loggers);
     }
 
@@ -65,14 +65,14 @@ public sealed partial class BridgedCall
     private void UpdateHold()
     {
         if (_answered is not { } callee) return;
-        var held = _caller.Holding || callee.Holding;
+        var held = _partyA.Holding || callee.Holding;
         if (held)
         {
             _bridge?.Disconnect();
             _bridge = null;
-            if (_caller.Holding) _calleeMusic ??= PlayMusic(callee);
-            if (callee.Holding) _callerMusic ??= PlayMusic(_caller);
-            LogHold(CallId, _caller.Holding ? "caller" : "callee");
+            if (_partyA.Holding) _calleeMusic ??= PlayMusic(callee);
+            if (callee.Holding) _callerMusic ??= PlayMusic(_partyA);
+            LogHold(CallId, _partyA.Holding ? "caller" : "callee");
             return;
         }
 

@@ -17,7 +17,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
     public Task WhenReleased => _released.Task;
 
     public Task WhenSignallingEnded =>
-        Task.WhenAll(_forks.Select(fork => fork.Session.Completion).Append(_caller.Session.Completion)
+        Task.WhenAll(_forks.Concat(_transferForks).Select(fork => fork.Session.Completion).Append(_caller.Session.Completion)
             .Concat(_answered is CallerLeg picker ? [picker.Session.Completion] : []).ToArray());
 
     public void HangupForShutdown() => Post(new HangupRequested(HangupCauses.Shutdown, null));
@@ -29,13 +29,13 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
     {
         get
         {
-            var caller = _caller.Media?.LastReceivedTimestamp ?? 0;
+            var caller = _partyA.Media?.LastReceivedTimestamp ?? 0;
             var callee = _answered?.Media?.LastReceivedTimestamp ?? 0;
             return Math.Max(Math.Min(caller, callee), Volatile.Read(ref _mediaChangedAt));
         }
     }
 
-    public bool OnHold => _caller.Holding || (_answered?.Holding ?? false);
+    public bool OnHold => _partyA.Holding || (_answered?.Holding ?? false);
 
     public void EndFor(CallTimeout timeout) => Post(new HangupRequested(timeout switch
     {
@@ -83,6 +83,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
             if (_caller.Media is { } callerMedia) callerMedia.Tap = null;
             await _caller.CloseMediaAsync().ConfigureAwait(false);
             foreach (var fork in _forks) await fork.CloseMediaAsync().ConfigureAwait(false);
+            foreach (var fork in _transferForks) await fork.CloseMediaAsync().ConfigureAwait(false);
             if (_answered is CallerLeg picker) await picker.CloseMediaAsync().ConfigureAwait(false);
             if (_recorder is not null)
             {
@@ -103,6 +104,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
             _caller.Ports.Dispose();
             _calleePorts?.Dispose();
             _pickupPorts?.Dispose();
+            _transferPorts?.Dispose();
             _registry?.Remove(this);
             _released.TrySetResult();
         }

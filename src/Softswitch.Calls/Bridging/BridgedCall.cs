@@ -26,6 +26,9 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
     private readonly Channel<CallEvent> _mailbox = Channel.CreateUnbounded<CallEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly BridgeContext _context;
     private readonly CallerLeg _caller;
+
+    /// <summary>The party on the caller's side of the bridge: the caller, or after the caller transferred the call, the callee it handed on.</summary>
+    private CallLeg _partyA;
     private readonly ILogger<BridgedCall> _logger;
     private readonly List<CalleeLeg> _forks = [];
     private readonly DateTimeOffset _started;
@@ -55,6 +58,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         Dialled = invite.Request.RequestUri.User ?? "";
         CallId = invite.Request.CallId;
         _caller = new CallerLeg(this, CallId, source.Number, callerPorts, callerOfferAnswer);
+        _partyA = _caller;
         Uuid = RecordingPaths.NewCallUuid(context.Time);
         _started = context.Time.GetUtcNow();
         _startedTimestamp = context.Time.GetTimestamp();
@@ -184,7 +188,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         LegAcknowledged acknowledged => OnAcknowledgedAsync(acknowledged),
         LegReInvite reInvite => OnReInviteAsync(reInvite),
         LegInfo info => OnInfo(info),
-        LegRequest request => OnRequest(request),
+        LegRequest request => OnRequestAsync(request),
         RingTimedOut timedOut => OnRingTimedOutAsync(timedOut),
         HangupRequested hangup => OnHangupRequested(hangup),
         PickupRequested pickup => OnPickupAsync(pickup),
@@ -203,7 +207,9 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
     {
         _ringTimer?.Dispose();
         _caller.Hangup(reasonHeader);
+        if (_partyA != _caller) _partyA.Hangup(reasonHeader);
         foreach (var fork in _forks) fork.Hangup(reasonHeader);
+        foreach (var fork in _transferForks) fork.Hangup(reasonHeader);
         if (_answered is CallerLeg picker) picker.Hangup(reasonHeader);
     }
 

@@ -53,6 +53,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                 Sessions = calls.Sessions,
                 Media = calls.Media,
                 Trunks = calls.Trunks,
+                Targets = calls.Targets,
                 Registry = calls.Active,
                 Watchdog = _watchdog,
                 Domain = options.Domain,
