@@ -118,13 +118,7 @@ public abstract class CallLeg
     public LiveLegInfo Describe() =>
         new(Role, CallId, Peer, SipState, Media?.Codec.ToString(), Media?.RemoteRtpEndPoint?.ToString());
 
-    internal static IPEndPoint? RemoteRtp(NegotiationResult negotiated) =>
-        IPAddress.TryParse(negotiated.RemoteRtpAddress, out var address) && negotiated.RemoteRtpPort > 0
-            ? new IPEndPoint(address, negotiated.RemoteRtpPort)
-            : null;
+    internal static IPEndPoint? RemoteRtp(NegotiationResult negotiated) => NegotiatedEndpoints.Rtp(negotiated);
 
-    internal static IPEndPoint? RemoteRtcp(NegotiationResult negotiated) =>
-        IPAddress.TryParse(negotiated.RemoteRtcpAddress ?? negotiated.RemoteRtpAddress, out var address) && negotiated.RemoteRtcpPort > 0
-            ? new IPEndPoint(address, negotiated.RemoteRtcpPort)
-            : null;
+    internal static IPEndPoint? RemoteRtcp(NegotiationResult negotiated) => NegotiatedEndpoints.Rtcp(negotiated);
 }

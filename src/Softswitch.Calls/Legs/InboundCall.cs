@@ -399,13 +399,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
         }
     }
 
-    private static IPEndPoint? RemoteRtp(NegotiationResult negotiated) =>
-        IPAddress.TryParse(negotiated.RemoteRtpAddress, out var address) && negotiated.RemoteRtpPort > 0
-            ? new IPEndPoint(address, negotiated.RemoteRtpPort)
-            : null;
+    private static IPEndPoint? RemoteRtp(NegotiationResult negotiated) => NegotiatedEndpoints.Rtp(negotiated);
 
-    private static IPEndPoint? RemoteRtcp(NegotiationResult negotiated) =>
-        IPAddress.TryParse(negotiated.RemoteRtcpAddress ?? negotiated.RemoteRtpAddress, out var address) && negotiated.RemoteRtcpPort > 0
-            ? new IPEndPoint(address, negotiated.RemoteRtcpPort)
-            : null;
+    private static IPEndPoint? RemoteRtcp(NegotiationResult negotiated) => NegotiatedEndpoints.Rtcp(negotiated);
 }

@@ -43,6 +43,8 @@ public sealed class ForwardingTests
         Assert.That(caller.ExitCode, Is.Zero, log);
         Assert.That(cancelled.ExitCode, Is.Zero, "1002 was cancelled after its ring time\n" + log);
         Assert.That(answered.ExitCode, Is.Zero, "1003 answered and got the BYE\n" + log);
+        var row = (await CallTable.WaitForAsync(softswitch)).Single();
+        Assert.That((row["dialled"], row["callee"], row["hangup_cause"]), Is.EqualTo(("1002", "1003", "normal")));
     }
 
     [Test, Description("forward_busy: 1002's 486 sends the call on to 1003")]

@@ -37,6 +37,8 @@ public sealed class PickupTests
         Assert.That(picker.ExitCode, Is.Zero, "1003's *8 was answered\n" + log);
         Assert.That(called.ExitCode, Is.Zero, "1001 was answered, then got BYE when 1003 hung up\n" + log);
         Assert.That(cancelled.ExitCode, Is.Zero, "1002's ringing phone was cancelled\n" + log);
+        var row = (await CallTable.WaitForAsync(softswitch)).Single();
+        Assert.That((row["caller"], row["dialled"], row["callee"], row["hangup_side"]), Is.EqualTo(("1001", "1002", "1003", "callee")));
     }
 
     [Test]

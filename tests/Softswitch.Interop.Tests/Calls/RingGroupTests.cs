@@ -52,6 +52,8 @@ public sealed class RingGroupTests
         var answering = await Answering(softswitch, "1003", Password1003, 800);
         var caller = await CallGroup(softswitch);
         AssertAllPassed(softswitch, caller, ("1002 cancelled", await ringing.Run), ("1003 answered", await answering.Run));
+        var row = (await CallTable.WaitForAsync(softswitch)).Single();
+        Assert.That((row["dialled"], row["route_target"], row["callee"]), Is.EqualTo(("600", "ring_group", "1003")));
     }
 
     [Test, Description("in_order: 1002 rings for member_ring_seconds and is cancelled, then 1003 rings and answers")]

@@ -55,10 +55,11 @@ public sealed class ConfigValidatorTests
     [TestCase(25, "  - match: \"6a0\"", "softswitch.yaml:25:12: routes[0].match: '6a0' is not a number or pattern (digits, +, #, * for feature codes, X for any digit, a final * for the rest)")]
     [TestCase(26, "    echo: perhaps", "softswitch.yaml:26:11: routes[0].echo: 'perhaps' is not true or false")]
     [TestCase(26, "    extension: \"1009\"", "softswitch.yaml:26:16: routes[0].extension: extension 1009 is not defined under extensions")]
-    [TestCase(26, "    flow: ''", "softswitch.yaml:25:5: routes[0]: a route needs exactly one destination (flow, extension, ring_group, echo, music or meet_me), found 0")]
+    [TestCase(26, "    flow: ''", "softswitch.yaml:25:5: routes[0]: a route needs exactly one destination (flow, extension, ring_group, trunk, echo, music or meet_me), found 0")]
     [TestCase(23, "    password: s3cret-two\n    forward_no_answer: \"1009\"", "softswitch.yaml:24:24: extensions[1].forward_no_answer: forward_no_answer 1009 is not defined under extensions")]
     [TestCase(23, "    password: s3cret-two\n    forward_busy: \"1002\"", "softswitch.yaml:24:19: extensions[1].forward_busy: extension 1002 cannot forward to itself")]
     [TestCase(23, "    password: s3cret-two\n    ring_seconds: 0", "softswitch.yaml:24:19: extensions[1].ring_seconds: ring_seconds must be 1-600 (got 0)")]
+    [TestCase(23, "    password: s3cret-two\n    permission: everywhere", "softswitch.yaml:24:17: extensions[1].permission: 'everywhere' is not a permission (internal, national or international)")]
     public void Each_rule_reports_file_line_column_key_and_reason(int line, string replacement, string expected)
     {
         using var folder = new TempFolder();
@@ -72,8 +73,8 @@ public sealed class ConfigValidatorTests
     [TestCase("\nivr: fast", "softswitch.yaml:27:6: ivr: expected a section with keys (flows, sounds, default_language), found the value 'fast'")]
     [TestCase("\nlogging:\n  level: chatty", "softswitch.yaml:28:10: logging.level: 'chatty' is not a log level (verbose, debug, information, warning, error, fatal)")]
     [TestCase("\nivr:\n  default_language: English", "softswitch.yaml:28:21: ivr.default_language: 'English' is not a language code (two or three lower-case letters, e.g. en, ms)")]
-    [TestCase("\n    flow: main", "softswitch.yaml:25:5: routes[0]: a route needs exactly one destination (flow, extension, ring_group, echo, music or meet_me), found 2")]
-    [TestCase("\n    music: default", "softswitch.yaml:25:5: routes[0]: a route needs exactly one destination (flow, extension, ring_group, echo, music or meet_me), found 2")]
+    [TestCase("\n    flow: main", "softswitch.yaml:25:5: routes[0]: a route needs exactly one destination (flow, extension, ring_group, trunk, echo, music or meet_me), found 2")]
+    [TestCase("\n    music: default", "softswitch.yaml:25:5: routes[0]: a route needs exactly one destination (flow, extension, ring_group, trunk, echo, music or meet_me), found 2")]
     [TestCase("\n    answer_after_ms: -1", "softswitch.yaml:27:22: routes[0].answer_after_ms: -1 is outside 0..60000")]
     [TestCase("\n    greeting: ../../etc/passwd", "softswitch.yaml:27:15: routes[0].greeting: '../../etc/passwd' is not a sound name (a name under sounds/, without .wav, e.g. echo-test or music/default)")]
     [TestCase("\n    greeting: hello.wav", "softswitch.yaml:27:15: routes[0].greeting: 'hello.wav' is not a sound name (a name under sounds/, without .wav, e.g. echo-test or music/default)")]
@@ -89,6 +90,8 @@ public sealed class ConfigValidatorTests
     [TestCase("\nring_groups:\n  - number: \"700\"\n    strategy: random\n    members: [\"1002\"]", "softswitch.yaml:29:15: ring_groups[0].strategy: 'random' is not a strategy (ring_all or in_order)")]
     [TestCase("\nring_groups:\n  - number: \"700\"\n    members: [\"1002\"]\n    fallback: \"1009\"", "softswitch.yaml:30:15: ring_groups[0].fallback: fallback 1009 is not defined under extensions")]
     [TestCase("\n  - match: \"701\"\n    ring_group: \"701\"", "softswitch.yaml:28:17: routes[1].ring_group: ring group 701 is not defined under ring_groups")]
+    [TestCase("\n  - match: \"9X\"\n    trunk: nowhere", "softswitch.yaml:28:12: routes[1].trunk: trunk nowhere is not defined under trunks")]
+    [TestCase("\n  - match: \"9X\"\n    echo: true\n    context: elsewhere", "softswitch.yaml:29:14: routes[1].context: 'elsewhere' is no context: internal (no trunk is configured)")]
     public void Appended_sections_are_checked(string appended, string expected)
     {
         using var folder = new TempFolder();

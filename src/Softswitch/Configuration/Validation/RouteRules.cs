@@ -102,7 +102,10 @@ public static class RouteRules
         var contexts = options.Trunks.Select(t => t.Context).Append("internal").ToHashSet(StringComparer.Ordinal);
         if (route.Context is { } name && !contexts.Contains(name))
         {
-            context.Error(ConfigKeys.Combine(path, "context"), $"'{name}' is no context: internal, or a trunk's context ({string.Join(", ", contexts.Where(c => c != "internal"))})");
+            var trunkContexts = string.Join(", ", contexts.Where(c => c != "internal"));
+            context.Error(ConfigKeys.Combine(path, "context"), trunkContexts.Length == 0
+                ? $"'{name}' is no context: internal (no trunk is configured)"
+                : $"'{name}' is no context: internal, or a trunk's context ({trunkContexts})");
         }
     }
 }
