@@ -13,6 +13,7 @@ declare -A need=(
   [ip]=iproute2
   [unshare]=util-linux
   [svcrack]=sipvicious
+  [sqlite3]=sqlite3
 )
 missing=()
 for cmd in "${!need[@]}"; do

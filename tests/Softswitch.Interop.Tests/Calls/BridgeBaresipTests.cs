@@ -51,6 +51,17 @@ public sealed class BridgeBaresipTests
         Assert.That(_results.GetValueOrDefault("ALICE2_GOT_BYE"), Is.EqualTo("1"), _log);
     }
 
+    [Test, Description("One calls row per call: who answered, who hung up, each leg's codec, media from both sides")]
+    public void Each_call_has_its_row_in_the_calls_table()
+    {
+        Assert.That(_results.GetValueOrDefault("ROW1"), Is.EqualTo("1002|caller|PCMU|PCMU"), _log);
+        Assert.That(_results.GetValueOrDefault("ROW2"), Does.StartWith("1003|callee|PCMU|").And.EndWith("|opus").IgnoreCase, _log);
+        foreach (var key in new[] { "ROW1_CALLER_RECEIVED", "ROW1_CALLEE_RECEIVED", "ROW2_CALLER_RECEIVED", "ROW2_CALLEE_RECEIVED" })
+        {
+            Assert.That(_run.Number(key), Is.GreaterThan(200), key + "\n" + _log); // 8 s of 20 ms packets is 400
+        }
+    }
+
     [Test]
     public void The_switch_stops_cleanly_afterwards() => Assert.That(_results.GetValueOrDefault("SOFTSWITCH_EXIT"), Is.EqualTo("0"), _log);
 }

@@ -65,3 +65,11 @@ print_switch_count ANSWERED_TRANSCODING 'answered; caller .*PCMU.*callee .*opus.
 print_switch_count CALLER_HUNG_UP 'call ended (normal, by the caller)'
 print_switch_count CALLEE_HUNG_UP 'call ended (normal, by the callee)'
 echo "ALICE2_GOT_BYE=$(grep -c 'session closed' "$work/alice2.out")"
+# The calls table, as an admin reads it: callee, who hung up, each leg's codec, packets the switch got from each side.
+n=0
+while IFS='|' read -r callee side caller_codec callee_codec caller_received callee_received; do
+  n=$((n + 1))
+  echo "ROW${n}=${callee}|${side}|${caller_codec}|${callee_codec}"
+  echo "ROW${n}_CALLER_RECEIVED=${caller_received}"; echo "ROW${n}_CALLEE_RECEIVED=${callee_received}"
+done < <(sqlite3 "$work/data/softswitch.db" \
+  "SELECT callee, hangup_side, caller_codec, callee_codec, caller_packets_received, callee_packets_received FROM calls ORDER BY id")
