@@ -57,3 +57,13 @@ limits:
   max_calls_per_extension: 0
 YAML
 }
+
+# Registers extension $1 (password $2) from 127.0.0.1:$3 with sipp: the switch then sends that extension's calls to this
+# port, where the caller of this function starts a sipp UAS (the REGISTER's source is where calls go).
+register_from_port() {
+  sipp -sf "$root/tests/Softswitch.Interop.Tests/Scenarios/register-digest.xml" -i 127.0.0.1 -p "$3" -nostdin \
+    -s "$1" -au "$1" -ap "$2" -m 1 -timeout 10s -timeout_error "127.0.0.1:$port" > "$work/register-$1.out" 2>&1
+}
+
+# CPU time (user + system, in clock ticks of 10 ms) that process $1 has used so far.
+cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
