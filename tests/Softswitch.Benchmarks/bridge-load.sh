@@ -8,7 +8,8 @@
 # The list stops after the first rate with a failed call (KEEP_GOING=1 runs them all).
 # Usage: bridge-load.sh ["100 200 300 ..."] [seconds]   (e.g. "100 200 300 400 500 600 700" 60; takes a quiet machine)
 # PIN=1 puts the switch on CPU 0 and both sipps on CPU 1. GC_TRACE=1 lists the switch's garbage collections of each
-# run (gc-RATE.txt); ALLOC_TRACE=1 samples what it allocates, by type (allocs-RATE.txt). Both need
+# run (gc-RATE.txt); ALLOC_TRACE=1 totals what it allocates and samples it by type (allocs-RATE.txt); ALLOC_STACKS=1 groups
+# the samples by the code that allocated (alloc-stacks-RATE.txt; slows the switch). All need
 # `dotnet build tests/Softswitch.Benchmarks -c Release`.
 set -euo pipefail
 rates="${1:-100 200 300 400 500 600 700}"; hold="${2:-60}"; call_ms="${CALL_MS:-2000}"
@@ -76,6 +77,9 @@ YAML
   local trace_pids=()
   if [ -n "${GC_TRACE:-}" ]; then dotnet "$tools" gctrace "$pid" $((hold + 5)) > "$base/gc-$rate.txt" 2>&1 & trace_pids+=($!); fi
   if [ -n "${ALLOC_TRACE:-}" ]; then dotnet "$tools" alloctrace "$pid" $((hold + 5)) > "$base/allocs-$rate.txt" 2>&1 & trace_pids+=($!); fi
+  if [ -n "${ALLOC_STACKS:-}" ]; then
+    dotnet "$tools" allocstacks "$pid" $((hold + 5)) 60 "$work/allocs.nettrace" > "$base/alloc-stacks-$rate.txt" 2>&1 & trace_pids+=($!)
+  fi
   [ ${#trace_pids[@]} -gt 0 ] && sleep 2
   # At the rates in CAPTURE_RATES (200) the SIP is captured too: set-up as it crosses the wire, to the microsecond
   # (sipp's own response times tick in 4 ms steps and include its scheduling).
