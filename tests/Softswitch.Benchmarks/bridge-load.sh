@@ -58,7 +58,7 @@ run_rate() {
   port=$(free_udp_port)
   write_config "${LOAD_LOG_LEVEL:-Information}"
   lift_single_source_limits
-  cat >> "$work/softswitch.yaml" <<YAML
+  cat >> "$config" <<YAML
 rtp:
   # Two port pairs a call; at 700 calls/s some 1,500 calls are up at once.
   port_min: 20000

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shared by the load scripts (source it after setting root and work): a free port, the switch built into the work
-# folder, and started with the work folder's softswitch.yaml, stopped by its PID when the script exits.
+# folder, and started with the work folder's etc/softswitch.yaml ($config), stopped by its PID when the script exits.
 
 # A free UDP port on 127.0.0.1 for the switch's SIP.
 free_udp_port() {
@@ -12,19 +12,23 @@ build_switch() {
   dotnet build "$root/src/Softswitch" -c Release --nologo -v q -o "$work/bin" >/dev/null
 }
 
-# Starts the switch on $work/softswitch.yaml with any extra arguments ($switch_cpus, if set, prefixes the command: taskset);
+# Starts the switch on $config with any extra arguments ($switch_cpus, if set, prefixes the command: taskset);
 # sets pid, stops it with SIGTERM on exit, and returns once it logs that SIP has started.
 start_switch() {
-  ${switch_cpus:-} dotnet "$work/bin/softswitch.dll" run --config "$work/softswitch.yaml" "$@" > "$work/softswitch.out" 2>&1 &
+  ${switch_cpus:-} dotnet "$work/bin/softswitch.dll" run --config "$config" "$@" > "$work/softswitch.out" 2>&1 &
   pid=$!
   trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
   for _ in $(seq 100); do grep -q "Softswitch SIP started" "$work/softswitch.out" && break; sleep 0.2; done
 }
 
-# Writes $work/softswitch.yaml: SIP on 127.0.0.1:$port, the database, recordings and log under $work/data, the log at
+# Writes $config, $work/etc/softswitch.yaml: SIP on 127.0.0.1:$port, the database, recordings and log under $work/data, the log at
 # level $1, extension 1001 and the *43 echo route. A script appends the other sections it needs (never sip:, which is here).
+# The configuration has a folder of its own, as configs/ in an installation: the switch watches the folder of its
+# configuration (reload on save), and with the data inside it every log line and database write would wake the watcher.
 write_config() {
-  cat > "$work/softswitch.yaml" <<YAML
+  config="$work/etc/softswitch.yaml"
+  mkdir -p "$work/etc"
+  cat > "$config" <<YAML
 sip:
   listen: 127.0.0.1
   port: $port
@@ -48,7 +52,7 @@ YAML
 # Appended by the scripts whose whole load is one sipp address calling as 1001: the per-address request limit and the
 # per-extension call limit would measure themselves instead of the switch.
 lift_single_source_limits() {
-  cat >> "$work/softswitch.yaml" <<YAML
+  cat >> "$config" <<YAML
 security:
   # sipp is one address sending far more than an office would: the per-address limit would measure itself.
   max_requests_per_second_per_address: 0
