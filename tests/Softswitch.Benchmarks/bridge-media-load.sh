@@ -7,7 +7,10 @@
 # switch just started: cold, as echo-load.sh counts), and loss: from the switch's own per-leg counters in each "call
 # ended" line (packets the switch received from each phone and relayed to the other, against the 236 each phone
 # sent), and as tshark sees 4 s of the RTP the switch sends from its first 100 port pairs (both legs of ~50 calls).
-# Same codec on both legs: the switch relays without transcoding.
+# Same codec on both legs: the switch relays without transcoding. Per direction it also counts the calls whose switch
+# relayed one packet fewer than it received: the callee starts its audio on the switch's ACK, and a first packet that
+# arrives before the call has bridged the legs is read with nobody to pass it to (the relay numbers its own stream, so
+# neither tshark nor RTCP sees that gap).
 # Run as root (sipp's pcap play uses raw sockets). Usage: bridge-media-load.sh ["250 500"]
 # PIN=1 puts the switch on CPU 0 and the load (both sipps, dumpcap) on CPU 1.
 set -euo pipefail
@@ -90,6 +93,8 @@ _, callee_failed = sipp_counts(work + '/callee-stats.csv', 'SuccessfulCall(C)', 
 # "...: call ended (...) after S s; caller PEER CODEC: sent N, received N, lost N, jitter J ms; callee ...: sent ..."
 leg = r'sent (\d+), received (\d+), lost (\d+), jitter ([\d.]+) ms'
 totals = [0] * 6; jitters = []; ended = 0
+# Per call and direction, packets the switch received from one phone and did not relay to the other.
+dropped = {'caller_to_callee': [], 'callee_to_caller': []}
 for line in open(work + '/softswitch.out'):
     m = re.search(r': call ended \(.*; caller [^;]*?' + leg + r'; callee [^;]*?' + leg, line)
     if not m: continue
@@ -97,6 +102,8 @@ for line in open(work + '/softswitch.out'):
     g = m.groups()
     for i, v in enumerate((g[0], g[1], g[2], g[4], g[5], g[6])): totals[i] += int(v)
     jitters += [float(g[3]), float(g[7])]
+    dropped['caller_to_callee'].append(int(g[1]) - int(g[4]))
+    dropped['callee_to_caller'].append(int(g[5]) - int(g[0]))
 caller_sent, caller_received, caller_lost, callee_sent, callee_received, callee_lost = totals
 expected = per_call * concurrent
 pct = lambda part: round(100 * (1 - part / max(1, expected)), 3)
@@ -107,6 +114,9 @@ print(f"caller_to_callee: switch_received={caller_received} ({pct(caller_receive
       f"({pct(callee_sent)}% short) rtcp_lost={caller_lost}")
 print(f"callee_to_caller: switch_received={callee_received} ({pct(callee_received)}% short) relayed={caller_sent} "
       f"({pct(caller_sent)}% short) rtcp_lost={callee_lost}")
+for direction, shortfalls in dropped.items():
+    print(f"{direction}_not_relayed: calls_0={shortfalls.count(0)} calls_1={shortfalls.count(1)} "
+          f"calls_more={sum(1 for d in shortfalls if d > 1)} most={max(shortfalls, default=0)}")
 print(f"jitter_ms_p50={jitters[len(jitters) // 2] if jitters else -1} jitter_ms_max={jitters[-1] if jitters else -1}")
 print(rtp_stream_loss(work + '/streams.txt'))
 PY
