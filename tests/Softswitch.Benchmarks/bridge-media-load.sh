@@ -44,15 +44,7 @@ anon() { awk '/^Anonymous/ {print $2}' "/proc/$1/smaps_rollup"; }
 run_level() {
   local concurrent=$1
   work="$base/c$concurrent"; mkdir -p "$work"; ln -s "$base/bin" "$work/bin"
-  port=$(free_udp_port)
-  write_config "${LOAD_LOG_LEVEL:-Information}"
-  lift_single_source_limits
-  cat >> "$config" <<YAML
-rtp:
-  port_min: 20000
-  port_max: 29998
-YAML
-  start_switch --extensions:1:number=1002 --extensions:1:name=Load-Two --extensions:1:password=load-secret-1002
+  start_bridge_switch 29998
   local idle_rss idle_anon; idle_rss=$(ps -o rss= -p "$pid"); idle_anon=$(anon "$pid")
   local callee_port; callee_port=$(free_udp_port)
   register_from_port 1002 load-secret-1002 "$callee_port" || { echo "REGISTER 1002 failed: $work/register-1002.out"; return 1; }

@@ -71,3 +71,18 @@ register_from_port() {
 
 # CPU time (user + system, in clock ticks of 10 ms) that process $1 has used so far.
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+
+# The bridge scripts' switch: a fresh one on a free port with extension 1002 (the phone a sipp UAS plays) and RTP ports
+# 20000..$1; further arguments go to the switch. The caller of a bridge script registers 1002 from the UAS's port.
+start_bridge_switch() {
+  local port_max=$1; shift
+  port=$(free_udp_port)
+  write_config "${LOAD_LOG_LEVEL:-Information}"
+  lift_single_source_limits
+  cat >> "$config" <<YAML
+rtp:
+  port_min: 20000
+  port_max: $port_max
+YAML
+  start_switch --extensions:1:number=1002 --extensions:1:name=Load-Two --extensions:1:password=load-secret-1002 "$@"
+}
