@@ -55,9 +55,10 @@ PY
 run_rate() {
   local rate=$1 total=$(( $1 * hold ))
   work="$base/r$rate"; mkdir -p "$work"; ln -s "$base/bin" "$work/bin"
-  # Two port pairs a call: at 700 calls/s some 1,500 calls are up at once (3,000 of the 10,000 pairs). max_calls
-  # (2,500) would cap the calls up at once above ~1,100 calls/s.
-  start_bridge_switch 39998 --limits:max_calls=4999
+  # Two port pairs a call: at 700 calls/s some 1,500 calls are up at once (3,000 of the 5,000 pairs, 12,000 sockets).
+  # Not more: each pair is two sockets, and 10,000 pairs would pass this machine's 20,000 open files (ulimit -n), where
+  # the switch aborted ("Out of memory.") in an overloaded run. max_calls at 2,499 refuses (503) before the pairs run out.
+  start_bridge_switch 29998 --limits:max_calls=2499
   local callee_port; callee_port=$(free_udp_port)
   register_from_port 1002 load-secret-1002 "$callee_port" || { echo "REGISTER 1002 failed: $work/register-1002.out"; return 1; }
   cd "$work"
