@@ -49,7 +49,7 @@ run_level() {
   local callee_port; callee_port=$(free_udp_port)
   register_from_port 1002 load-secret-1002 "$callee_port" || { echo "REGISTER 1002 failed: $work/register-1002.out"; return 1; }
   cd "$work"
-  $load_cpus sipp -sf "$base/callee.xml" -i 127.0.0.1 -mi 127.0.0.1 -p "$callee_port" -mp 45000 -nostdin -timeout 120s \
+  $load_cpus sipp -sf "$base/callee.xml" -i 127.0.0.1 -mi 127.0.0.1 -p "$callee_port" -mp 45000 -nostdin -timeout 120s -trace_err \
     -trace_stat -stf callee-stats.csv -fd 2 > callee.out 2>&1 &
   local callee_pid=$!
   sleep 0.5
