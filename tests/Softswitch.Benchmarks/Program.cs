@@ -16,4 +16,17 @@ if (args is ["gctrace", var traced, ..])
     return;
 }
 
+if (args is ["alloctrace", var allocating, ..])
+{
+    Softswitch.Benchmarks.AllocTrace.Run(int.Parse(allocating), args.Length > 2 ? int.Parse(args[2]) : 10, args.Length > 3 ? int.Parse(args[3]) : 30);
+    return;
+}
+
+if (args is ["allocstacks", var sampled, ..])
+{
+    Softswitch.Benchmarks.AllocStacks.Run(int.Parse(sampled), args.Length > 2 ? int.Parse(args[2]) : 10, args.Length > 3 ? int.Parse(args[3]) : 40,
+        args.Length > 4 ? args[4] : Path.Combine(Path.GetTempPath(), "softswitch-allocs.nettrace"));
+    return;
+}
+
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

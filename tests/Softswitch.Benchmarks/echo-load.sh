@@ -29,7 +29,7 @@ port=$(free_udp_port)
 build_switch
 write_config "${LOAD_LOG_LEVEL:-Information}"
 lift_single_source_limits
-cat >> "$work/softswitch.yaml" <<YAML
+cat >> "$config" <<YAML
 rtp:
   port_min: 20000
   port_max: 29998
@@ -107,21 +107,8 @@ echo "calls_ended=$echoed packets_echoed=$packets packets_sent=$((sent_per_call 
 # Columns of -z rtp,streams: ... Pkts Lost (pct) ...; sum packets and lost over the sampled streams.
 tshark -r "$work/sample.pcapng" -Y "udp.srcport >= 20000 && udp.srcport <= 20199" -w "$work/return.pcapng" 2>/dev/null || true
 tshark -r "$work/return.pcapng" -q -o rtp.heuristic_rtp:TRUE -z rtp,streams 2>/dev/null > "$work/streams.txt" || true
-python3 - "$work/streams.txt" <<'PY'
-import re, sys
-packets = lost = streams = replayed = 0
-for line in open(sys.argv[1]):
-    m = re.search(r'\s(\d+)\s+(-?\d+)\s+\((-?[\d.]+)%\)', line)
-    if m:
-        # With LOAD_PLAYS > 1 sipp replays the pcap with its sequence numbers from the start, and the echo passes
-        # that jump on: tshark then reports the replay as -236 (duplicates) or ~65,000 (a wrap) "lost". Such a
-        # stream is a replay, not loss; it is counted apart and left out.
-        if abs(int(m.group(2))) > 200:
-            replayed += 1
-            continue
-        streams += 1; packets += int(m.group(1)); lost += max(0, int(m.group(2)))
-print(f"tshark_return_streams={streams} tshark_return_packets={packets} tshark_return_lost={lost} tshark_return_loss_pct={round(100 * lost / max(1, packets + lost), 3)} replayed_streams_left_out={replayed}")
-PY
+python3 -c 'import sys; sys.path.insert(0, sys.argv[2]); from load_stats import rtp_stream_loss; print(rtp_stream_loss(sys.argv[1]))' \
+  "$work/streams.txt" "$root/tests/Softswitch.Benchmarks"
 # Echo delay at the switch: the echo sends each payload back unchanged, so a packet leaving port P pairs with the packet
 # that reached P with the same payload. Payloads that repeat within a stream (silence) are ambiguous and left out.
 tshark -r "$work/sample.pcapng" -o rtp.heuristic_rtp:TRUE -Y rtp -T fields -e frame.time_epoch -e udp.srcport -e udp.dstport \

@@ -14,7 +14,7 @@ port=$(free_udp_port)
 build_switch
 write_config Information
 lift_single_source_limits
-cat >> "$work/softswitch.yaml" <<YAML
+cat >> "$config" <<YAML
 rtp:
   port_min: 20000
   port_max: 39998

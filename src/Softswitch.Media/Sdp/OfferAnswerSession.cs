@@ -22,6 +22,8 @@ public sealed class OfferAnswerSession
     private LocalMediaOptions _options;
     private ulong _version;
     private string? _lastSentBody;
+    private string? _originAddress;
+    private string _originAddressType = "IP4";
     private OfferAnswerState _stateBeforeExchange;
     private SessionDescription? _pendingOffer;
     private NegotiationResult? _pendingResult;
@@ -165,7 +167,13 @@ public sealed class OfferAnswerSession
     private SdpOrigin Origin(ulong version)
     {
         var address = _options.Address;
-        return new SdpOrigin(_options.Username, _sessionId, version, "IN", SdpConnection.AddressTypeOf(address), address);
+        if (!ReferenceEquals(address, _originAddress))
+        {
+            // Parsed once per address, not on every offer, answer and version check.
+            _originAddressType = SdpConnection.AddressTypeOf(address);
+            _originAddress = address;
+        }
+        return new SdpOrigin(_options.Username, _sessionId, version, "IN", _originAddressType, address);
     }
 
     /// <summary>
