@@ -42,12 +42,22 @@ public sealed partial class BridgedCall
         _ = ReadDigitsAsync(_caller, media);
     }
 
-    /// <summary>Joins the caller's media to the callee's that rings or answered.</summary>
+    /// <summary>
+    /// Joins the caller's media to the callee's that rings or answered, then lets both receive: a packet read before the
+    /// bridge existed would have nowhere to go.
+    /// </summary>
     private void Connect()
     {
         var callee = _answered ?? _earlyMedia;
-        if (_bridge is not null || _partyA.Media is not { } a || callee?.Media is not { } b) return;
-        _bridge = MediaBridge.Connect(a, b, _context.Loggers);
+        if (_bridge is null && _partyA.Media is { } a && callee?.Media is { } b) _bridge = MediaBridge.Connect(a, b, _context.Loggers);
+        StartReceiving();
+    }
+
+    /// <summary>Every leg with media receives (a held leg too: its RTCP and its silence keep the watchdog informed).</summary>
+    private void StartReceiving()
+    {
+        _partyA.StartReceiving();
+        (_answered ?? _earlyMedia)?.StartReceiving();
     }
 
     private async ValueTask DropEarlyMediaAsync()

@@ -64,7 +64,13 @@ public abstract class CallLeg
     /// <summary>Refuses the peer's pending re-INVITE (488 keeps the session as it was).</summary>
     public abstract bool RejectReInvite(int statusCode);
 
-    /// <summary>Starts (or, after early media from another fork, restarts) the leg's media for <paramref name="negotiated"/>.</summary>
+    private bool _receiving;
+
+    /// <summary>
+    /// Creates (or, after early media from another fork, re-creates) the leg's media for <paramref name="negotiated"/>.
+    /// It receives only once <see cref="StartReceiving"/> is called: the call connects the bridge first, so the first
+    /// packet the peer sends (often right after our ACK) has somewhere to go.
+    /// </summary>
     public async ValueTask<MediaLeg> StartMediaAsync(NegotiationResult negotiated, CallMediaOptions media, IPAddress? signallingHost,
         TimeProvider time, ILoggerFactory loggers)
     {
@@ -96,8 +102,16 @@ public abstract class CallLeg
             CanSend = negotiated.CanSend,
         };
         Media = leg;
-        leg.Start();
+        _receiving = false;
         return leg;
+    }
+
+    /// <summary>Starts receiving and RTCP on the leg's media (once; harmless before the media exists).</summary>
+    public void StartReceiving()
+    {
+        if (_receiving || Media is not { } leg) return;
+        _receiving = true;
+        leg.Start();
     }
 
     /// <summary>A new answer in an answered leg (hold, resume, a move): media follows it.</summary>

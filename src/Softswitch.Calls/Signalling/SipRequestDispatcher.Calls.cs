@@ -21,9 +21,10 @@ public sealed partial class SipRequestDispatcher
     {
         var request = invite.Request;
         if (_calls!.Domain.IsOurs(request.RequestUri.Host)) return false;
-        invite.Respond(404, "Not Our Domain", toTag: SipIds.NewTag());
+        // Logged before the answer goes out: whoever sees the 404 can already read why.
         LogForeignDomain(request.CallId, Caller(invite, caller), invite.Source.Address.ToString(), request.RequestUri.User ?? "",
             request.RequestUri.Host);
+        invite.Respond(404, "Not Our Domain", toTag: SipIds.NewTag());
         return true;
     }
 
@@ -41,12 +42,12 @@ public sealed partial class SipRequestDispatcher
         var reached = _admission!.TryAdmit(caller, out admission);
         if (reached == CallLimitReached.None) return true;
         var limits = _calls!.Limits;
-        invite.Respond(503, "Call Limit Reached", toTag: SipIds.NewTag(),
-            headers: [new("Retry-After", limits.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         var (key, limit) = reached == CallLimitReached.MaxCalls
             ? ("limits.max_calls", limits.MaxCalls)
             : ("limits.max_calls_per_extension", limits.MaxCallsPerExtension);
         LogCallLimit(invite.Request.CallId, Caller(invite, caller), invite.Source.Address.ToString(), key, limit);
+        invite.Respond(503, "Call Limit Reached", toTag: SipIds.NewTag(),
+            headers: [new("Retry-After", limits.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         return false;
     }
 
