@@ -1,5 +1,6 @@
 using Softswitch.Calls.Records;
 using Softswitch.Calls.Media;
+using Softswitch.Media.Rtp;
 using Softswitch.Media.Sdp;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Messages;
@@ -38,26 +39,48 @@ public sealed partial class BridgedCall
 
         if (!HaveCalleePorts()) return;
 
-        foreach (var contact in target.Contacts)
+        foreach (var fork in RingContacts(target, _calleePorts!, _forks, Caller, CallerName, _caller.Negotiated?.Codec))
         {
-            if (!SipUri.TryParse(contact.Binding.ContactUri, out var contactUri)) continue;
-            var (fork, offer) = NewFork(contact.Extension);
-            fork.Start(_context.Sessions, new OutgoingInvite
-            {
-                Target = contactUri!.WithoutHeaders(),
-                Destination = contact.Binding.Source,
-                From = new NameAddress(SipUri.Sip(Caller, _context.Domain), CallerName),
-                To = new NameAddress(SipUri.Sip(contact.Extension, _context.Domain)),
-                SdpOffer = offer,
-                ContactUser = Caller,
-            });
             ReportCallee(fork, Presence.DialogState.Trying);
         }
 
         _ringing = [.. target.Contacts.Select(contact => contact.Extension).Distinct()];
         LogDialling(CallId, target.Name, _forks.Count, (int)target.RingTime.TotalSeconds);
+        ArmRingTimer(target.RingTime);
+    }
+
+    /// <summary>The ring timer of the current step: when it fires after the step moved on, the step number says so.</summary>
+    private void ArmRingTimer(TimeSpan ringTime)
+    {
         var step = _step;
-        _ringTimer = _context.Time.CreateTimer(_ => Post(new RingTimedOut(step)), null, target.RingTime, Timeout.InfiniteTimeSpan);
+        _ringTimer = _context.Time.CreateTimer(_ => Post(new RingTimedOut(step)), null, ringTime, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>
+    /// An INVITE to every contact of <paramref name="target"/> at once, each fork on <paramref name="ports"/> and added to
+    /// <paramref name="forks"/>, presenting <paramref name="fromUser"/>; the forks started.
+    /// </summary>
+    private List<CalleeLeg> RingContacts(DialTarget target, RtpPortPair ports, List<CalleeLeg> forks, string fromUser, string? fromName,
+        MediaFormat? preferredCodec)
+    {
+        var started = new List<CalleeLeg>(target.Contacts.Count);
+        foreach (var contact in target.Contacts)
+        {
+            if (!SipUri.TryParse(contact.Binding.ContactUri, out var contactUri)) continue;
+            var (fork, offer) = NewFork(contact.Extension, ports, forks, preferredCodec);
+            fork.Start(_context.Sessions, new OutgoingInvite
+            {
+                Target = contactUri!.WithoutHeaders(),
+                Destination = contact.Binding.Source,
+                From = new NameAddress(SipUri.Sip(fromUser, _context.Domain), fromName),
+                To = new NameAddress(SipUri.Sip(contact.Extension, _context.Domain)),
+                SdpOffer = offer,
+                ContactUser = fromUser,
+            });
+            started.Add(fork);
+        }
+
+        return started;
     }
 
     /// <summary>The callee side's port pair, allocated once for every fork; false (caller refused 503) when none is free.</summary>
@@ -69,17 +92,26 @@ public sealed partial class BridgedCall
         return false;
     }
 
-    /// <summary>A new leg towards <paramref name="peer"/> with its own offer (the caller's codec first) on the callee ports.</summary>
-    private (CalleeLeg Fork, ReadOnlyMemory<byte> Offer) NewFork(string peer)
+    /// <summary>
+    /// A new leg towards <paramref name="peer"/> on <paramref name="ports"/>, added to <paramref name="forks"/>, with its own
+    /// offer (<paramref name="preferredCodec"/> first, so the bridge can relay).
+    /// </summary>
+    private (CalleeLeg Fork, ReadOnlyMemory<byte> Offer) NewFork(string peer, RtpPortPair ports, List<CalleeLeg> forks, MediaFormat? preferredCodec)
     {
         var offerAnswer = new OfferAnswerSession(new LocalMediaOptions
         {
-            Address = _context.Media.Address.ToString(), RtpPort = _calleePorts!.RtpPort, Codecs = CallCodecs.PreferringFirst(_caller.Negotiated?.Codec),
+            Address = _context.Media.Address.ToString(), RtpPort = ports.RtpPort, Codecs = CallCodecs.PreferringFirst(preferredCodec),
         }, _context.Time);
-        var fork = new CalleeLeg(this, peer, _calleePorts, offerAnswer);
-        _forks.Add(fork);
+        var fork = new CalleeLeg(this, peer, ports, offerAnswer);
+        forks.Add(fork);
         return (fork, SdpWriter.Write(offerAnswer.CreateOffer()));
     }
+
+    /// <summary>RFC 3261 §16.7: when every fork failed, a 6xx beats everything, then busy; otherwise the callee is unavailable.</summary>
+    private static int FinalStatusOf(IReadOnlyCollection<CalleeLeg> forks) =>
+        forks.Select(fork => fork.FailureStatus).FirstOrDefault(status => status >= 600) is var global and > 0 ? global
+        : forks.Any(fork => fork.FailureStatus == 486) ? 486
+        : 480;
 
     private async ValueTask OnProvisionalAsync(LegProvisional provisional)
     {
@@ -184,13 +216,9 @@ public sealed partial class BridgedCall
         if (fork == _earlyMedia) await DropEarlyMediaAsync().ConfigureAwait(false);
         if (!_forks.All(other => other.FailureStatus != 0)) return;
 
-        // RFC 3261 §16.7: a 6xx beats everything, then busy; otherwise the callee is unavailable.
-        var statuses = _forks.Select(other => other.FailureStatus).ToList();
-        var status = statuses.FirstOrDefault(s => s >= 600) is var global and > 0 ? global
-            : statuses.Contains(486) ? 486
-            : 480;
+        var status = FinalStatusOf(_forks);
         var end = BridgedCallEnd.Unanswered(status);
-        var next = end.Cause == "busy" ? _target.OnBusy : status == 480 ? _target.OnNoAnswer : null;
+        var next = end.Cause == HangupCauses.Busy ? _target.OnBusy : status == 480 ? _target.OnNoAnswer : null;
         await NextStepOrRefuseAsync(next, end, null).ConfigureAwait(false);
     }
 

@@ -1,8 +1,6 @@
 using System.Text;
-using Softswitch.Calls.Media;
 using Softswitch.Media.Playback;
 using Softswitch.Media.Rtp;
-using Softswitch.Media.Sdp;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Messages;
 
@@ -59,35 +57,16 @@ public sealed partial class BridgedCall
         _bridge = null;
         StopMusic(); // a phone usually holds before it transfers: one player per leg
         _transferMusic = PlayMusic(transferee);
-        foreach (var contact in target.Contacts)
-        {
-            if (!SipUri.TryParse(contact.Binding.ContactUri, out var contactUri)) continue;
-            var offerAnswer = new OfferAnswerSession(new LocalMediaOptions
-            {
-                Address = _context.Media.Address.ToString(), RtpPort = _transferPorts!.RtpPort, Codecs = CallCodecs.PreferringFirst(transferee.Media?.Codec),
-            }, _context.Time);
-            var fork = new CalleeLeg(this, contact.Extension, _transferPorts, offerAnswer);
-            _transferForks.Add(fork);
-            fork.Start(_context.Sessions, new OutgoingInvite
-            {
-                Target = contactUri!.WithoutHeaders(),
-                Destination = contact.Binding.Source,
-                From = new NameAddress(SipUri.Sip(transferee == _caller ? Caller : transferee.Peer, _context.Domain),
-                    transferee == _caller ? CallerName : null),
-                To = new NameAddress(SipUri.Sip(contact.Extension, _context.Domain)),
-                SdpOffer = SdpWriter.Write(offerAnswer.CreateOffer()),
-                ContactUser = transferee.Peer,
-            });
-        }
-
+        // The target sees the transferee calling.
+        RingContacts(target, _transferPorts!, _transferForks, transferee == _caller ? Caller : transferee.Peer,
+            transferee == _caller ? CallerName : null, transferee.Media?.Codec);
         if (_transferForks.Count == 0)
         {
             await FailTransferAsync(480, "Temporarily Unavailable").ConfigureAwait(false);
             return;
         }
 
-        var step = _step;
-        _ringTimer = _context.Time.CreateTimer(_ => Post(new RingTimedOut(step)), null, target.RingTime, Timeout.InfiniteTimeSpan);
+        ArmRingTimer(target.RingTime);
     }
 
     private async ValueTask OnTransferAnsweredAsync(CalleeLeg fork, ReadOnlyMemory<byte> sdp)
@@ -127,8 +106,7 @@ public sealed partial class BridgedCall
     private async ValueTask OnTransferForkFailedAsync()
     {
         if (_transfer is null || !_transferForks.All(fork => fork.FailureStatus != 0)) return;
-        var statuses = _transferForks.Select(fork => fork.FailureStatus).ToList();
-        var status = statuses.FirstOrDefault(s => s >= 600) is var global and > 0 ? global : statuses.Contains(486) ? 486 : 480;
+        var status = FinalStatusOf(_transferForks);
         await FailTransferAsync(status, status == 486 ? "Busy Here" : "Temporarily Unavailable").ConfigureAwait(false);
     }
 

@@ -46,8 +46,7 @@ public sealed partial class BridgedCall
             return;
         }
 
-        var step = _step;
-        _ringTimer = _context.Time.CreateTimer(_ => Post(new RingTimedOut(step)), null, target.RingTime, Timeout.InfiniteTimeSpan);
+        ArmRingTimer(target.RingTime);
     }
 
     /// <summary>The next address of a trunk with a free call slot; false when none is left.</summary>
@@ -61,7 +60,7 @@ public sealed partial class BridgedCall
                 continue;
             }
 
-            var (fork, offer) = NewFork(attempt.Trunk.Settings.Name);
+            var (fork, offer) = NewFork(attempt.Trunk.Settings.Name, _calleePorts!, _forks, _caller.Negotiated?.Codec);
             _trunkOf[fork] = attempt.Trunk;
             fork.Start(_context.Sessions, TrunkDialing.CreateInvite(attempt.Trunk, _target.Number, attempt.Destination, offer,
                 Source.IsTrunk ? Caller : null, CallerName));

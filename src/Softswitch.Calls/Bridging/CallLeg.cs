@@ -92,8 +92,8 @@ public abstract class CallLeg
             Codec = negotiated.Codec!,
             TelephoneEventPayloadType = negotiated.TelephoneEventPayloadType,
             TelephoneEventClockRate = negotiated.TelephoneEvent?.ClockRate ?? 8000,
-            RemoteRtp = RemoteRtp(negotiated),
-            RemoteRtcp = RemoteRtcp(negotiated),
+            RemoteRtp = NegotiatedEndpoints.Rtp(negotiated),
+            RemoteRtcp = NegotiatedEndpoints.Rtcp(negotiated),
             RelatchAfter = media.RelatchAfter,
             SignallingHost = signallingHost,
             CallId = CallId,
@@ -119,7 +119,7 @@ public abstract class CallLeg
     {
         Negotiated = negotiated;
         if (Media is not { } leg) return;
-        leg.SetRemote(RemoteRtp(negotiated), RemoteRtcp(negotiated));
+        leg.SetRemote(NegotiatedEndpoints.Rtp(negotiated), NegotiatedEndpoints.Rtcp(negotiated));
         leg.CanSend = negotiated.CanSend;
     }
 
@@ -131,8 +131,4 @@ public abstract class CallLeg
 
     public LiveLegInfo Describe() =>
         new(Role, CallId, Peer, SipState, Media?.Codec.ToString(), Media?.RemoteRtpEndPoint?.ToString());
-
-    internal static IPEndPoint? RemoteRtp(NegotiationResult negotiated) => NegotiatedEndpoints.Rtp(negotiated);
-
-    internal static IPEndPoint? RemoteRtcp(NegotiationResult negotiated) => NegotiatedEndpoints.Rtcp(negotiated);
 }

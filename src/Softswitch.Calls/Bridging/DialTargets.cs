@@ -38,24 +38,28 @@ public sealed class DialTargets(ICalleeDirectory directory, Func<string, IReadOn
         var fallback = group.Fallback is { } fallbackNumber ? ForExtension(fallbackNumber, MaxForwards) : null;
         if (group.RingAll)
         {
-            return new DialTarget(number, [.. group.Members.SelectMany(Contacts)], group.RingTime) { OnNoAnswer = fallback, OnBusy = fallback };
+            return new DialTarget(number, [.. group.Members.SelectMany(member => Contacts(extensions.Find(member)))], group.RingTime)
+            {
+                OnNoAnswer = fallback, OnBusy = fallback,
+            };
         }
 
         var next = fallback;
         for (var i = group.Members.Count - 1; i >= 0; i--)
         {
-            next = new DialTarget(group.Members[i], Contacts(group.Members[i]), group.MemberRingTime) { OnNoAnswer = next, OnBusy = next };
+            var member = group.Members[i];
+            next = new DialTarget(member, Contacts(extensions.Find(member)), group.MemberRingTime) { OnNoAnswer = next, OnBusy = next };
         }
 
         return next;
     }
 
-    /// <summary>The live phones of an extension to ring, none when it is in do-not-disturb.</summary>
-    private IReadOnlyList<DialContact> Contacts(string number)
+    /// <summary>The live phones of an extension to ring, none when it is no extension or in do-not-disturb.</summary>
+    private IReadOnlyList<DialContact> Contacts(CalleeProfile? profile)
     {
-        if (extensions.Find(number) is not { DoNotDisturb: false }) return [];
+        if (profile is not { DoNotDisturb: false }) return [];
         var now = time.GetUtcNow();
-        return [.. bindings(number).Where(binding => binding.IsLiveAt(now)).Select(binding => new DialContact(number, binding))];
+        return [.. bindings(profile.Number).Where(binding => binding.IsLiveAt(now)).Select(binding => new DialContact(profile.Number, binding))];
     }
 
     /// <summary>The chain for <paramref name="number"/>, or null when it is not an extension.</summary>
@@ -64,11 +68,11 @@ public sealed class DialTargets(ICalleeDirectory directory, Func<string, IReadOn
     private DialTarget? ForExtension(string number, int depth)
     {
         if (extensions.Find(number) is not { } profile) return null;
-        if (profile.ForwardAlways is { } always && depth < MaxForwards && ForExtension(always, depth + 1) is { } forwarded) return forwarded;
-        var next = depth < MaxForwards ? depth + 1 : int.MaxValue;
-        var onBusy = profile.ForwardBusy is { } busy && next <= MaxForwards ? ForExtension(busy, next) : null;
-        var onNoAnswer = profile.ForwardNoAnswer is { } noAnswer && next <= MaxForwards ? ForExtension(noAnswer, next) : null;
-        return new DialTarget(number, Contacts(number), profile.RingTime)
+        var mayForward = depth < MaxForwards;
+        if (mayForward && profile.ForwardAlways is { } always && ForExtension(always, depth + 1) is { } forwarded) return forwarded;
+        var onBusy = mayForward && profile.ForwardBusy is { } busy ? ForExtension(busy, depth + 1) : null;
+        var onNoAnswer = mayForward && profile.ForwardNoAnswer is { } noAnswer ? ForExtension(noAnswer, depth + 1) : null;
+        return new DialTarget(number, Contacts(profile), profile.RingTime)
         {
             OnBusy = onBusy,
             OnNoAnswer = onNoAnswer,

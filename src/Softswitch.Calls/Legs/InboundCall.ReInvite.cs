@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Softswitch.Calls.Media;
 using Softswitch.Media.Sdp;
 using Softswitch.Sip.Dialogs;
 
@@ -96,7 +97,7 @@ public sealed partial class InboundCall
 
     private void Apply(NegotiationResult negotiated)
     {
-        _leg!.SetRemote(RemoteRtp(negotiated), RemoteRtcp(negotiated));
+        _leg!.SetRemote(NegotiatedEndpoints.Rtp(negotiated), NegotiatedEndpoints.Rtcp(negotiated));
         _leg.CanSend = negotiated.CanSend;
         MediaChanged(negotiated);
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Routing;
@@ -181,7 +180,7 @@ public sealed partial class InboundCall : IInviteSessionOwner
             if (!await AnswerAsync(session).ConfigureAwait(false)) return;
             ReportActivity(Presence.DialogState.Confirmed);
             StartWatching(_negotiated!);
-            LogAnswered(CallId, _feature.Name, _negotiated!.Codec!.ToString(), _leg!.LocalRtpEndPoint.ToString(), RemoteRtp(_negotiated)?.ToString() ?? "-");
+            LogAnswered(CallId, _feature.Name, _negotiated!.Codec!.ToString(), _leg!.LocalRtpEndPoint.ToString(), NegotiatedEndpoints.Rtp(_negotiated)?.ToString() ?? "-");
             _ = ReadDigitsAsync();
             await PlayGreetingAsync().ConfigureAwait(false);
             if (!Ended.IsCancellationRequested) await _feature.RunAsync(this).ConfigureAwait(false);
@@ -246,8 +245,8 @@ public sealed partial class InboundCall : IInviteSessionOwner
             Codec = negotiated.Codec!,
             TelephoneEventPayloadType = negotiated.TelephoneEventPayloadType,
             TelephoneEventClockRate = negotiated.TelephoneEvent?.ClockRate ?? 8000,
-            RemoteRtp = RemoteRtp(negotiated),
-            RemoteRtcp = RemoteRtcp(negotiated),
+            RemoteRtp = NegotiatedEndpoints.Rtp(negotiated),
+            RemoteRtcp = NegotiatedEndpoints.Rtcp(negotiated),
             RelatchAfter = _media.RelatchAfter,
             SignallingHost = _session?.Flow.Address.Address,
             CallId = CallId,
@@ -398,8 +397,4 @@ public sealed partial class InboundCall : IInviteSessionOwner
             ReportActivity(Presence.DialogState.Terminated);
         }
     }
-
-    private static IPEndPoint? RemoteRtp(NegotiationResult negotiated) => NegotiatedEndpoints.Rtp(negotiated);
-
-    private static IPEndPoint? RemoteRtcp(NegotiationResult negotiated) => NegotiatedEndpoints.Rtcp(negotiated);
 }

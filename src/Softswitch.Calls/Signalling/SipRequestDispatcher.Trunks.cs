@@ -33,16 +33,11 @@ public sealed partial class SipRequestDispatcher
         var request = invite.Request;
         var settings = trunk.Trunk.Settings;
         LogTrunkCall(request.CallId, settings.Name, invite.Source.Address.ToString(), trunk.Did, trunk.Reason);
-        var route = trunk.IsKnownDid ? _calls!.DialPlan().Find(trunk.Did, settings.Context) : null;
+        var calls = _calls!;
+        var route = trunk.IsKnownDid ? calls.DialPlan().Find(trunk.Did, settings.Context) : null;
         if (route is null)
         {
             invite.Respond(404, trunk.IsKnownDid ? "No Route For DID" : "Unknown DID", toTag: SipIds.NewTag());
-            return true;
-        }
-
-        if (_calls!.Active.IsClosed)
-        {
-            invite.Respond(503, "Shutting Down", toTag: SipIds.NewTag(), headers: [new("Retry-After", "30")]);
             return true;
         }
 
@@ -50,7 +45,7 @@ public sealed partial class SipRequestDispatcher
         LogCallPlaced(invite, $"{source.Number} via {settings.Name}", route);
         switch (route.Target)
         {
-            case RouteTarget.Extension or RouteTarget.RingGroup when _calls.Targets is not null:
+            case RouteTarget.Extension or RouteTarget.RingGroup when calls.Targets is not null:
                 Ring(invite, source, route);
                 break;
             case RouteTarget.Trunk:
