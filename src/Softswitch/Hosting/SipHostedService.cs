@@ -40,6 +40,7 @@ namespace Softswitch.Hosting;
 internal sealed partial class SipHostedService(
     IOptionsMonitor<SoftswitchOptions> options,
     Softswitch.Extensions.IExtensionDirectory extensions,
+    ExtensionCallees callees,
     RegistrationEventWriter eventWriter,
     SourceBanService bans,
     BindingPersistence bindingPersistence,
@@ -155,7 +156,7 @@ internal sealed partial class SipHostedService(
             },
             Time = time,
             Loggers = loggers,
-            Targets = new DialTargets(new ExtensionCallees(options), bindings.GetBindings, time, overrides),
+            Targets = new DialTargets(callees, bindings.GetBindings, time, overrides),
             Trunks = trunks,
             Activity = _activity,
         };

@@ -29,6 +29,7 @@ public static class SoftswitchServices
         services.AddSingleton(sp => new SoftswitchSettings(startup.Configuration, options, sp.GetRequiredService<ILogger<SoftswitchSettings>>(), startup.CurrentDirectory));
         services.AddSingleton<IOptionsMonitor<SoftswitchOptions>>(sp => sp.GetRequiredService<SoftswitchSettings>());
         services.AddSingleton<IExtensionDirectory, ExtensionDirectory>();
+        services.AddSingleton<ExtensionCallees>();
 
         // Storage paths are read once: moving the database needs a restart.
         var databasePath = Path.GetFullPath(options.Storage.Database, startup.CurrentDirectory);
