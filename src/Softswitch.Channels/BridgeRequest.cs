@@ -1,0 +1,17 @@
+namespace Softswitch.Channels;
+
+/// <summary>Whom <see cref="ICallChannel.BridgeAsync"/> dials and how.</summary>
+public sealed record BridgeRequest
+{
+    /// <summary>A number as the caller could dial it: an extension, a ring group, a route's number.</summary>
+    public required string Destination { get; init; }
+
+    /// <summary>How long to ring before giving up; null for the destination's own ring time.</summary>
+    public TimeSpan? RingTime { get; init; }
+
+    /// <summary>What the caller hears while it rings: ringback (null) or this music class (a queue keeps its music).</summary>
+    public string? MusicWhileRinging { get; init; }
+
+    /// <summary>Record the conversation (both sides, stereo) into the call's recording.</summary>
+    public bool Record { get; init; }
+}

@@ -1,0 +1,7 @@
+namespace Softswitch.Channels;
+
+public enum CallOriginKind
+{
+    Extension,
+    Trunk,
+}
