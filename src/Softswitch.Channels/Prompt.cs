@@ -7,10 +7,11 @@ namespace Softswitch.Channels;
 /// </summary>
 public readonly record struct Prompt
 {
-    private Prompt(string? name, string? file)
+    private Prompt(string? name, string? file, string? language)
     {
         Name = name;
         File = file;
+        Language = language;
     }
 
     /// <summary>The prompt's name, or null for a file.</summary>
@@ -19,9 +20,15 @@ public readonly record struct Prompt
     /// <summary>The WAV file's full path, or null for a named prompt.</summary>
     public string? File { get; }
 
-    public static Prompt Named(string name) => new(name, null);
+    /// <summary>
+    /// The language to look a named prompt up in instead of the call's (a language menu says each choice in its own
+    /// language); null for the call's language.
+    /// </summary>
+    public string? Language { get; }
 
-    public static Prompt FromFile(string path) => new(null, path);
+    public static Prompt Named(string name, string? language = null) => new(name, null, language);
+
+    public static Prompt FromFile(string path) => new(null, path, null);
 
     public override string ToString() => Name ?? File ?? "";
 }
