@@ -17,7 +17,8 @@ public sealed partial class BridgedCall
             Caller = Caller,
             CallerName = CallerName,
             Dialled = Dialled,
-            Callee = _answered?.Peer,
+            // An application's call that bridged nobody was answered by the switch: the route's target is the callee.
+            Callee = (_answered ?? _lastParty)?.Peer ?? (_application is not null && _answeredTime is not null ? RouteTargetWords.Of(Route.Target) : null),
             SourceKind = Source.Kind,
             Source = Source.Name,
             RouteTarget = RouteTargetWords.Of(Route.Target),
@@ -29,7 +30,7 @@ public sealed partial class BridgedCall
             HangupSide = end.Side,
             SipStatus = _answeredTime is null ? end.SipStatus : null,
             CallerLeg = _caller.Media is { } caller ? CallLegRecord.From(caller) : null,
-            CalleeLeg = _answered?.Media is { } callee ? CallLegRecord.From(callee) : null,
+            CalleeLeg = (_answered ?? _lastParty)?.Media is { } callee ? CallLegRecord.From(callee) : null,
             RecordingPath = _recorder is { } recorder ? CallRecordings.Relative(_context.Media, recorder.Path) : null,
         });
     }

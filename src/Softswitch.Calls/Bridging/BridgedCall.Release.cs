@@ -30,7 +30,8 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
         get
         {
             var caller = _partyA.Media?.LastReceivedTimestamp ?? 0;
-            var callee = _answered?.Media?.LastReceivedTimestamp ?? 0;
+            // An application's caller with nobody bridged is heard from alone.
+            var callee = _answered is null && _application is not null ? caller : _answered?.Media?.LastReceivedTimestamp ?? 0;
             return Math.Max(Math.Min(caller, callee), Volatile.Read(ref _mediaChangedAt));
         }
     }
@@ -73,6 +74,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
     {
         _context.Watchdog?.Forget(this);
         _ringTimer?.Dispose();
+        _answerTimer?.Dispose();
         try
         {
             StopMusic();
@@ -85,6 +87,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
             foreach (var fork in _forks) await fork.CloseMediaAsync().ConfigureAwait(false);
             foreach (var fork in _transferForks) await fork.CloseMediaAsync().ConfigureAwait(false);
             if (_answered is CallerLeg picker) await picker.CloseMediaAsync().ConfigureAwait(false);
+            if (_lastParty is not null) await _lastParty.CloseMediaAsync().ConfigureAwait(false);
             if (_recorder is not null)
             {
                 await _recorder.DisposeAsync().ConfigureAwait(false);
