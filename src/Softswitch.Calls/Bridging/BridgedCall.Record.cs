@@ -32,6 +32,7 @@ public sealed partial class BridgedCall
             CallerLeg = _caller.Media is { } caller ? CallLegRecord.From(caller) : null,
             CalleeLeg = (_answered ?? _lastParty)?.Media is { } callee ? CallLegRecord.From(callee) : null,
             RecordingPath = _recorder is { } recorder ? CallRecordings.Relative(_context.Media, recorder.Path) : null,
+            ApplicationFields = ApplicationFields is { } fields ? new Dictionary<string, string>(fields, StringComparer.Ordinal) : null,
         });
     }
 }

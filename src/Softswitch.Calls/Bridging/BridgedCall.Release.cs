@@ -115,5 +115,5 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
 
     private static string LegSummary(CallLeg leg) => leg.Media is not { } media
         ? $"{leg.Peer}: no media"
-        : $"{leg.Peer} {media.Codec}: sent {media.PacketsSent}, received {media.PacketsReceived}, lost {media.Rtcp.PacketsLost}, jitter {media.Rtcp.Jitter.TotalMilliseconds:0.0} ms";
+        : $"{leg.Peer} {media.Codec}: sent {media.PacketsSent}, received {media.PacketsReceived}, lost {media.Rtcp.PacketsLost}, jitter {media.Rtcp.Jitter.TotalMilliseconds:0.0} ms, dropped {media.OtherSourcePacketsDropped} from other sources";
 }

@@ -43,4 +43,7 @@ public sealed partial class SipRequestDispatcher
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Extension} dialled *8: no call ringing in its pickup group, answered 480")]
     private partial void LogNothingToPickUp(string callId, string extension);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: no module serves the {Target} route {Destination}: 480")]
+    private partial void LogNoApplication(string callId, string target, string destination);
 }
