@@ -102,4 +102,49 @@ public sealed class CommittedPromptsTests
         Assert.That(Text("en"), Is.EqualTo("For English, press two."));
         Assert.That(Text("id"), Is.EqualTo("Untuk Bahasa Indonesia, tekan tiga."));
     }
+
+    /// <summary>The words a caller hears: each prompt's text from the list, joined with spaces.</summary>
+    private static string Heard(SayKind kind, string value, string language)
+    {
+        Dictionary<string, string> texts = File.ReadAllLines(Path.Combine(SoundsRoot(), "prompts", language + ".tsv"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('\t'))
+            .ToDictionary(fields => fields[0], fields => fields[1]);
+        Assert.That(new SpokenNumbers().TrySay(kind, value, language, out IReadOnlyList<string> prompts, out string? error), Is.True, error);
+        return string.Join(" ", prompts.Select(name => texts[name]));
+    }
+
+    [TestCase("en", SayKind.Number, "123", "one hundred and twenty three")]
+    [TestCase("en", SayKind.Number, "21", "twenty one")]
+    [TestCase("en", SayKind.Number, "1005", "one thousand and five")]
+    [TestCase("en", SayKind.Number, "2000005", "two million and five")]
+    [TestCase("en", SayKind.Number, "-17", "minus seventeen")]
+    [TestCase("en", SayKind.Money, "12.50", "twelve ringit and fifty sen")]
+    [TestCase("en", SayKind.Date, "2026-11-23", "twenty-third November twenty twenty six")]
+    [TestCase("en", SayKind.Time, "14:05", "two oh five p.m.")]
+    [TestCase("en", SayKind.Digits, "1*0#", "one star zero hash")]
+    [TestCase("ms", SayKind.Number, "123", "seratus dua puluh tiga")]
+    [TestCase("ms", SayKind.Number, "11", "sebelas")]
+    [TestCase("ms", SayKind.Number, "12", "dua belas")]
+    [TestCase("ms", SayKind.Number, "1000", "seribu")]
+    [TestCase("ms", SayKind.Number, "1000000", "sejuta")]
+    [TestCase("ms", SayKind.Number, "2000005", "dua juta lima")]
+    [TestCase("ms", SayKind.Number, "88", "lapan puluh lapan")]
+    [TestCase("ms", SayKind.Money, "12.50", "dua belas ringgit lima puluh sen")]
+    [TestCase("ms", SayKind.Date, "2026-08-01", "satu Ogos dua ribu dua puluh enam")]
+    [TestCase("ms", SayKind.Time, "14:05", "pukul dua lima minit petang")]
+    [TestCase("id", SayKind.Number, "123", "seratus dua puluh tiga")]
+    [TestCase("id", SayKind.Number, "11", "sebelas")]
+    [TestCase("id", SayKind.Number, "1000", "seribu")]
+    [TestCase("id", SayKind.Number, "1000000", "satu juta")]
+    [TestCase("id", SayKind.Number, "1000000000", "satu miliar")]
+    [TestCase("id", SayKind.Number, "88", "delapan puluh delapan")]
+    [TestCase("id", SayKind.Money, "150000", "seratus lima puluh ribu rupiah")]
+    [TestCase("id", SayKind.Date, "2026-03-17", "tujuh belas Maret dua ribu dua puluh enam")]
+    [TestCase("id", SayKind.Time, "14:05", "pukul empat belas lewat lima menit")]
+    [TestCase("id", SayKind.Digits, "0812", "nol delapan satu dua")]
+    public void Said_values_read_as_the_right_words_from_the_committed_texts(string language, SayKind kind, string value, string words)
+    {
+        Assert.That(Heard(kind, value, language), Is.EqualTo(words));
+    }
 }
