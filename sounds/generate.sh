@@ -5,18 +5,12 @@
 # Usage: sounds/generate.sh            (from anywhere; writes next to this script)
 set -euo pipefail
 
-for tool in espeak-ng sox; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "generate.sh: '$tool' is not installed. Install it with: apt-get install -y espeak-ng sox" >&2
-    exit 1
-  fi
-done
-
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# Spoken prompts: every line of prompts/<language>.tsv (en, ms, id), by generate-prompts.sh.
+# Spoken prompts: every line of prompts/<language>.tsv (en, ms, id), by generate-prompts.sh, which also stops with an
+# install hint when espeak-ng or sox (needed for the music too) is missing.
 "$here/generate-prompts.sh"
 
 # Music on hold (made at 48 kHz, which sox's pluck needs, then taken down to 8 kHz): eight 2.5 s chords (I V vi iii IV I IV V in C, a Pachelbel-like progression), each a soft sine pad

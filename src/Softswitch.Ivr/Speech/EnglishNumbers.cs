@@ -60,33 +60,7 @@ internal sealed class EnglishNumbers : NumberGrammar
     }
 
     /// <summary>"twelve ringgit and fifty sen", "one ringgit", "five sen", "zero ringgit".</summary>
-    public override void SayMoney(decimal amount, List<string> prompts)
-    {
-        if (amount < 0)
-        {
-            prompts.Add("numbers/minus");
-            amount = -amount;
-        }
-
-        long whole = (long)decimal.Truncate(amount);
-        int cents = (int)((amount - whole) * 100);
-        if (whole > 0 || cents == 0)
-        {
-            SayNumber(whole, prompts);
-            prompts.Add("money/ringgit");
-        }
-
-        if (cents > 0)
-        {
-            if (whole > 0)
-            {
-                prompts.Add(And);
-            }
-
-            SayNumber(cents, prompts);
-            prompts.Add("money/sen");
-        }
-    }
+    public override void SayMoney(decimal amount, List<string> prompts) => SayRinggitAndSen(amount, And, prompts);
 
     /// <summary>"twenty-third" "November" "twenty twenty-six": the day as an ordinal, the year as people say it.</summary>
     public override void SayDate(DateOnly date, List<string> prompts)

@@ -13,28 +13,8 @@ internal sealed class MalayNumbers : MalayicNumbers
     protected override string? ContractedOne(int scale) =>
         ScaleNames[scale] == "numbers/million" ? Sejuta : base.ContractedOne(scale);
 
-    public override void SayMoney(decimal amount, List<string> prompts)
-    {
-        if (amount < 0)
-        {
-            prompts.Add("numbers/minus");
-            amount = -amount;
-        }
-
-        long whole = (long)decimal.Truncate(amount);
-        int sen = (int)((amount - whole) * 100);
-        if (whole > 0 || sen == 0)
-        {
-            SayNumber(whole, prompts);
-            prompts.Add("money/ringgit");
-        }
-
-        if (sen > 0)
-        {
-            SayNumber(sen, prompts);
-            prompts.Add("money/sen");
-        }
-    }
+    /// <summary>"dua belas ringgit lima puluh sen", "satu ringgit", "lima sen".</summary>
+    public override void SayMoney(decimal amount, List<string> prompts) => SayRinggitAndSen(amount, joiner: null, prompts);
 
     public override void SayTime(TimeOnly time, List<string> prompts)
     {

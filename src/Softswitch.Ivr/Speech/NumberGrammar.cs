@@ -93,6 +93,38 @@ internal abstract class NumberGrammar
     /// <summary>A number that has a prompt of its own: 0–19 and the tens 20–90.</summary>
     protected static string NumberPrompt(long number) => $"numbers/{number}";
 
+    /// <summary>
+    /// Ringgit and sen, as English and Malay say them: "12 ringgit [and] 50 sen", "1 ringgit", "5 sen", "0 ringgit";
+    /// <paramref name="joiner"/> (English "and") goes between the two when both are said.
+    /// </summary>
+    protected void SayRinggitAndSen(decimal amount, string? joiner, List<string> prompts)
+    {
+        if (amount < 0)
+        {
+            prompts.Add("numbers/minus");
+            amount = -amount;
+        }
+
+        long ringgit = (long)decimal.Truncate(amount);
+        int sen = (int)((amount - ringgit) * 100);
+        if (ringgit > 0 || sen == 0)
+        {
+            SayNumber(ringgit, prompts);
+            prompts.Add("money/ringgit");
+        }
+
+        if (sen > 0)
+        {
+            if (ringgit > 0 && joiner is not null)
+            {
+                prompts.Add(joiner);
+            }
+
+            SayNumber(sen, prompts);
+            prompts.Add("money/sen");
+        }
+    }
+
     /// <summary>1–99: one word below twenty, else the tens then the unit ("twenty" "one", "dua puluh" "satu").</summary>
     protected static void SayBelowHundred(int value, List<string> prompts)
     {
