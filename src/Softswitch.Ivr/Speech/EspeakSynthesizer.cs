@@ -17,8 +17,6 @@ namespace Softswitch.Ivr.Speech;
 /// </summary>
 public sealed partial class EspeakSynthesizer : ISpeechSynthesizer
 {
-    private const int EspeakSampleRate = 22050;
-
     private readonly EspeakSynthesizerOptions _options;
     private readonly ILogger<EspeakSynthesizer> _logger;
     private readonly TimeProvider _time;
@@ -40,6 +38,7 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer
     /// <summary>Where the WAV for this text and language is (or will be) cached.</summary>
     public string CachePath(string text, string language)
     {
+        language = language.ToLowerInvariant();
         string key = $"{language}\n{_options.SampleRate}\n{_options.WordsPerMinute}\n{Normalize(text)}";
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
         return Path.Combine(Path.GetFullPath(_options.CacheFolder), $"{language}-{_options.SampleRate}-{hash}.wav");
@@ -48,6 +47,7 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer
     public async Task<string?> SynthesizeAsync(string text, string language, CancellationToken cancellationToken = default)
     {
         string spoken = Normalize(text ?? "");
+        language = (language ?? "").ToLowerInvariant();
         if (Refusal(spoken, language) is { } reason)
         {
             LogFailed(language, reason, Shorten(spoken));
@@ -114,12 +114,7 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer
             LogSynthesized(language, (long)_time.GetElapsedTime(started).TotalMilliseconds, path);
             return path;
         }
-        catch (IOException error)
-        {
-            LogFailed(language, $"cache folder {folder}: {error.Message}", Shorten(text));
-            return null;
-        }
-        catch (UnauthorizedAccessException error)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             LogFailed(language, $"cache folder {folder}: {error.Message}", Shorten(text));
             return null;

@@ -87,10 +87,12 @@ public sealed class EspeakSynthesizerTests
         DateTime written = File.GetLastWriteTimeUtc(first!);
         string? second = await synthesizer.SynthesizeAsync("  Please\nhold. ", "en");
         string? again = await Synthesizer(espeakPath: CountingEspeak()).SynthesizeAsync("Please hold.", "en");
+        string? upperCase = await synthesizer.SynthesizeAsync("Please hold.", "EN");
 
         Assert.That(first, Is.Not.Null);
         Assert.That(second, Is.EqualTo(first), "the same words with other spacing");
         Assert.That(again, Is.EqualTo(first), "a new synthesizer on the same folder");
+        Assert.That(upperCase, Is.EqualTo(first), "language tags are case-insensitive");
         Assert.That(File.GetLastWriteTimeUtc(first!), Is.EqualTo(written));
         Assert.That(Runs, Is.EqualTo(1));
     }
