@@ -11,7 +11,7 @@ namespace Softswitch.Ivr.Flows;
 /// copies the fields <c>results</c> names into variables (<c>balance: account.balance</c>), then goes to <c>next</c>;
 /// a timeout, an error status, a reply that is not JSON or lacks a field goes to <c>on_error</c>.
 /// </summary>
-public sealed class HttpNode(string name, SourcePosition position, HttpLookup lookup) : FlowNode(name, position)
+public sealed partial class HttpNode(string name, SourcePosition position, HttpLookup lookup) : FlowNode(name, position)
 {
     public override string Kind => "http";
 
@@ -30,6 +30,11 @@ public sealed class HttpNode(string name, SourcePosition position, HttpLookup lo
 
         var url = source.Text("url");
         if (url is null) reader.Error(source.Position, $"http '{source.Name}' needs 'url:'");
+        else if (!url.StartsWith("${", StringComparison.Ordinal)
+                 && !(Uri.TryCreate(url.Replace("${", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            reader.Error(source.Get("url")!, $"url must start with http:// or https:// (or a variable holding the base URL), not '{url}'");
+        }
         var body = new List<KeyValuePair<string, string>>();
         if (source.Get("body") is { } bodyNode && reader.Mapping(bodyNode, "body") is { } bodyMap)
         {
@@ -63,7 +68,7 @@ public sealed class HttpNode(string name, SourcePosition position, HttpLookup lo
 
     internal override async Task<FlowStep> RunAsync(FlowRun run)
     {
-        var url = run.Expand(lookup.Url, Uri.EscapeDataString);
+        var url = ExpandUrl(run, lookup.Url);
         if (run.Services.HttpClient is not { } client)
         {
             run.Note($"http {lookup.Method} {url}: no HTTP client in this switch");
@@ -114,4 +119,19 @@ public sealed class HttpNode(string name, SourcePosition position, HttpLookup lo
             return FlowStep.Go(lookup.OnError ?? lookup.Next);
         }
     }
+
+    /// <summary>
+    /// A variable at the very start is the base URL and goes in as it is; every other variable's value is URL-escaped,
+    /// so a caller's entry cannot change the request's shape.
+    /// </summary>
+    private static string ExpandUrl(FlowRun run, string template)
+    {
+        var leading = LeadingVariable().Match(template);
+        return leading.Success
+            ? run.Get(leading.Groups[1].Value) + run.Expand(template[leading.Length..], Uri.EscapeDataString)
+            : run.Expand(template, Uri.EscapeDataString);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial System.Text.RegularExpressions.Regex LeadingVariable();
 }
