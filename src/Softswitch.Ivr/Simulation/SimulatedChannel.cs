@@ -86,13 +86,14 @@ public sealed class SimulatedChannel(KeyScript script, SimulationClock clock, IF
             }
 
             var timeout = digits.Length == 0 ? collection.FirstDigitTimeout : collection.InterDigitTimeout;
-            if (!script.TryPeek(out var step))
+            var hasStep = script.TryPeek(out var step);
+            if (!hasStep && digits.Length == 0)
             {
                 CallerHangsUp("end of the key script");
-                return Task.FromResult(new DigitsResult(digits.ToString(), DigitsOutcome.HungUp));
+                return Task.FromResult(new DigitsResult("", DigitsOutcome.HungUp));
             }
 
-            if (step.IsPause && step.Pause < timeout)
+            if (hasStep && step.IsPause && step.Pause < timeout)
             {
                 script.Take();
                 clock.Advance(step.Pause);
@@ -101,7 +102,7 @@ public sealed class SimulatedChannel(KeyScript script, SimulationClock clock, IF
                 continue;
             }
 
-            if (!step.IsPause && step.Keys.Length > 0 && (digits.Length == 0 || paused))
+            if (hasStep && !step.IsPause && step.Keys.Length > 0 && (digits.Length == 0 || paused))
             {
                 script.Take();
                 _typeAhead.Append(step.Keys);
@@ -110,9 +111,9 @@ public sealed class SimulatedChannel(KeyScript script, SimulationClock clock, IF
                 continue;
             }
 
-            // A long pause, an empty group, or the next group belongs to the next question: this wait times out.
-            if (step.IsPause) script.ShortenPause(timeout);
-            else if (step.Keys.Length == 0 && digits.Length == 0) script.Take();
+            // A long pause, an empty group, the next question's keys, or the script's end after some keys: this wait times out.
+            if (hasStep && step.IsPause) script.ShortenPause(timeout);
+            else if (hasStep && step.Keys.Length == 0 && digits.Length == 0) script.Take();
             clock.Advance(timeout);
             trace.Step($"no {(digits.Length == 0 ? "key" : "next key")} within {timeout.TotalSeconds:0.###}s");
             return Task.FromResult(new DigitsResult(digits.ToString(), DigitsOutcome.TimedOut));
