@@ -13,7 +13,7 @@ public sealed class StubHttpHandler(Func<HttpRequestMessage, CancellationToken, 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        Requests.Add((request.Method, request.RequestUri!.ToString(), body));
+        Requests.Add((request.Method, request.RequestUri!.AbsoluteUri, body));
         return await answer(request, cancellationToken);
     }
 }
