@@ -81,14 +81,14 @@ public sealed class FlowValidatorTests
             nodes:
               hello:
                 play: welcome
-                next: ask
+                next: askin
               asking:
                 menu: welcome
                 keys:
                   1: hello
             """), Is.EqualTo(new[]
         {
-            "main.yaml:4:11: 'ask' names no node in this flow (did you mean 'asking'?)",
+            "main.yaml:4:11: 'askin' names no node in this flow (did you mean 'asking'?)",
             "main.yaml:5:3: warning: node 'asking' is never reached from 'hello'",
         }));
     }

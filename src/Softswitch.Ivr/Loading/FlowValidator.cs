@@ -119,7 +119,31 @@ internal static class FlowValidator
 
     private static string Suggest(Flow flow, string name)
     {
-        var close = flow.Nodes.Keys.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase) || n.StartsWith(name, StringComparison.Ordinal) || name.StartsWith(n, StringComparison.Ordinal));
+        var close = flow.Nodes.Keys
+            .Select(n => (Name: n, Distance: Distance(n, name)))
+            .Where(c => c.Distance <= Math.Max(1, name.Length / 3))
+            .OrderBy(c => c.Distance)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .FirstOrDefault().Name;
         return close is null ? "" : $" (did you mean '{close}'?)";
+    }
+
+    /// <summary>Edits (insert, delete, change, swap two neighbours) from one name to the other: a typo is one or two.</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 }
