@@ -25,7 +25,7 @@ public static class FlowFolder
                 if (text is not null) calendars = CalendarFile.Parse(text, reader);
             }
 
-            problems.AddRange(reader.Problems);
+            problems.AddRange(InFileOrder(reader.Problems));
             calendarsBroken = reader.HasErrors;
         }
 
@@ -46,13 +46,16 @@ public static class FlowFolder
             }
 
             if (flow is not null) FlowValidator.Validate(flow, services, names, reader);
-            problems.AddRange(reader.Problems);
+            problems.AddRange(InFileOrder(reader.Problems));
             if (flow is not null && !reader.HasErrors) flows[name] = flow;
             else rejected.Add(name);
         }
 
         return new FlowFolderResult(flows, rejected, problems, calendarsBroken);
     }
+
+    private static IEnumerable<FlowProblem> InFileOrder(IEnumerable<FlowProblem> problems) =>
+        problems.OrderBy(p => p.Position.Line).ThenBy(p => p.Position.Column);
 
     private static StreamReader? OpenText(string path, YamlFileReader reader)
     {
