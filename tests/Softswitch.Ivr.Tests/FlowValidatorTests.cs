@@ -301,6 +301,6 @@ public sealed class FlowValidatorTests
                 next: bye
             """).Single();
         Assert.That(problem, Does.StartWith("main.yaml:4:"));
-        Assert.That(problem, Does.Contain("not valid YAML"));
+        Assert.That(problem, Does.Contain("not valid YAML").And.EndWith("(does a line above lack the ':' after its key?)"));
     }
 }
