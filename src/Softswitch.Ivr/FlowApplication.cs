@@ -28,6 +28,6 @@ public sealed partial class FlowApplication(Flow flow, FlowServices services, Fu
         return result;
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Call {CallUuid} left flow {Flow}: {Result}")]
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Call {CallUuid} left flow {Flow}: {Result}")]
     private static partial void LogFlowEnded(ILogger logger, string callUuid, string flow, string result);
 }

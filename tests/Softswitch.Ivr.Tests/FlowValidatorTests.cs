@@ -279,4 +279,28 @@ public sealed class FlowValidatorTests
                 repeat_key: "*"
             """).Single(), Is.EqualTo("main.yaml:6:17: repeat_key '*' is also one of the menu's keys"));
     }
+
+    [Test]
+    public void A_menu_without_keys_is_an_error()
+    {
+        Assert.That(Check("""
+            nodes:
+              ask:
+                menu: welcome
+                keys: {}
+            """).Single(), Is.EqualTo("main.yaml:4:11: a menu needs at least one key"));
+    }
+
+    [Test]
+    public void A_missing_colon_is_reported_as_a_yaml_error_with_its_position()
+    {
+        var problem = Check("""
+            nodes:
+              hello:
+                play welcome
+                next: bye
+            """).Single();
+        Assert.That(problem, Does.StartWith("main.yaml:4:"));
+        Assert.That(problem, Does.Contain("not valid YAML").And.EndWith("(does a line above lack the ':' after its key?)"));
+    }
 }

@@ -146,4 +146,17 @@ public sealed class PromptNodeTests : FlowTest
         Assert.That(call.PromptNames, Is.EqualTo(new[] { "/cache/en/1.wav" }));
         Assert.That(call.Lines, Does.Contain("speak: Hello 60123456789, you dialled 500"));
     }
+
+    [Test]
+    public async Task A_flow_not_offered_in_the_calls_language_starts_in_its_first_language()
+    {
+        var call = await RunAsync("""
+            languages: [ms]
+            nodes:
+              hello:
+                play: hello
+            """, "");
+        Assert.That(call.Channel.Language, Is.EqualTo("ms"));
+        Assert.That(call.Channel.RecordFields["ivr_variables"], Does.Contain("\"language\":\"ms\""));
+    }
 }

@@ -46,6 +46,8 @@ public sealed class MenuNode : FlowNode
                 if (key.Length == 0 || !key.All(NodeSource.IsKey)) reader.Error(keyNode, $"'{key}' is not a key: use 0-9, * and # (quote * and #)");
                 else if (reader.Reference(target, $"key {key}") is { } next) keys[key] = next;
             }
+
+            if (mapping.Children.Count == 0) reader.Error(keysNode, "a menu needs at least one key");
         }
 
         var settings = new MenuSettings

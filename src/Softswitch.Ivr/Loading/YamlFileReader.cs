@@ -50,6 +50,8 @@ internal sealed partial class YamlFileReader(string file)
             // YamlDotNet prefixes its own "(Line: .., Col: ..)": the position is already in front.
             var paren = message.IndexOf("): ", StringComparison.Ordinal);
             if (message.StartsWith("(Line", StringComparison.Ordinal) && paren > 0) message = message[(paren + 3)..];
+            // The scanner notices a key that lost its colon only on the next line: say what to look for.
+            if (message.Contains("invalid mapping", StringComparison.Ordinal)) message += " (does a line above lack the ':' after its key?)";
             _problems.Add(new FlowProblem(new SourcePosition(file, (int)e.Start.Line, (int)e.Start.Column), $"not valid YAML: {message}"));
             return null;
         }

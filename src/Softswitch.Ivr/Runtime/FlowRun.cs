@@ -149,6 +149,13 @@ internal sealed partial class FlowRun(Flow flow, ICallChannel channel, FlowServi
     private FlowNode Enter(Flow next)
     {
         _flows.Add(next.Name);
+        // A flow offered only in other languages than the call's starts in its first one, so its prompts exist.
+        if (!next.Languages.Contains(channel.Language))
+        {
+            channel.Language = next.Languages[0];
+            _variables[FlowVariables.Language] = channel.Language;
+        }
+
         foreach (var (variable, value) in next.Variables) _variables[variable] = Expand(value);
         return next.StartNode;
     }
