@@ -80,7 +80,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
             StopMusic();
             _bridge?.Disconnect();
             var end = _end ?? BridgedCallEnd.CallerHungUp;
-            LogEnded(CallId, end.Cause, end.Side, _context.Time.GetElapsedTime(_startedTimestamp).TotalSeconds,
+            LogEnded(CallId, _target.Name, end.Cause, end.Side, _context.Time.GetElapsedTime(_startedTimestamp).TotalSeconds,
                 LegSummary(_caller), _answered is null ? "-" : LegSummary(_answered));
             if (_caller.Media is { } callerMedia) callerMedia.Tap = null;
             await _caller.CloseMediaAsync().ConfigureAwait(false);
