@@ -177,6 +177,7 @@ internal sealed partial class SipHostedService(
         _shutdownGrace = ShutdownTimeouts.Grace(settings.Limits);
         _ports = calls.Media.Ports;
 
+        bans.Guard.IsTrustedSource = trunks.Directory.IsTrunkAddress; // carriers are never rate limited nor banned
         _stack = new SipStack(new SipStackOptions
         {
             Transport = new SipTransportOptions
