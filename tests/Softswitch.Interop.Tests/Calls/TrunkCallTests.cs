@@ -136,7 +136,6 @@ public sealed class TrunkCallTests
 
         Assert.That(call.ExitCode, Is.Zero, $"every call of the carrier answered and ended\n{call}\n{softswitch.Output}");
         var rows = await CallTable.WaitForAsync(softswitch, calls);
-        // (An echo call's row says source_kind extension even for a carrier's call: InboundCall assumes only extensions reach it.)
         Assert.That(rows.Select(row => (row["caller"], row["dialled"], row["route_target"], row["hangup_cause"], row["answered_at"] is null)),
             Is.EqualTo(Enumerable.Repeat(("0390001111", "6139005", "echo", "normal", false), calls)), softswitch.Output);
     }
