@@ -84,6 +84,7 @@ internal sealed partial class SipHostedService(
         _shutdownGrace = ShutdownTimeouts.Grace(settings.Limits);
         _ports = services.GetRequiredService<RtpPortAllocator>();
 
+        bans.Guard.IsTrustedSource = trunks.Directory.IsTrunkAddress; // carriers are never rate limited nor banned
         _stack = new SipStack(new SipStackOptions
         {
             Transport = new SipTransportOptions
