@@ -13,7 +13,7 @@ public sealed class FlowValidatorTests
               mon-fri: 09:00-18:00
         """;
 
-    private static List<string> Check(string yaml, string? calendars = null, Speech.INumberSpeaker? speaker = null, params (string Name, string Yaml)[] others)
+    private static List<string> Check(string yaml, string? calendars = null, Softswitch.Ivr.Speech.INumberSpeaker? speaker = null, params (string Name, string Yaml)[] others)
     {
         using var workspace = new FlowWorkspace().AddPrompts("en", "welcome", "bye").WriteFlow("main", yaml);
         if (calendars is not null) workspace.WriteCalendars(calendars);
