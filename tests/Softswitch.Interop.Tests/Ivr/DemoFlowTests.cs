@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Softswitch.Interop.Tests.Support;
+
+namespace Softswitch.Interop.Tests.Ivr;
+
+/// <summary>
+/// The demo IVR (dial 500, ivr-flows/main.yaml) in the real switch: sipp callers press keys by RFC 4733 and by SIP INFO,
+/// a sipp phone registered as 1002 is the support line; the call's row keeps the flow's path and keys.
+/// </summary>
+[TestFixture, NonParallelizable]
+public sealed class DemoFlowTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(40);
+
+    private SoftswitchProcess _softswitch = null!;
+    private string _flows = null!;
+
+    [SetUp]
+    public async Task StartSwitch()
+    {
+        _flows = DemoFlowFolder.CopyOpenAllWeek();
+        _softswitch = await SoftswitchProcess.StartAsync("""
+            routes:
+              - match: "500"
+                flow: main
+            """, $"--ivr:flows={_flows}");
+    }
+
+    [TearDown]
+    public async Task StopSwitch()
+    {
+        await _softswitch.DisposeAsync();
+        Directory.Delete(_flows, recursive: true);
+    }
+
+    [Test, Description("RFC 4733 keys 2 2 in one burst: the first picks English, the second waits in the type-ahead buffer and picks support; 1002 answers")]
+    public async Task Keys_by_rfc4733_typed_ahead_choose_english_then_support_and_1002_answers()
+    {
+        var support = await SippCallee.StartAsync(_softswitch, "1002", SoftswitchProcess.Password1002, "callee-answer.xml", Limit, ("ANSWER_MS", "300"));
+
+        var caller = await SippCaller.CallAsync(_softswitch, Scenarios.Written("ivr-caller-rfc4733.xml",
+            ("KEYS_MS", "1500"), ("KEYS", "22"), ("STAY_MS", "8000")),
+            "1001", "500", Limit, null, ["-m", "1"]);
+        var answered = await support.Run;
+
+        Assert.That(caller.ExitCode, Is.Zero, Log(caller, answered));
+        Assert.That(answered.ExitCode, Is.Zero, "1002 got the INVITE, then the caller's BYE passed on\n" + Log(caller, answered));
+        var row = (await CallTable.WaitForAsync(_softswitch)).Single();
+        var fields = Fields(row);
+        Assert.Multiple(() =>
+        {
+            Assert.That(row["dialled"], Is.EqualTo("500"));
+            Assert.That(row["route_target"], Is.EqualTo("flow"));
+            Assert.That(row["callee"], Is.EqualTo("1002"), "the party the flow reached");
+            Assert.That(row["hangup_side"], Is.EqualTo("caller"));
+            Assert.That(new string([.. fields["ivr_keys"].Where(char.IsAsciiDigit)]), Is.EqualTo("22"), Log(caller, answered));
+            Assert.That(fields["ivr_path"], Does.Contain("english").And.Contain("dial-support"));
+        });
+    }
+
+    [Test, Description("SIP INFO keys (application/dtmf-relay): 1 (Bahasa Melayu), then 2 (support): 1002 answers; the flow ran in Malay")]
+    public async Task Keys_by_sip_info_choose_malay_then_support_and_1002_answers()
+    {
+        var support = await SippCallee.StartAsync(_softswitch, "1002", SoftswitchProcess.Password1002, "callee-answer.xml", Limit, ("ANSWER_MS", "300"));
+
+        var caller = await SippCaller.CallAsync(_softswitch, Scenarios.Written("ivr-caller-info.xml",
+            ("FIRST_MS", "1500"), ("FIRST_KEY", "1"), ("SECOND_MS", "2500"), ("SECOND_KEY", "2"), ("STAY_MS", "7000")),
+            "1001", "500", Limit, null, ["-m", "1"]);
+        var answered = await support.Run;
+
+        Assert.That(caller.ExitCode, Is.Zero, Log(caller, answered));
+        Assert.That(answered.ExitCode, Is.Zero, Log(caller, answered));
+        var row = (await CallTable.WaitForAsync(_softswitch)).Single();
+        var fields = Fields(row);
+        Assert.Multiple(() =>
+        {
+            Assert.That(row["callee"], Is.EqualTo("1002"));
+            Assert.That(fields["ivr_path"], Does.Contain("malay").And.Contain("dial-support"));
+            Assert.That(fields["ivr_variables"], Does.Contain("\"language\":\"ms\""));
+        });
+    }
+
+    private static Dictionary<string, string> Fields(IReadOnlyDictionary<string, string?> row)
+    {
+        Assert.That(row["application_fields"], Is.Not.Null, "the flow's fields are in the row");
+        return JsonSerializer.Deserialize<Dictionary<string, string>>(row["application_fields"]!)!;
+    }
+
+    private string Log(params ToolResult[] runs) => string.Join("\n", runs.Select(run => run.ToString())) + "\n" + _softswitch.Output;
+}
