@@ -79,12 +79,7 @@ public sealed partial class BridgedCall
     /// <summary>Answered with media running: watched, reported, and the application runs on its channel.</summary>
     private void StartApplication()
     {
-        var now = _context.Time.GetTimestamp();
-        _answeredTime = _context.Time.GetUtcNow();
-        Volatile.Write(ref _answeredAt, now);
-        MediaChanged();
-        _context.Watchdog?.Watch(this);
-        ReportCaller(Presence.DialogState.Confirmed);
+        MarkCallerAnswered();
         var channel = new CallChannel(this, _caller.Media!, _context.Media, _context.Time, _context.Loggers);
         Volatile.Write(ref _channel, channel);
         LogApplicationAnswered(CallId, _application!.Name, _caller.Media!.Codec.ToString(), _caller.Media.LocalRtpEndPoint.ToString(),

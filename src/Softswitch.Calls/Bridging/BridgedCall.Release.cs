@@ -50,11 +50,20 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
         var callee = _answered;
         if (callee is not null) legs.Add(callee.Describe());
         else legs.AddRange(_forks.ToArray().Select(fork => fork.Describe()));
-        var state = _end is not null ? "ending" : callee is null ? "ringing" : OnHold ? "held" : "answered";
+        var state = _end is not null ? "ending" : callee is null && _answeredTime is null ? "ringing" : OnHold ? "held" : "answered";
         return new LiveCallInfo(Uuid, CallId, Caller, Dialled, _target.Name, state, _started, _answeredTime, legs);
     }
 
     private void MarkAnswered()
+    {
+        MarkCallerAnswered();
+        ReportCallee(_answered!, Presence.DialogState.Confirmed);
+        LogAnswered(CallId, _answered!.Peer, _caller.Media!.Codec.ToString(), _answered.Media!.Codec.ToString(),
+            _bridge?.Transcodes == true ? "transcoding" : "relaying");
+    }
+
+    /// <summary>The caller's leg is answered: the moment kept for the record, the watchdog watching, the busy lamp lit.</summary>
+    private void MarkCallerAnswered()
     {
         var now = _context.Time.GetTimestamp();
         _answeredTime = _context.Time.GetUtcNow();
@@ -62,9 +71,6 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
         MediaChanged();
         _context.Watchdog?.Watch(this);
         ReportCaller(Presence.DialogState.Confirmed);
-        ReportCallee(_answered!, Presence.DialogState.Confirmed);
-        LogAnswered(CallId, _answered!.Peer, _caller.Media!.Codec.ToString(), _answered.Media!.Codec.ToString(),
-            _bridge?.Transcodes == true ? "transcoding" : "relaying");
     }
 
     /// <summary>Silence is counted from each answer and re-INVITE, so a held call is not timed from before its hold.</summary>
