@@ -149,7 +149,20 @@ public sealed class RtpEndpoint : IAsyncDisposable
         // that long: the pinned heap keeps it from fragmenting the young generations. RTCP packets are compound
         // reports of a few hundred bytes, so their buffer is MTU-sized at most.
         var size = isRtcp ? Math.Min(_options.ReceiveBufferSize, MaxRtcpDatagram) : _options.ReceiveBufferSize;
-        var buffer = GC.AllocateUninitializedArray<byte>(size, pinned: true);
+        var buffer = PinnedReceiveBuffers.Rent(size);
+        try
+        {
+            await ReceiveUntilStoppedAsync(socket, isRtcp, buffer).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The loop has left: no receive is pending on the buffer any more.
+            PinnedReceiveBuffers.Return(buffer);
+        }
+    }
+
+    private async Task ReceiveUntilStoppedAsync(Socket socket, bool isRtcp, byte[] buffer)
+    {
         var from = new SocketAddress(socket.AddressFamily, SocketAddress.GetMaximumAddressSize(socket.AddressFamily));
         var token = _shutdown.Token;
         while (!token.IsCancellationRequested)
