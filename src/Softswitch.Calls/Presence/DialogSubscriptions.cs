@@ -270,6 +270,12 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
         }
     }
 
+    /// <summary>Whether any subscription watches <paramref name="extension"/> (the board copies its dialogs only then).</summary>
+    public bool Watches(string extension)
+    {
+        lock (_watchersGate) return _watchers.ContainsKey(extension);
+    }
+
     private DialogSubscription[] WatchersOf(string extension)
     {
         lock (_watchersGate) return _watchers.GetValueOrDefault(extension) ?? [];

@@ -6,7 +6,7 @@ namespace Softswitch.Calls.Presence;
 
 /// <summary>
 /// The busy-lamp board: which dialogs each extension's phones are in right now. Call code reports every change with
-/// <see cref="Report"/> (thread-safe, no I/O: a short lock, an array copy, a channel write); observers (the dialog
+/// <see cref="Report"/> (thread-safe, no I/O: a short lock, and for a watched extension an array copy and a channel write); observers (the dialog
 /// subscriptions) hear each change in order on the board's own loop, never on the reporter's thread.
 /// </summary>
 /// <remarks>
@@ -21,7 +21,7 @@ namespace Softswitch.Calls.Presence;
 public sealed partial class ExtensionActivity : IAsyncDisposable
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, DialogActivity[]> _byExtension = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DialogActivity>> _byExtension = new(StringComparer.Ordinal);
     private readonly Channel<ExtensionActivityChange> _changes =
         Channel.CreateUnbounded<ExtensionActivityChange>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private readonly ILogger _logger;
@@ -49,37 +49,40 @@ public sealed partial class ExtensionActivity : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(extension);
         ArgumentNullException.ThrowIfNull(activity);
-        DialogActivity[] seen;
         lock (_gate)
         {
-            var current = _byExtension.GetValueOrDefault(extension) ?? [];
-            var index = Array.FindIndex(current, d => string.Equals(d.CallId, activity.CallId, StringComparison.Ordinal));
-            if (index >= 0 && current[index] == activity) return;
+            var current = _byExtension.GetValueOrDefault(extension);
+            var index = current is null ? -1 : IndexOf(current, activity.CallId);
+            if (index >= 0 && current![index] == activity) return;
+            if (activity.State == DialogState.Terminated && index < 0) return;
+
+            // The list after the change is copied only for an observer that watches this extension: an extension in
+            // hundreds of dialogs (a load test, a busy trunk-facing extension) would otherwise copy them all on every report.
+            var seen = WatchedByAnyObserver(extension) ? AfterChange(current, index, activity) : null;
             if (activity.State == DialogState.Terminated)
             {
-                if (index < 0) return;
-                seen = [.. current];
-                seen[index] = activity;
-                var remaining = current.Where((_, i) => i != index).ToArray();
-                if (remaining.Length == 0) _byExtension.Remove(extension);
-                else _byExtension[extension] = remaining;
+                current!.RemoveAt(index);
+                if (current.Count == 0) _byExtension.Remove(extension);
+            }
+            else if (index >= 0)
+            {
+                current![index] = activity;
             }
             else
             {
-                seen = index >= 0 ? [.. current] : [.. current, activity];
-                seen[index >= 0 ? index : seen.Length - 1] = activity;
-                _byExtension[extension] = seen;
+                if (current is null) _byExtension[extension] = current = [];
+                current.Add(activity);
             }
 
             // Under the lock, so changes of one extension enter the channel in the order they were made.
-            if (_observers.Length > 0) _changes.Writer.TryWrite(new ExtensionActivityChange(extension, activity, seen));
+            if (seen is not null) _changes.Writer.TryWrite(new ExtensionActivityChange(extension, activity, seen));
         }
     }
 
     /// <summary>The dialogs <paramref name="extension"/> is in now (none terminated), in the order they began.</summary>
     public IReadOnlyList<DialogActivity> Snapshot(string extension)
     {
-        lock (_gate) return _byExtension.GetValueOrDefault(extension) ?? [];
+        lock (_gate) return _byExtension.GetValueOrDefault(extension)?.ToArray() ?? [];
     }
 
     /// <summary>How many extensions have at least one dialog.</summary>
@@ -88,12 +91,43 @@ public sealed partial class ExtensionActivity : IAsyncDisposable
         get { lock (_gate) return _byExtension.Count; }
     }
 
+    private bool WatchedByAnyObserver(string extension)
+    {
+        foreach (var observer in _observers)
+        {
+            if (observer.Watches(extension)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Every dialog of the extension right after <paramref name="activity"/> replaces (or joins) the one at <paramref name="index"/>.</summary>
+    private static DialogActivity[] AfterChange(List<DialogActivity>? current, int index, DialogActivity activity)
+    {
+        if (current is null) return [activity];
+        var seen = new DialogActivity[index >= 0 ? current.Count : current.Count + 1];
+        current.CopyTo(seen);
+        seen[index >= 0 ? index : seen.Length - 1] = activity;
+        return seen;
+    }
+
+    private static int IndexOf(List<DialogActivity> dialogs, string callId)
+    {
+        for (var i = 0; i < dialogs.Count; i++)
+        {
+            if (string.Equals(dialogs[i].CallId, callId, StringComparison.Ordinal)) return i;
+        }
+
+        return -1;
+    }
+
     private async Task RunAsync()
     {
         await foreach (var change in _changes.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             foreach (var observer in Volatile.Read(ref _observers))
             {
+                if (!observer.Watches(change.Extension)) continue;
                 try
                 {
                     observer.OnActivity(change);

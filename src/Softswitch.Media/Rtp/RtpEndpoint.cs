@@ -149,40 +149,48 @@ public sealed class RtpEndpoint : IAsyncDisposable
         // that long: the pinned heap keeps it from fragmenting the young generations. RTCP packets are compound
         // reports of a few hundred bytes, so their buffer is MTU-sized at most.
         var size = isRtcp ? Math.Min(_options.ReceiveBufferSize, MaxRtcpDatagram) : _options.ReceiveBufferSize;
-        var buffer = GC.AllocateUninitializedArray<byte>(size, pinned: true);
+        var buffer = PinnedReceiveBuffers.Rent(size);
         var from = new SocketAddress(socket.AddressFamily, SocketAddress.GetMaximumAddressSize(socket.AddressFamily));
         var token = _shutdown.Token;
-        while (!token.IsCancellationRequested)
+        try
         {
-            int received;
-            try
+            while (!token.IsCancellationRequested)
             {
-                received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, token).ConfigureAwait(false);
-            }
-            catch (Exception) when (token.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (ObjectDisposedException)
-            {
-                break;
-            }
-            catch (SocketException exception)
-            {
-                // ICMP port unreachable from an earlier send and the like: not this socket's end.
-                RtpLog.ReceiveFailed(_logger, _ports.RtpPort, exception.SocketErrorCode);
-                continue;
-            }
+                int received;
+                try
+                {
+                    received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, token).ConfigureAwait(false);
+                }
+                catch (Exception) when (token.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (ObjectDisposedException)
+                {
+                    break;
+                }
+                catch (SocketException exception)
+                {
+                    // ICMP port unreachable from an earlier send and the like: not this socket's end.
+                    RtpLog.ReceiveFailed(_logger, _ports.RtpPort, exception.SocketErrorCode);
+                    continue;
+                }
 
-            var datagram = buffer.AsSpan(0, received);
-            if (isRtcp)
-            {
-                OnRtcp(datagram, from);
+                var datagram = buffer.AsSpan(0, received);
+                if (isRtcp)
+                {
+                    OnRtcp(datagram, from);
+                }
+                else
+                {
+                    OnRtp(datagram, from);
+                }
             }
-            else
-            {
-                OnRtp(datagram, from);
-            }
+        }
+        finally
+        {
+            // The loop has left: no receive is pending on the buffer any more.
+            PinnedReceiveBuffers.Return(buffer);
         }
     }
 

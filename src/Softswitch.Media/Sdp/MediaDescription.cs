@@ -84,9 +84,11 @@ public sealed class MediaDescription
     /// <summary>The <c>a=rtpmap</c> for a payload type, or null.</summary>
     public SdpRtpMap? GetRtpMap(int payloadType)
     {
-        foreach (var rtpMap in RtpMaps)
+        // Only the line for this payload type is parsed (not every rtpmap, once per format of the m= line).
+        foreach (var attribute in Attributes)
         {
-            if (rtpMap.PayloadType == payloadType)
+            if (attribute.Name == SdpAttributeNames.RtpMap && attribute.Value is { } value && NamesPayloadType(value, payloadType)
+                && SdpRtpMap.TryParse(value, out var rtpMap))
             {
                 return rtpMap;
             }
@@ -94,13 +96,21 @@ public sealed class MediaDescription
         return null;
     }
 
+    /// <summary>Whether an rtpmap or fmtp value starts with <paramref name="payloadType"/> (then a space, or its end).</summary>
+    private static bool NamesPayloadType(string value, int payloadType)
+    {
+        var space = value.IndexOf(' ');
+        var number = space < 0 ? value.AsSpan() : value.AsSpan(0, space);
+        return SdpNumbers.TryParsePayloadType(number, out var named) && named == payloadType;
+    }
+
     /// <summary>The <c>a=fmtp</c> parameters for a payload type, or null.</summary>
     public string? GetFmtp(int payloadType)
     {
         foreach (var attribute in Attributes)
         {
-            if (attribute.Name == SdpAttributeNames.Fmtp && attribute.Value is { } value
-                && SdpFmtp.TryParse(value, out var fmtp) && fmtp.PayloadType == payloadType)
+            if (attribute.Name == SdpAttributeNames.Fmtp && attribute.Value is { } value && NamesPayloadType(value, payloadType)
+                && SdpFmtp.TryParse(value, out var fmtp))
             {
                 return fmtp.Parameters;
             }

@@ -17,19 +17,27 @@ public readonly record struct SdpRtpMap(int PayloadType, string EncodingName, in
         {
             return false;
         }
-        var parts = value[(space + 1)..].Trim().Split('/');
-        if (parts.Length is < 2 or > 3 || parts[0].Length == 0
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var clockRate) || clockRate <= 0)
+        // <name>/<rate>[/<channels>], read in place: an offer's rtpmap lines are read on every call set-up.
+        var rest = value.AsSpan(space + 1).Trim();
+        var slash = rest.IndexOf('/');
+        if (slash <= 0)
+        {
+            return false;
+        }
+        var afterName = rest[(slash + 1)..];
+        var secondSlash = afterName.IndexOf('/');
+        var clockText = secondSlash < 0 ? afterName : afterName[..secondSlash];
+        if (!int.TryParse(clockText, NumberStyles.None, CultureInfo.InvariantCulture, out var clockRate) || clockRate <= 0)
         {
             return false;
         }
         var channels = 1;
-        if (parts.Length == 3
-            && (!int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out channels) || channels <= 0))
+        if (secondSlash >= 0
+            && (!int.TryParse(afterName[(secondSlash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out channels) || channels <= 0))
         {
             return false;
         }
-        rtpMap = new SdpRtpMap(payloadType, parts[0], clockRate, channels);
+        rtpMap = new SdpRtpMap(payloadType, rest[..slash].ToString(), clockRate, channels);
         return true;
     }
 

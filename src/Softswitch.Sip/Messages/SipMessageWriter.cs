@@ -26,13 +26,28 @@ public static class SipMessageWriter
         return output.Length;
     }
 
+    // Rendering costs more than copying (a builder's URIs and name-addresses become strings on the way), so a message
+    // is rendered once into this thread's scratch buffer and copied out, not measured by a first rendering.
+    [ThreadStatic]
+    private static byte[]? t_scratch;
+
+    // A thread keeps a larger scratch buffer after a longer message, up to this size.
     internal static byte[] ToBytesCore(ISipRenderable renderable)
     {
-        var bytes = new byte[Measure(renderable)];
-        var output = SipOutput.Into(bytes);
+        var scratch = t_scratch ??= new byte[4096];
+        var output = SipOutput.Into(scratch);
         renderable.Render(ref output);
+        if (!output.Overflowed) return scratch.AsSpan(0, output.Length).ToArray();
+
+        // Longer than the scratch buffer: the overflowed rendering still counted the exact length.
+        var bytes = new byte[output.Length];
+        var exact = SipOutput.Into(bytes);
+        renderable.Render(ref exact);
+        if (bytes.Length > scratch.Length && bytes.Length <= MaxScratch) t_scratch = new byte[bytes.Length];
         return bytes;
     }
+
+    private const int MaxScratch = 64 * 1024;
 
     internal static int WriteCore(ISipRenderable renderable, IBufferWriter<byte> writer)
     {

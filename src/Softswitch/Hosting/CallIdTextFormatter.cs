@@ -14,26 +14,41 @@ public sealed class CallIdTextFormatter : ITextFormatter
     /// <summary>Name of the property that libraries set.</summary>
     public const string CallIdProperty = "CallId";
 
-    private const string TagProperty = "CallIdTag";
-    private readonly MessageTemplateTextFormatter _inner;
+    private const string TagPlaceholder = "{CallIdTag:l}";
+
+    // The template either side of {CallIdTag:l}: the tag is written between them, so an event with a call needs
+    // no copy of itself and its properties (the same event goes to every sink, and each line of a call has one).
+    private readonly MessageTemplateTextFormatter _beforeTag;
+    private readonly MessageTemplateTextFormatter? _afterTag;
 
     /// <summary>Creates the formatter for <paramref name="outputTemplate"/>, which should contain <c>{CallIdTag:l}</c>.</summary>
-    public CallIdTextFormatter(string outputTemplate) => _inner = new MessageTemplateTextFormatter(outputTemplate);
+    public CallIdTextFormatter(string outputTemplate)
+    {
+        ArgumentNullException.ThrowIfNull(outputTemplate);
+        var at = outputTemplate.IndexOf(TagPlaceholder, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            _beforeTag = new MessageTemplateTextFormatter(outputTemplate);
+            return;
+        }
+
+        _beforeTag = new MessageTemplateTextFormatter(outputTemplate[..at]);
+        _afterTag = new MessageTemplateTextFormatter(outputTemplate[(at + TagPlaceholder.Length)..]);
+    }
 
     /// <inheritdoc/>
     public void Format(LogEvent logEvent, TextWriter output)
     {
-        if (!logEvent.Properties.TryGetValue(CallIdProperty, out var callId))
+        _beforeTag.Format(logEvent, output);
+        if (_afterTag is null) return;
+        if (logEvent.Properties.TryGetValue(CallIdProperty, out var callId))
         {
-            _inner.Format(logEvent, output);
-            return;
+            output.Write("[call ");
+            if (callId is ScalarValue { Value: var value }) output.Write(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+            else output.Write(callId.ToString());
+            output.Write("] ");
         }
 
-        var text = callId is ScalarValue { Value: var value } ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : callId.ToString();
-        // A copy, not AddOrUpdateProperty: the same event goes to every sink.
-        var properties = logEvent.Properties
-            .Select(p => new LogEventProperty(p.Key, p.Value))
-            .Append(new LogEventProperty(TagProperty, new ScalarValue($"[call {text}] ")));
-        _inner.Format(new LogEvent(logEvent.Timestamp, logEvent.Level, logEvent.Exception, logEvent.MessageTemplate, properties), output);
+        _afterTag.Format(logEvent, output);
     }
 }

@@ -92,6 +92,32 @@ public sealed class ExtensionActivityTests
         await board.DisposeAsync();
     }
 
+    [Test]
+    public async Task An_observer_hears_only_the_extensions_it_watches_while_the_board_keeps_every_extension()
+    {
+        var selective = new WatchingObserver("1002");
+        _board.Observe(selective);
+        _board.Report("1001", Call("a", DialogState.Early));
+        _board.Report("1002", Call("b", DialogState.Early));
+        _board.Report("1001", Call("a", DialogState.Terminated));
+        await Eventually.TrueAsync(() => _observer.Changes.Count == 3, () => $"{_observer.Changes.Count} changes");
+
+        Assert.That(selective.Changes.Select(c => c.Changed.CallId), Is.EqualTo(new[] { "b" }));
+        Assert.That(_board.Snapshot("1001"), Is.Empty);
+        Assert.That(_board.Snapshot("1002").Single().CallId, Is.EqualTo("b"));
+    }
+
+    [Test]
+    public void A_snapshot_is_a_copy_that_later_changes_leave_alone()
+    {
+        _board.Report("1001", Call("a", DialogState.Early));
+        var before = _board.Snapshot("1001");
+        _board.Report("1001", Call("a", DialogState.Confirmed));
+        _board.Report("1001", Call("b", DialogState.Trying));
+
+        Assert.That(before.Single().State, Is.EqualTo(DialogState.Early));
+    }
+
     private static DialogActivity Call(string callId, DialogState state) =>
         new(callId, DialogDirection.Initiator, state, "sip:1002@softswitch.test", LocalTag: "t-" + callId);
 
@@ -102,6 +128,18 @@ public sealed class ExtensionActivityTests
         public List<ExtensionActivityChange> Changes => [.. _changes];
 
         public void OnActivity(ExtensionActivityChange change) => _changes.Enqueue(change);
+    }
+
+    /// <summary>Watches one extension, as the dialog subscriptions do for the extensions somebody subscribed to.</summary>
+    private sealed class WatchingObserver(string watched) : IExtensionActivityObserver
+    {
+        private readonly ConcurrentQueue<ExtensionActivityChange> _changes = new();
+
+        public List<ExtensionActivityChange> Changes => [.. _changes];
+
+        public void OnActivity(ExtensionActivityChange change) => _changes.Enqueue(change);
+
+        public bool Watches(string extension) => extension == watched;
     }
 
     private sealed class BlockingObserver : IExtensionActivityObserver

@@ -78,4 +78,29 @@ public class SipRequestBuilderTests
         Assert.That(SipIds.NewTag(), Has.Length.EqualTo(16));
         Assert.That(SipIds.NewCallId("host.example.com"), Does.EndWith("@host.example.com"));
     }
+
+    [Test]
+    public void Messages_longer_than_the_writers_scratch_buffer_and_short_ones_after_them_come_out_whole()
+    {
+        var body = Encoding.ASCII.GetBytes(new string('x', 9000));
+        var longOne = new SipRequestBuilder(SipMethod.Message, SipUri.Parse("sip:1001@pbx.example.com"))
+            .WithVia("UDP", "192.0.2.10", 5060)
+            .WithFrom(new NameAddress(SipUri.Sip("2000", "pbx.example.com")))
+            .WithTo(new NameAddress(SipUri.Sip("1001", "pbx.example.com")))
+            .WithBody("text/plain", body);
+        var shortOne = new SipRequestBuilder(SipMethod.Options, SipUri.Parse("sip:1001@pbx.example.com"))
+            .WithVia("UDP", "192.0.2.10", 5060)
+            .WithFrom(new NameAddress(SipUri.Sip("2000", "pbx.example.com")))
+            .WithTo(new NameAddress(SipUri.Sip("1001", "pbx.example.com")));
+
+        var longBytes = longOne.ToBytes();
+        var first = SampleMessages.ParseRequest(Encoding.UTF8.GetString(longBytes));
+        var second = SampleMessages.ParseRequest(Encoding.UTF8.GetString(shortOne.ToBytes()));
+        var again = longOne.ToBytes();
+
+        Assert.That(first.Body.ToArray(), Is.EqualTo(body));
+        Assert.That(second.Method, Is.EqualTo(SipMethod.Options));
+        Assert.That(second.Body.Length, Is.Zero);
+        Assert.That(again, Is.EqualTo(longBytes), "rendered again, with the thread's scratch buffer now grown");
+    }
 }
