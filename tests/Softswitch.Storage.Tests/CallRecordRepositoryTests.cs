@@ -22,6 +22,7 @@ public sealed class CallRecordRepositoryTests
             RouteTarget = "extension",
             CalleeLeg = new StoredCallLeg("b-leg@switch", "PCMA", "192.0.2.9:40002", 600, 598, 2, 3.25, null),
             RecordingPath = "2026/12/06/20261206-013000-0193f0a1b2c37d4e8f9a0b1c2d3e4f50.wav",
+            ApplicationFields = "{\"ivr_flow\":\"main\",\"ivr_keys\":\"22\"}",
         };
         var unanswered = Sample("0193f0a1b2c37d4e8f9a0b1c2d3e4f51", Start.AddSeconds(5)) with
         {
