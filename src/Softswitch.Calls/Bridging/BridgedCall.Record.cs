@@ -28,8 +28,9 @@ public sealed partial class BridgedCall
             HangupCause = end.Cause,
             HangupSide = end.Side,
             SipStatus = _answeredTime is null ? end.SipStatus : null,
-            CallerLeg = _caller.Media is { } caller ? CallLegRecord.From(caller) : null,
-            CalleeLeg = _answered?.Media is { } callee ? CallLegRecord.From(callee) : null,
+            CallerLeg = _caller == _handedOver ? _handedOverRecord : _caller.Media is { } caller ? CallLegRecord.From(caller) : null,
+            CalleeLeg = _answered is not null && _answered == _handedOver ? _handedOverRecord
+                : _answered?.Media is { } callee ? CallLegRecord.From(callee) : null,
             RecordingPath = _recorder is { } recorder ? CallRecordings.Relative(_context.Media, recorder.Path) : null,
         });
     }

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace Softswitch.Calls.Bridging;
+
+public sealed partial class BridgedCall
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Transferor} transfers {Transferee} attended, replacing its dialog in {ReplacedCallId}")]
+    private partial void LogAttendedTransfer(string callId, string transferor, string transferee, string replacedCallId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Party} handed over to call {NewCallId} (attended transfer)")]
+    private partial void LogHandedOver(string callId, string party, string newCallId);
+}
