@@ -5,7 +5,8 @@ namespace Softswitch.Interop.Tests.Calls;
 /// <summary>
 /// Attended transfer (RFC 5589 §7, RFC 3891) on the real switch, all three phones played by sipp: 1001 calls 1002
 /// (call 1); 1002 holds it, calls 1003 (call 2), and REFERs call 1 to 1003 with Replaces naming call 2. The switch joins
-/// 1001 and 1003 inside itself (both are its legs already), hangs 1002 up in both calls and tells it by NOTIFY.
+/// 1001 and 1003 inside itself (both are its legs already), hangs 1002 up in both calls and tells it by NOTIFY. 1001
+/// sends A-law audio the whole time; 1003 answered in μ-law: after the transfer the switch transcodes 1001's audio to 1003.
 /// </summary>
 [TestFixture, NonParallelizable]
 public sealed class AttendedTransferTests
@@ -21,7 +22,7 @@ public sealed class AttendedTransferTests
             ["-au", "1002", "-ap", SoftswitchProcess.Password1002, "-auth_uri", $"1003@127.0.0.1:{softswitch.Port}"],
             ("ANSWER_MS", "300"), ("TARGET", "1003"), ("SWITCH", $"127.0.0.1:{softswitch.Port}"));
 
-        var caller = await SippCaller.CallAsync(softswitch, "call-pause-bye.xml", "1001", "1002", Limit, null, "-m", "1", "-d", "5000");
+        var caller = await SippCaller.CallAsync(softswitch, "call-pcap-bye.xml", "1001", "1002", Limit, null, "-m", "1", "-d", "5000");
         var (referred, answered) = (await transferor.Run, await target.Run);
 
         var log = $"caller: {caller}\n1002: {referred}\n1003: {answered}\n{softswitch.Output}";
@@ -30,11 +31,18 @@ public sealed class AttendedTransferTests
         Assert.That(answered.ExitCode, Is.Zero, "1003 answered call 2 and got the BYE when the caller (now talking to it) hung up\n" + log);
 
         var rows = await CallTable.WaitForAsync(softswitch, 2);
+        foreach (var row in rows) TestContext.Out.WriteLine(string.Join(", ", row.Select(column => $"{column.Key}={column.Value}")));
         var consultation = rows.Single(row => row["caller"] == "1002");
         var transferred = rows.Single(row => row["caller"] == "1001");
         Assert.That((consultation["callee"], consultation["hangup_cause"], consultation["hangup_side"]), Is.EqualTo(("1003", "transferred", "caller")),
             "call 2 ended because 1002 handed 1003 over\n" + log);
         Assert.That((transferred["callee"], transferred["hangup_cause"], transferred["hangup_side"]), Is.EqualTo(("1003", "normal", "caller")),
             "call 1 ended with 1001 talking to 1003\n" + log);
+
+        // 1001's audio reached 1003 through the switch: 1003's leg (the one call 2 handed over) sent it on for the seconds
+        // between the transfer and the caller's BYE; while 1002 held call 1 and talked to 1003, nothing went to 1003.
+        Assert.That(long.Parse(transferred["caller_packets_received"]!), Is.GreaterThan(100), "1001's audio reached the switch\n" + log);
+        Assert.That(long.Parse(transferred["callee_packets_sent"]!), Is.GreaterThan(100), "the switch relayed 1001's audio to 1003\n" + log);
+        Assert.That(long.Parse(consultation["callee_packets_sent"]!), Is.LessThan(20), "1002 sent 1003 no audio before the transfer\n" + log);
     }
 }
