@@ -1,13 +1,14 @@
 using System.Runtime.CompilerServices;
 using Softswitch.Calls.Features;
-using Softswitch.Calls.Legs;
+using Softswitch.Calls.Bridging;
+using Softswitch.Channels;
 
 namespace Softswitch.Calls.Tests;
 
 public sealed class MeetMeRoomTests
 {
     // The room only compares and hands back calls; it never touches them, so uninitialised instances will do.
-    private static InboundCall NewCall() => (InboundCall)RuntimeHelpers.GetUninitializedObject(typeof(InboundCall));
+    private static ICallChannel NewCall() => (ICallChannel)RuntimeHelpers.GetUninitializedObject(typeof(CallChannel));
 
     [Test]
     public async Task The_second_caller_is_paired_with_the_first_and_the_room_fills()

@@ -29,6 +29,9 @@ public sealed class BridgeContext
     /// <summary>What a transfer to an extension or ring group rings; null: transfers are refused.</summary>
     public DialTargets? Targets { get; init; }
 
+    /// <summary>What an application's bridge dials (the dispatcher's routing); null: applications cannot bridge.</summary>
+    public IDestinationResolver? Destinations { get; set; }
+
     /// <summary>The carriers trunk routes call out through; null when none is configured.</summary>
     public Trunks.TrunkService? Trunks { get; init; }
 

@@ -118,6 +118,12 @@ public sealed partial class BridgedCall
         var fork = provisional.Leg;
         if (_transferForks.Contains(fork)) return; // the transferee hears music while the target rings
         if (_answered is not null || !_forks.Contains(fork)) return;
+        if (_application is not null)
+        {
+            ReportCallee(fork, Presence.DialogState.Early); // the caller, answered already, hears the application's ringback
+            return;
+        }
+
         if (!provisional.Sdp.IsEmpty && _earlyMedia is null && _caller.Negotiated is not null
             && Negotiate(fork, provisional.Sdp) is { } negotiated)
         {
@@ -175,6 +181,12 @@ public sealed partial class BridgedCall
         }
         if (_earlyMedia is not null && _earlyMedia != fork) await DropEarlyMediaAsync().ConfigureAwait(false);
         await StartCalleeMediaAsync(fork, negotiated).ConfigureAwait(false);
+        if (_application is not null)
+        {
+            ConnectApplicationBridge(fork);
+            return;
+        }
+
         if (_caller.Negotiated is null)
         {
             // The caller's INVITE had no SDP: our offer goes in the 200, its answer comes in the ACK (RFC 3264 §5).
@@ -255,6 +267,13 @@ public sealed partial class BridgedCall
     /// <summary>The caller gets the final status (its INVITE transaction ends) and the call is over.</summary>
     private void RefuseCaller(BridgedCallEnd end, string? reason)
     {
+        if (_application is not null)
+        {
+            // An application's bridge that reached nobody: the caller, answered long ago, goes back to the application.
+            _ = EndApplicationBridgeAsync(OutcomeOf(end)).AsTask();
+            return;
+        }
+
         _caller.Session.Reject(end.SipStatus ?? 480, reason);
         Finish(end);
     }

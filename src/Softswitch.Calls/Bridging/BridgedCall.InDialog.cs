@@ -1,4 +1,5 @@
 using Softswitch.Calls.Records;
+using Softswitch.Channels;
 using Softswitch.Media.Sdp;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Messages;
@@ -11,9 +12,15 @@ public sealed partial class BridgedCall
     /// <summary>The caller's offerless re-INVITE got our offer in the 200; its ACK carries the answer.</summary>
     private bool _callerReOfferPending;
 
-    private ValueTask OnEnded(LegEnded ended)
+    private async ValueTask OnEnded(LegEnded ended)
     {
         var leg = ended.Leg;
+        if (_application is not null && leg == _answered && leg != _partyA && ended.Why != LegEnding.WeHungUp)
+        {
+            await EndApplicationBridgeAsync(BridgeOutcome.PartyHungUp).ConfigureAwait(false);
+            return;
+        }
+
         if (leg == _partyA)
         {
             Finish(ended.Why switch
@@ -33,8 +40,6 @@ public sealed partial class BridgedCall
                 _ => BridgedCallEnd.CalleeHungUp,
             });
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private async ValueTask OnAcknowledgedAsync(LegAcknowledged acknowledged)
@@ -53,6 +58,13 @@ public sealed partial class BridgedCall
 
             _caller.Negotiated = negotiated;
             await StartCallerMediaAsync().ConfigureAwait(false);
+            if (_application is not null)
+            {
+                _caller.StartReceiving();
+                StartApplication();
+                return;
+            }
+
             Connect();
             MarkAnswered();
             return;

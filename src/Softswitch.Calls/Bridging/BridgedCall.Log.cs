@@ -52,6 +52,9 @@ public sealed partial class BridgedCall
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: music on hold {Class} cannot be played: {Reason}")]
     private partial void LogMusicBroken(string callId, string @class, string reason);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Suppressed} more DTMF events suppressed")]
+    private partial void LogDigitsSuppressed(string callId, int suppressed);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "{CallId}: DTMF {Digit} from the {Role} via {Method}")]
     private partial void LogDigit(string callId, string role, char digit, DtmfSource method);
 

@@ -1,4 +1,5 @@
 using Softswitch.Calls.Media;
+using Softswitch.Calls.Supervision;
 using Softswitch.Media.Dtmf;
 using Softswitch.Media.Legs;
 using Softswitch.Media.Playback;
@@ -15,6 +16,11 @@ public sealed partial class BridgedCall
     private PromptPlayer? _calleeMusic;
     private CallRecorder? _recorder;
     private DateTimeOffset _recordingStarted;
+
+    /// <summary>Digit lines logged per call and window before they are summarised; a person dials far fewer.</summary>
+    private const int DigitLinesPerWindow = 50;
+
+    private RepeatedLineLimiter? _digitLog;
 
     private async ValueTask StartCalleeMediaAsync(CalleeLeg fork, NegotiationResult negotiated)
     {
@@ -91,12 +97,13 @@ public sealed partial class BridgedCall
         LogResumed(CallId);
     }
 
-    private PromptPlayer? PlayMusic(CallLeg listener)
+    private PromptPlayer? PlayMusic(CallLeg listener, string? musicClass = null)
     {
         if (listener.Media is not { } media) return null;
-        if (PromptFiles.Resolve(_context.Media, "music/" + _context.MusicOnHold) is not { } path)
+        musicClass ??= _context.MusicOnHold;
+        if (PromptFiles.Resolve(_context.Media, "music/" + musicClass) is not { } path)
         {
-            LogMusicMissing(CallId, _context.MusicOnHold);
+            LogMusicMissing(CallId, musicClass);
             return null;
         }
 
@@ -107,7 +114,7 @@ public sealed partial class BridgedCall
         }
         catch (PromptLoadException error)
         {
-            LogMusicBroken(CallId, _context.MusicOnHold, error.Message);
+            LogMusicBroken(CallId, musicClass, error.Message);
             return null;
         }
 
@@ -134,11 +141,39 @@ public sealed partial class BridgedCall
         {
             await foreach (var digit in media.Digits.Reader.ReadAllAsync().ConfigureAwait(false))
             {
-                LogDigit(CallId, leg.Role, digit.Digit.ToChar(), digit.Source);
+                LogDigitLimited(leg, digit);
+                // An application's caller: the keys steer it (barge-in, the type-ahead buffer).
+                if (leg == _caller && Volatile.Read(ref _channel) is { } channel) channel.OnDigit(digit.Digit);
             }
         }
         catch (Exception error) when (error is OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
         }
+        finally
+        {
+            int suppressed;
+            lock (_digitLogGate) suppressed = _digitLog?.TakeSuppressed() ?? 0;
+            if (suppressed > 0) LogDigitsSuppressed(CallId, suppressed);
+        }
+    }
+
+    private readonly Lock _digitLogGate = new();
+
+    /// <summary>
+    /// One digit's line within the call's budget (a flood of DTMF cannot fill the disk), a summary of those left out
+    /// when the next window opens; the legs' digit readers share it.
+    /// </summary>
+    private void LogDigitLimited(CallLeg leg, DtmfEvent digit)
+    {
+        bool logged;
+        int suppressed;
+        lock (_digitLogGate)
+        {
+            _digitLog ??= new RepeatedLineLimiter(DigitLinesPerWindow, TimeSpan.FromMinutes(1), _context.Time);
+            logged = _digitLog.TryTake(out suppressed);
+        }
+
+        if (suppressed > 0) LogDigitsSuppressed(CallId, suppressed);
+        if (logged) LogDigit(CallId, leg.Role, digit.Digit.ToChar(), digit.Source);
     }
 }

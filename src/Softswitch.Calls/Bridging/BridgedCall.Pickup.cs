@@ -26,7 +26,7 @@ public sealed partial class BridgedCall
     private async ValueTask OnPickupAsync(PickupRequested pickup)
     {
         var invite = pickup.Invite;
-        if (_answered is not null || _end is not null || _caller.Negotiated is null)
+        if (_answered is not null || _end is not null || _caller.Negotiated is null || _application is not null)
         {
             invite.Respond(480, "Nothing To Pick Up", toTag: SipIds.NewTag());
             return;

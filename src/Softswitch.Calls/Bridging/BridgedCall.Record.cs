@@ -10,6 +10,7 @@ public sealed partial class BridgedCall
     {
         if (_context.Media.CallRecords is not { } sink) return;
         var end = _end ?? BridgedCallEnd.CallerHungUp;
+        var party = _answered ?? _lastParty;
         sink.Add(new CallRecord
         {
             CallUuid = Uuid,
@@ -17,7 +18,8 @@ public sealed partial class BridgedCall
             Caller = Caller,
             CallerName = CallerName,
             Dialled = Dialled,
-            Callee = _answered?.Peer,
+            // An application's call that bridged nobody was answered by the switch: the route's target is the callee.
+            Callee = party?.Peer ?? (_application is not null && _answeredTime is not null ? RouteTargetWords.Of(Route.Target) : null),
             SourceKind = Source.Kind,
             Source = Source.Name,
             RouteTarget = RouteTargetWords.Of(Route.Target),
@@ -29,8 +31,7 @@ public sealed partial class BridgedCall
             HangupSide = end.Side,
             SipStatus = _answeredTime is null ? end.SipStatus : null,
             CallerLeg = _caller == _handedOver ? _handedOverRecord : _caller.Media is { } caller ? CallLegRecord.From(caller) : null,
-            CalleeLeg = _answered is not null && _answered == _handedOver ? _handedOverRecord
-                : _answered?.Media is { } callee ? CallLegRecord.From(callee) : null,
+            CalleeLeg = party is not null && party == _handedOver ? _handedOverRecord : party?.Media is { } callee ? CallLegRecord.From(callee) : null,
             RecordingPath = _recorder is { } recorder ? CallRecordings.Relative(_context.Media, recorder.Path) : null,
         });
     }

@@ -31,7 +31,8 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
         get
         {
             var caller = _partyA.Media?.LastReceivedTimestamp ?? 0;
-            var callee = _answered?.Media?.LastReceivedTimestamp ?? 0;
+            // An application's caller with nobody bridged is heard from alone.
+            var callee = _answered is null && _application is not null ? caller : _answered?.Media?.LastReceivedTimestamp ?? 0;
             return Math.Max(Math.Min(caller, callee), Volatile.Read(ref _mediaChangedAt));
         }
     }
@@ -74,6 +75,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
     {
         _context.Watchdog?.Forget(this);
         _ringTimer?.Dispose();
+        _answerTimer?.Dispose();
         try
         {
             DrainMailbox();
@@ -83,7 +85,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
             LogEnded(CallId, end.Cause, end.Side, _context.Time.GetElapsedTime(_startedTimestamp).TotalSeconds,
                 LegSummary(_caller), _answered is null ? "-" : LegSummary(_answered));
             if (_caller.Media is { } callerMedia) callerMedia.Tap = null;
-            foreach (var leg in _forks.Concat(_transferForks).Concat(_adopted).Prepend(_caller).Append(_answered as CallerLeg))
+            foreach (var leg in _forks.Concat(_transferForks).Concat(_adopted).Prepend(_caller).Append(_answered as CallerLeg).Append(_lastParty))
             {
                 if (leg is not null && leg != _handedOver) await leg.CloseMediaAsync().ConfigureAwait(false);
             }

@@ -85,7 +85,10 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
     /// when media ports run out or the switch is draining; otherwise the call joins the registry and runs on its own.
     /// </summary>
     public static void Start(BridgeContext context, ServerTransaction invite, CallSource caller, DialPlanRoute route, DialTarget target,
-        CallAdmissionTicket? admission)
+        CallAdmissionTicket? admission) => Start(context, invite, caller, route, target, admission, null);
+
+    private static void Start(BridgeContext context, ServerTransaction invite, CallSource caller, DialPlanRoute route, DialTarget target,
+        CallAdmissionTicket? admission, Softswitch.Channels.ICallApplication? application)
     {
         var request = invite.Request;
         SessionDescription? offer = null;
@@ -105,7 +108,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         {
             Address = context.Media.Address.ToString(), RtpPort = ports!.RtpPort, Codecs = CallCodecs.Offered,
         }, context.Time);
-        var call = new BridgedCall(context, invite, caller, route, target, ports, offerAnswer) { _admission = admission };
+        var call = new BridgedCall(context, invite, caller, route, target, ports, offerAnswer) { _admission = admission, _application = application };
         if (offer is not null)
         {
             var negotiated = offerAnswer.ReceiveOffer(offer);
@@ -160,7 +163,8 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
     {
         try
         {
-            await DialAsync(_target).ConfigureAwait(false);
+            if (_application is null) await DialAsync(_target).ConfigureAwait(false);
+            else await BeginApplicationAsync().ConfigureAwait(false);
             while (_end is null && await _mailbox.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
                 while (_end is null && _mailbox.Reader.TryRead(out var message))
@@ -198,6 +202,8 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         HandOverRequested request => OnHandOverRequested(request),
         LegHandedOver handedOver => OnLegHandedOverAsync(handedOver),
         HandOverRefused refused => OnHandOverRefusedAsync(refused),
+        AnswerDue => AnswerForApplicationAsync(),
+        BridgeRequested bridge => OnBridgeRequestedAsync(bridge),
         _ => ValueTask.CompletedTask,
     };
 
@@ -207,6 +213,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         _end ??= end;
         _ringing = [];
         HangUpEveryLeg(reasonHeader);
+        EndApplication();
     }
 
     private void HangUpEveryLeg(string? reasonHeader)

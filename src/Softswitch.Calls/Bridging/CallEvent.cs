@@ -69,3 +69,9 @@ public enum LegEnding
     /// <summary>The session timer ran out without a refresh (RFC 4028): BYE with a Reason went out.</summary>
     SessionTimerExpired,
 }
+
+/// <summary>The route's ringing time before the switch answers the caller itself (an application's call) is over.</summary>
+public sealed record AnswerDue : CallEvent;
+
+/// <summary>The call's application asks to connect the caller to a destination; <paramref name="Done"/> tells how it ended.</summary>
+public sealed record BridgeRequested(Softswitch.Channels.BridgeRequest Request, TaskCompletionSource<Softswitch.Channels.BridgeResult> Done) : CallEvent;

@@ -1,15 +1,11 @@
-using Softswitch.Calls.Legs;
+using Softswitch.Channels;
 
 namespace Softswitch.Calls.Features;
 
 /// <summary>Answers a feature code: plays one prompt (feature-on, feature-off) and hangs up.</summary>
-public sealed class ConfirmationFeature(string prompt) : ICallFeature
+public sealed class ConfirmationFeature(string prompt) : ICallApplication
 {
     public string Name => $"feature code ({prompt})";
 
-    public async Task RunAsync(InboundCall call)
-    {
-        if (call.Prompt(prompt) is not { } audio) return;
-        await call.Player.PlayAsync([audio], interruptible: false, call.Ended).ConfigureAwait(false);
-    }
+    public Task RunAsync(ICallChannel channel) => channel.PlayAsync([Prompt.Named(prompt)], bargeIn: false);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
-using Softswitch.Calls.Legs;
+using Softswitch.Calls.Bridging;
+using Softswitch.Channels;
 using Softswitch.Media.Legs;
 
 namespace Softswitch.Calls.Features;
@@ -7,66 +8,69 @@ namespace Softswitch.Calls.Features;
 /// <summary>
 /// Two callers to the same number talk to each other: the first waits with music, the second is bridged to the
 /// first (relayed when their codecs match, transcoded when they do not; each call's recorder hears its own side).
-/// When either hangs up, the other is hung up too. This is the bridge the ACD will use between caller and agent.
+/// When either hangs up, the other is hung up too.
 /// </summary>
-public sealed partial class MeetMeFeature(MeetMeRoom room, ILogger<MeetMeFeature> logger) : ICallFeature
+public sealed partial class MeetMeFeature(MeetMeRoom room, ILogger<MeetMeFeature> logger) : ICallApplication
 {
     public string Name => "meet-me";
 
     public MeetMeRoom Room => room;
 
-    public async Task RunAsync(InboundCall call)
+    public async Task RunAsync(ICallChannel channel)
     {
-        var partner = room.Join(call, out var isFirst);
+        var partner = room.Join(channel, out var isFirst);
         if (partner is null)
         {
-            LogFull(call.CallId);
+            LogFull(channel.CallUuid);
             return;
         }
 
         if (isFirst)
         {
-            await WaitForPartnerAsync(call, partner).ConfigureAwait(false);
+            await WaitForPartnerAsync(channel, partner).ConfigureAwait(false);
             return;
         }
 
-        await BridgeAsync(await partner.ConfigureAwait(false), call).ConfigureAwait(false);
+        await BridgeAsync(await partner.ConfigureAwait(false), channel).ConfigureAwait(false);
     }
 
     /// <summary>Music until the second caller arrives (who then owns the bridge), or until this caller gives up.</summary>
-    private async Task WaitForPartnerAsync(InboundCall call, Task<InboundCall> partner)
+    private async Task WaitForPartnerAsync(ICallChannel channel, Task<ICallChannel> partner)
     {
-        if (call.Prompt("music/default") is { } music) call.Player.PlayLoop(music);
+        channel.StartMusic();
         try
         {
-            await partner.WaitAsync(call.Ended).ConfigureAwait(false);
+            await partner.WaitAsync(channel.HungUp).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            room.LeaveWaiting(call);
+            room.LeaveWaiting(channel);
             return;
         }
 
         // Bridged by the partner's flow; stay until it hangs us up or we hang up.
-        await call.WhenEnded.ConfigureAwait(false);
+        await ChannelWaits.UntilHungUpAsync(channel).ConfigureAwait(false);
     }
 
-    private async Task BridgeAsync(InboundCall first, InboundCall second)
+    private async Task BridgeAsync(ICallChannel first, ICallChannel second)
     {
+        // Meet-me joins two calls' own media, which only the switch's applications may touch.
+        var a = (ILocalMediaChannel)first;
+        var b = (ILocalMediaChannel)second;
         try
         {
-            first.Player.Stop();
-            second.Player.Stop();
-            await using var bridge = MediaBridge.Connect(first.Media, second.Media, first.LoggerFactory);
-            LogBridged(first.CallId, second.CallId, first.Media.Codec.ToString(), second.Media.Codec.ToString());
-            await Task.WhenAny(first.WhenEnded, second.WhenEnded).ConfigureAwait(false);
+            a.Silence();
+            b.Silence();
+            await using var bridge = MediaBridge.Connect(a.Media, b.Media, a.Loggers);
+            LogBridged(first.CallUuid, second.CallUuid, a.Media.Codec.ToString(), b.Media.Codec.ToString());
+            await Task.WhenAny(ChannelWaits.UntilHungUpAsync(first), ChannelWaits.UntilHungUpAsync(second)).ConfigureAwait(false);
         }
         finally
         {
             first.Hangup();
             second.Hangup();
             room.EndBridge();
-            LogUnbridged(first.CallId, second.CallId);
+            LogUnbridged(first.CallUuid, second.CallUuid);
         }
     }
 

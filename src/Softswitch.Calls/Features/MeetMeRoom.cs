@@ -1,4 +1,4 @@
-using Softswitch.Calls.Legs;
+using Softswitch.Channels;
 
 namespace Softswitch.Calls.Features;
 
@@ -9,7 +9,7 @@ namespace Softswitch.Calls.Features;
 public sealed class MeetMeRoom
 {
     private readonly object _gate = new();
-    private (InboundCall Call, TaskCompletionSource<InboundCall> Partner)? _waiting;
+    private (ICallChannel Call, TaskCompletionSource<ICallChannel> Partner)? _waiting;
     private int _bridged;
 
     /// <summary>Two callers are bridged: a third is refused (486) before it is answered.</summary>
@@ -25,7 +25,7 @@ public sealed class MeetMeRoom
     /// Joins the room: null when it is full; a task that completes with the partner for the first caller (when the
     /// second arrives); a completed task with the waiting caller for the second.
     /// </summary>
-    public Task<InboundCall>? Join(InboundCall call, out bool isFirst)
+    public Task<ICallChannel>? Join(ICallChannel call, out bool isFirst)
     {
         lock (_gate)
         {
@@ -40,14 +40,14 @@ public sealed class MeetMeRoom
             }
 
             isFirst = true;
-            var partner = new TaskCompletionSource<InboundCall>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var partner = new TaskCompletionSource<ICallChannel>(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiting = (call, partner);
             return partner.Task;
         }
     }
 
     /// <summary>The waiting caller gave up before anyone came.</summary>
-    public void LeaveWaiting(InboundCall call)
+    public void LeaveWaiting(ICallChannel call)
     {
         lock (_gate)
         {

@@ -1,15 +1,15 @@
-using Softswitch.Calls.Legs;
+using Softswitch.Channels;
 
 namespace Softswitch.Calls.Features;
 
 /// <summary>Music on hold until the caller hangs up: the class's file, encoded once for the call's codec, looped.</summary>
-public sealed partial class MusicFeature(string musicClass) : ICallFeature
+public sealed class MusicFeature(string musicClass) : ICallApplication
 {
     public string Name => $"music {musicClass}";
 
-    public async Task RunAsync(InboundCall call)
+    public async Task RunAsync(ICallChannel channel)
     {
-        if (call.Prompt($"music/{musicClass}") is { } music) call.Player.PlayLoop(music);
-        await call.WhenEnded.ConfigureAwait(false);
+        channel.StartMusic(musicClass);
+        await ChannelWaits.UntilHungUpAsync(channel).ConfigureAwait(false);
     }
 }

@@ -6,9 +6,12 @@ namespace Softswitch.Calls.Media;
 public static class PromptFiles
 {
     /// <summary>The WAV for <paramref name="name"/> (e.g. <c>welcome</c>, <c>music/default</c>), or null when there is none.</summary>
-    public static string? Resolve(CallMediaOptions media, string name)
+    public static string? Resolve(CallMediaOptions media, string name) => Resolve(media, name, media.DefaultLanguage);
+
+    /// <summary>The WAV for <paramref name="name"/> in <paramref name="language"/>, else in the default language, else language-free.</summary>
+    public static string? Resolve(CallMediaOptions media, string name, string language)
     {
-        if (PromptCache.Resolve(media.SoundsFolder, media.DefaultLanguage, name, media.DefaultLanguage) is { } spoken) return spoken;
+        if (PromptCache.Resolve(media.SoundsFolder, language, name, media.DefaultLanguage) is { } spoken) return spoken;
         if (name.Contains("..", StringComparison.Ordinal)) return null;
         var path = Path.Combine(media.SoundsFolder, name + ".wav");
         return File.Exists(path) ? path : null;

@@ -45,8 +45,8 @@ public sealed partial class SipRequestDispatcher
     /// </summary>
     private void CallOut(ServerTransaction invite, CallSource caller, DialPlanRoute route, string dialled)
     {
-        var permitted = caller.IsTrunk ? route.AllowFromTrunks : caller.Permission >= route.Requires;
-        if (!permitted)
+        var target = TrunkTarget(caller, route, dialled, out var refusedWith);
+        if (refusedWith == 403)
         {
             invite.Respond(403, "Not Permitted", toTag: SipIds.NewTag());
             LogTollFraudGuard(invite.Request.CallId, caller.Kind, caller.Name, dialled, route.Match,
@@ -54,14 +54,13 @@ public sealed partial class SipRequestDispatcher
             return;
         }
 
-        var trunks = route.Trunks.Select(name => _calls!.Trunks?.Registry.Find(name)).OfType<TrunkState>().ToList();
-        if (trunks.Count == 0)
+        if (target is null)
         {
             invite.Respond(503, "No Trunk", toTag: SipIds.NewTag());
             return;
         }
 
-        Bridge(invite, caller, route, new DialTarget(trunks[0].Settings.Name, [], TrunkRingTime) { Trunks = trunks, Number = route.OutboundNumber(dialled) });
+        Bridge(invite, caller, route, target);
     }
 
     /// <summary>A carrier will not ring for ever, but the switch bounds it anyway.</summary>

@@ -63,7 +63,7 @@ public sealed partial class SipRequestDispatcher
         }
 
         LogFeatureCode(invite.Request.CallId, caller, dialled);
-        Answer(invite, caller, new DialPlanRoute(dialled, RouteTarget.FeatureCode), new ConfirmationFeature(prompt));
+        Answer(invite, ExtensionSource(invite, caller), new DialPlanRoute(dialled, RouteTarget.FeatureCode), new ConfirmationFeature(prompt));
         return true;
     }
 

@@ -52,7 +52,7 @@ public sealed partial class SipRequestDispatcher
                 CallOut(invite, source, route, trunk.Did);
                 break;
             default:
-                AnswerFeature(invite, null, route);
+                AnswerFeature(invite, source, route);
                 break;
         }
 

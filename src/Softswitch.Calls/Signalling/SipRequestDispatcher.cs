@@ -61,6 +61,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                 Activity = calls.Activity,
                 Time = calls.Time,
                 Loggers = calls.Loggers,
+                Destinations = this,
             };
         }
 
@@ -247,13 +248,13 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                 LogNoRoute(invite.Request.CallId, dialled);
                 break;
             default:
-                AnswerFeature(invite, caller, route);
+                AnswerFeature(invite, ExtensionSource(invite, caller!), route);
                 break;
         }
     }
 
     /// <summary>The routes the switch answers itself (echo, music, meet-me); 480 for those not served yet (IVR flows).</summary>
-    private void AnswerFeature(ServerTransaction invite, string? caller, DialPlanRoute route)
+    private void AnswerFeature(ServerTransaction invite, CallSource caller, DialPlanRoute route)
     {
         switch (route.Target)
         {
@@ -275,10 +276,11 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         }
     }
 
-    private void Answer(ServerTransaction invite, string? caller, DialPlanRoute route, ICallFeature feature)
+    /// <summary>A route the switch answers itself: the call runs <paramref name="application"/> on its channel.</summary>
+    private void Answer(ServerTransaction invite, CallSource caller, DialPlanRoute route, Softswitch.Channels.ICallApplication application)
     {
-        if (!TryAdmit(invite, caller, out var admission)) return;
-        InboundCall.Start(invite, _calls!.Sessions, _calls.Media, route, feature, _calls.Time, _calls.Loggers, _calls.Active, admission, _watchdog, _calls.Activity);
+        if (!TryAdmit(invite, caller.IsTrunk ? null : caller.Name, out var admission)) return;
+        BridgedCall.StartApplication(_bridging!, invite, caller, route, application, admission);
     }
 
     /// <summary>RFC 3261 §9.2: 200 for the CANCEL, then 487 for the INVITE if it is still unanswered.</summary>
