@@ -9,33 +9,11 @@
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 dll="$1"; work="$2"
-mkdir -p "$work/sounds/music" "$work/sounds/en"
-
-setup_namespace_network
-sox -n -r 8000 -c 1 -b 16 -e signed-integer "$work/sounds/music/default.wav" synth 10 sine 440 sine 660 channels 1 vol 0.4
-sox -n -r 8000 -c 1 -b 16 -e signed-integer "$work/tone1k.wav" synth 30 sine 1000 vol 0.5
-sox -n -r 8000 -c 1 -b 16 -e signed-integer "$work/tone2k.wav" synth 30 sine 2000 vol 0.5
-sox -n -r 8000 -c 1 -b 16 -e signed-integer "$work/tone400.wav" synth 30 sine 400 vol 0.5
-
-write_softswitch_config <<YAML
-ivr:
-  sounds: $work/sounds
-extensions:
-  - number: "1001"
-    name: Alice
-    password: xfer-secret-1001
-  - number: "1002"
-    name: Bob
-    password: xfer-secret-1002
-  - number: "1003"
-    name: Carol
-    password: xfer-secret-1003
-YAML
-write_baresip_phone alice 1001 xfer-secret-1001 15070 31000-31099 "$work/tone1k.wav" g711
-write_baresip_phone bob 1002 xfer-secret-1002 15072 31100-31199 "$work/tone2k.wav" g711
-write_baresip_phone carol 1003 xfer-secret-1003 15074 31200-31299 "$work/tone400.wav" g711
+source "$(dirname "${BASH_SOURCE[0]}")/transfer-office.sh"
+setup_transfer_office
+write_baresip_phone bob 1002 xfer-secret-1002 15072 31100-31199 "$work/tone2000.wav" g711
 echo "module            stdio.so" >> "$work/bob/config"
-sed -i 's/$/;answermode=auto/' "$work/bob/accounts" "$work/carol/accounts"
+sed -i 's/$/;answermode=auto/' "$work/bob/accounts"
 
 start_softswitch
 timeout 40 baresip -f "$work/carol" -t 30 > "$work/carol.out" 2>&1 &

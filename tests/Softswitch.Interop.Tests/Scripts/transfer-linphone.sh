@@ -1,41 +1,20 @@
 #!/usr/bin/env bash
 # Attended transfer from a real softphone, inside a private network namespace:
 #   unshare -n bash transfer-linphone.sh SOFTSWITCH_DLL WORKDIR
-# baresip 1001 (Alice, 1 kHz tone) calls linphonec 1002 (Bob, auto-answer, 2 kHz tone). Bob calls baresip 1003 (Carol,
-# auto-answer, 400 Hz tone) after holding Alice ("pause 1": linphonec refuses a second call while one is active). Then Bob runs "transfer 1 --to-call 2": a REFER in
-# Alice's call with Replaces naming his call with Carol (RFC 5589 §7). The switch joins Alice and Carol inside itself and
-# hangs Bob up in both calls. Alice hangs up 16 s after she dialled. Carol records what she hears: Bob, then Alice.
+# baresip 1001 (Alice, 1 kHz tone) calls linphonec 1002 (Bob, auto-answer, 2 kHz tone). Bob holds Alice ("pause 1":
+# linphonec refuses a second call while one is active) and calls baresip 1003 (Carol, auto-answer, 400 Hz tone). Then
+# Bob runs "transfer 1 --to-call 2": a REFER in Alice's call with Replaces naming his call with Carol (RFC 5589 §7). The
+# switch joins Alice and Carol inside itself and hangs Bob up in both calls. Alice hangs up 16 s after she dialled.
+# Carol records what she hears: Bob, then Alice.
 # Prints KEY=VALUE lines the NUnit test reads; stops every process it started, by PID.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 dll="$1"; work="$2"
 # A linphonec that died must not kill this script through SIGPIPE on its command FIFO.
 trap '' PIPE
-mkdir -p "$work/sounds/music" "$work/sounds/en" "$work/bob/home/.local/share/linphone"
-
-setup_namespace_network
-sox -n -r 8000 -c 1 -b 16 -e signed-integer "$work/sounds/music/default.wav" synth 10 sine 440 sine 660 channels 1 vol 0.4
-sox -n -r 8000 -c 1 -b 16 -e signed-integer "$work/tone1k.wav" synth 30 sine 1000 vol 0.5
-sox -n -r 8000 -c 1 -b 16 -e signed-integer "$work/tone2k.wav" synth 30 sine 2000 vol 0.5
-sox -n -r 8000 -c 1 -b 16 -e signed-integer "$work/tone400.wav" synth 30 sine 400 vol 0.5
-
-write_softswitch_config <<YAML
-ivr:
-  sounds: $work/sounds
-extensions:
-  - number: "1001"
-    name: Alice
-    password: xfer-secret-1001
-  - number: "1002"
-    name: Bob
-    password: xfer-secret-1002
-  - number: "1003"
-    name: Carol
-    password: xfer-secret-1003
-YAML
-write_baresip_phone alice 1001 xfer-secret-1001 15070 31000-31099 "$work/tone1k.wav" g711
-write_baresip_phone carol 1003 xfer-secret-1003 15074 31200-31299 "$work/tone400.wav" g711
-sed -i 's/$/;answermode=auto/' "$work/carol/accounts"
+mkdir -p "$work/bob/home/.local/share/linphone"
+source "$(dirname "${BASH_SOURCE[0]}")/transfer-office.sh"
+setup_transfer_office
 cat > "$work/bob/rc" <<RC
 [sip]
 sip_port=15080
@@ -67,7 +46,7 @@ HOME="$work/bob/home" timeout 60 linphonec -c "$work/bob/rc" -d 6 -l "$work/bob/
 bob_pid=$!
 exec 3> "$work/bob/commands"
 echo "soundcard use files" >&3
-echo "play $work/tone2k.wav" >&3
+echo "play $work/tone2000.wav" >&3
 echo "autoanswer enable" >&3
 await "$work/softswitch.out" "REGISTER 1002 -> 200" 1 15
 await "$work/softswitch.out" "REGISTER 1003 -> 200" 1 10
