@@ -45,4 +45,24 @@ public sealed class AttendedTransferTests
         Assert.That(long.Parse(transferred["callee_packets_sent"]!), Is.GreaterThan(100), "the switch relayed 1001's audio to 1003\n" + log);
         Assert.That(long.Parse(consultation["callee_packets_sent"]!), Is.LessThan(20), "1002 sent 1003 no audio before the transfer\n" + log);
     }
+
+    [Test, Description("RFC 3891 §3: Replaces naming no dialog of the switch → 202, NOTIFY 481 sipfrag; the call goes on as it was")]
+    public async Task A_refer_replacing_a_dialog_the_switch_does_not_have_fails_and_the_call_goes_on()
+    {
+        await using var softswitch = await SoftswitchProcess.StartAsync(null, SoftswitchProcess.Extension1003);
+        // callee-transfer.xml with a Refer-To carrying Replaces (its "@softswitch.test" tail lands in an ignored
+        // parameter), expecting the final NOTIFY to say 481; the BYE it waits for then comes from the caller's hang-up.
+        var transferor = await SippCallee.StartAsync(softswitch, "1002", SoftswitchProcess.Password1002, "callee-transfer.xml", Limit,
+            ("ANSWER_MS", "300"), ("TARGET", "1003@softswitch.test?Replaces=no-such-call%3Bto-tag%3Dx%3Bfrom-tag%3Dy%3Bignored%3D"),
+            ("regexp=\"SIP/2.0 200\"", "regexp=\"SIP/2.0 481\""));
+
+        var caller = await SippCaller.CallAsync(softswitch, "call-pause-bye.xml", "1001", "1002", Limit, null, "-m", "1", "-d", "4000");
+        var referred = await transferor.Run;
+
+        var log = $"caller: {caller}\n1002: {referred}\n{softswitch.Output}";
+        Assert.That(caller.ExitCode, Is.Zero, "the caller's call stayed up and its BYE was answered\n" + log);
+        Assert.That(referred.ExitCode, Is.Zero, "1002 got 202, NOTIFY 100 and NOTIFY 481, then the caller's BYE\n" + log);
+        var row = (await CallTable.WaitForAsync(softswitch)).Single();
+        Assert.That((row["caller"], row["callee"], row["hangup_cause"], row["hangup_side"]), Is.EqualTo(("1001", "1002", "normal", "caller")), log);
+    }
 }
