@@ -9,4 +9,7 @@ public sealed partial class BridgedCall
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Party} handed over to call {NewCallId} (attended transfer)")]
     private partial void LogHandedOver(string callId, string party, string newCallId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Replaced} replaced by {Party}'s INVITE {NewCallId} (Replaces)")]
+    private partial void LogReplaced(string callId, string replaced, string party, string newCallId);
 }

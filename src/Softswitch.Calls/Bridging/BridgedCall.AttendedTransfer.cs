@@ -1,6 +1,7 @@
 using Softswitch.Calls.Records;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Messages;
+using Softswitch.Sip.Stack;
 
 namespace Softswitch.Calls.Bridging;
 
@@ -33,7 +34,7 @@ public sealed partial class BridgedCall
     /// True when <paramref name="session"/> is one of the two parties' dialogs. Any thread: only a hint for finding the
     /// owner, which checks again on its own loop.
     /// </summary>
-    private bool HasParty(IInviteSession session) => _partyA.Dialog == session || _answered?.Dialog == session;
+    public bool HasParty(IInviteSession session) => _partyA.Dialog == session || _answered?.Dialog == session;
 
     /// <summary>The Replaces header carried in a Refer-To URI (<c>?Replaces=…</c>, escaped: RFC 3891 §5); null without one.</summary>
     private static string? ReplacesIn(NameAddress? referTo) =>
@@ -147,6 +148,9 @@ public sealed partial class BridgedCall
                     break;
                 case HandOverRequested request:
                     request.Requester.Post(new HandOverRefused(481, "Call/Transaction Does Not Exist", request.Step));
+                    break;
+                case ReplaceRequested replace:
+                    replace.Invite.Respond(481, "Call/Transaction Does Not Exist", toTag: SipIds.NewTag());
                     break;
                 default:
                     ForwardIfHandedOver(message);

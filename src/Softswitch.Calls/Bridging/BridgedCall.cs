@@ -202,6 +202,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         HandOverRequested request => OnHandOverRequested(request),
         LegHandedOver handedOver => OnLegHandedOverAsync(handedOver),
         HandOverRefused refused => OnHandOverRefusedAsync(refused),
+        ReplaceRequested replace => OnReplaceRequestedAsync(replace),
         AnswerDue => AnswerForApplicationAsync(),
         BridgeRequested bridge => OnBridgeRequestedAsync(bridge),
         _ => ValueTask.CompletedTask,

@@ -51,6 +51,13 @@ public sealed record LegHandedOver(CallLeg Leg, int Step) : CallEvent;
 /// <summary>The call asked for a hand-over cannot give the leg (the dialog is gone, not answered, busy transferring).</summary>
 public sealed record HandOverRefused(int StatusCode, string Reason, int Step) : CallEvent;
 
+/// <summary>
+/// RFC 3891: an INVITE from <paramref name="Extension"/> with a Replaces header naming <paramref name="Replaced"/>, a
+/// party's dialog of this call: the new INVITE takes that party's place.
+/// </summary>
+public sealed record ReplaceRequested(Softswitch.Sip.Transactions.ServerTransaction Invite, string Extension,
+    Softswitch.Sip.Dialogs.IInviteSession Replaced) : CallEvent;
+
 /// <summary>How a set-up leg ended.</summary>
 public enum LegEnding
 {
