@@ -2,6 +2,7 @@ using Softswitch.Calls.Media;
 using Softswitch.Media.Sdp;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Stack;
+using Softswitch.Sip.Transactions;
 
 namespace Softswitch.Calls.Bridging;
 
@@ -23,35 +24,10 @@ public sealed partial class BridgedCall
             return;
         }
 
-        if (invite.Request.Body.IsEmpty || SdpParser.TryParse(invite.Request.Body.Span, out var offer, out _) != SdpParseStatus.Ok)
-        {
-            invite.Respond(488, "Offer Required", toTag: SipIds.NewTag());
-            return;
-        }
-
-        if (!_context.Media.Ports.TryAllocate(out var ports))
-        {
-            invite.Respond(503, "Media Ports Exhausted", toTag: SipIds.NewTag(), headers: [new("Retry-After", "10")]);
-            return;
-        }
-
-        var offerAnswer = new OfferAnswerSession(new LocalMediaOptions
-        {
-            Address = _context.Media.Address.ToString(), RtpPort = ports!.RtpPort, Codecs = CallCodecs.PreferringFirst(otherMedia.Codec),
-        }, _context.Time);
-        var negotiated = offerAnswer.ReceiveOffer(offer!);
-        if (!negotiated.IsAccepted || negotiated.Codec is null)
-        {
-            ports.Dispose();
-            invite.Respond(negotiated.RejectStatusCode ?? 488, toTag: SipIds.NewTag());
-            return;
-        }
-
-        var leg = new CallerLeg(this, invite.Request.CallId, request.Extension, ports, offerAnswer, role: replaced!.Role);
-        leg.Attach(_context.Sessions.CreateSession(invite, leg));
+        if (AnswerableLeg(invite, request.Extension, replaced!.Role, otherMedia.Codec, out var negotiated) is not { } leg) return;
         _adopted.Add(leg); // its media and ports are released with the call
-        var answer = SdpWriter.Write(offerAnswer.CreateAnswer());
-        await leg.StartMediaAsync(negotiated, _context.Media, invite.Source.Address.Address, _context.Time, _context.Loggers).ConfigureAwait(false);
+        var answer = SdpWriter.Write(leg.OfferAnswer.CreateAnswer());
+        await leg.StartMediaAsync(negotiated!, _context.Media, invite.Source.Address.Address, _context.Time, _context.Loggers).ConfigureAwait(false);
 
         StopMusic();
         _bridge?.Disconnect();
@@ -64,5 +40,43 @@ public sealed partial class BridgedCall
         leg.Session.Accept(answer);
         LogReplaced(CallId, replaced.Peer, leg.Peer, leg.CallId);
         replaced.Hangup();
+    }
+
+    /// <summary>
+    /// A leg the switch answers for <paramref name="invite"/> (a pickup, a Replaces): its offer negotiated on a new port
+    /// pair (<paramref name="preferred"/> first, so the bridge can relay) and its session attached; null after refusing
+    /// it (488 without a usable offer, 503 without ports).
+    /// </summary>
+    private CallerLeg? AnswerableLeg(ServerTransaction invite, string peer, string role, MediaFormat? preferred, out NegotiationResult? negotiated)
+    {
+        negotiated = null;
+        if (invite.Request.Body.IsEmpty || SdpParser.TryParse(invite.Request.Body.Span, out var offer, out _) != SdpParseStatus.Ok)
+        {
+            invite.Respond(488, "Offer Required", toTag: SipIds.NewTag());
+            return null;
+        }
+
+        if (!_context.Media.Ports.TryAllocate(out var ports))
+        {
+            invite.Respond(503, "Media Ports Exhausted", toTag: SipIds.NewTag(), headers: [new("Retry-After", "10")]);
+            return null;
+        }
+
+        var offerAnswer = new OfferAnswerSession(new LocalMediaOptions
+        {
+            Address = _context.Media.Address.ToString(), RtpPort = ports!.RtpPort, Codecs = CallCodecs.PreferringFirst(preferred),
+        }, _context.Time);
+        var result = offerAnswer.ReceiveOffer(offer!);
+        if (!result.IsAccepted || result.Codec is null)
+        {
+            ports.Dispose();
+            invite.Respond(result.RejectStatusCode ?? 488, toTag: SipIds.NewTag());
+            return null;
+        }
+
+        negotiated = result;
+        var leg = new CallerLeg(this, invite.Request.CallId, peer, ports, offerAnswer, role);
+        leg.Attach(_context.Sessions.CreateSession(invite, leg));
+        return leg;
     }
 }
