@@ -217,7 +217,7 @@ public sealed partial class BridgedCall
         _ringback = null;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: answered for {Application} ({Codec}, local {Local}, remote {Remote})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Application} answered, {Codec}, our media {Local}, caller media {Remote}")]
     private partial void LogApplicationAnswered(string callId, string application, string codec, string local, string remote);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{CallId}: {Application} failed; hanging up")]

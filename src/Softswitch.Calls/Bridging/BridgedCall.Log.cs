@@ -55,8 +55,8 @@ public sealed partial class BridgedCall
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Suppressed} more DTMF events suppressed")]
     private partial void LogDigitsSuppressed(string callId, int suppressed);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{CallId}: DTMF {Digit} from the {Role} via {Method}")]
-    private partial void LogDigit(string callId, string role, char digit, DtmfSource method);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: DTMF {Digit} received via {Method} ({DurationMs} ms) from the {Role}")]
+    private partial void LogDigit(string callId, char digit, DtmfSource method, int durationMs, string role);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: the ACK carried no usable SDP answer to our offer; hanging up")]
     private partial void LogNoAnswerInAck(string callId);
@@ -64,8 +64,8 @@ public sealed partial class BridgedCall
     [LoggerMessage(Level = LogLevel.Error, Message = "{CallId}: bridged call failed")]
     private partial void LogFailed(Exception error, string callId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: call ended ({Cause}, by the {Side}) after {Seconds:0.0} s; caller {CallerLeg}; callee {CalleeLeg}")]
-    private partial void LogEnded(string callId, string cause, string side, double seconds, string callerLeg, string calleeLeg);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Target} call ended ({Cause}, by the {Side}) after {Seconds:0.0} s; caller {CallerLeg}; callee {CalleeLeg}")]
+    private partial void LogEnded(string callId, string target, string cause, string side, double seconds, string callerLeg, string calleeLeg);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Picker} picked up the call ringing {Target}")]
     private partial void LogPickedUp(string callId, string picker, string target);

@@ -174,6 +174,6 @@ public sealed partial class BridgedCall
         }
 
         if (suppressed > 0) LogDigitsSuppressed(CallId, suppressed);
-        if (logged) LogDigit(CallId, leg.Role, digit.Digit.ToChar(), digit.Source);
+        if (logged) LogDigit(CallId, digit.Digit.ToChar(), digit.Source, (int)digit.Duration.TotalMilliseconds, leg.Role);
     }
 }

@@ -82,7 +82,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
             StopMusic();
             _bridge?.Disconnect();
             var end = _end ?? BridgedCallEnd.CallerHungUp;
-            LogEnded(CallId, end.Cause, end.Side, _context.Time.GetElapsedTime(_startedTimestamp).TotalSeconds,
+            LogEnded(CallId, _target.Name, end.Cause, end.Side, _context.Time.GetElapsedTime(_startedTimestamp).TotalSeconds,
                 LegSummary(_caller), _answered is null ? "-" : LegSummary(_answered));
             if (_caller.Media is { } callerMedia) callerMedia.Tap = null;
             foreach (var leg in _forks.Concat(_transferForks).Concat(_adopted).Prepend(_caller).Append(_answered as CallerLeg).Append(_lastParty))
@@ -116,5 +116,5 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
 
     private static string LegSummary(CallLeg leg) => leg.Media is not { } media
         ? $"{leg.Peer}: no media"
-        : $"{leg.Peer} {media.Codec}: sent {media.PacketsSent}, received {media.PacketsReceived}, lost {media.Rtcp.PacketsLost}, jitter {media.Rtcp.Jitter.TotalMilliseconds:0.0} ms";
+        : $"{leg.Peer} {media.Codec}: sent {media.PacketsSent}, received {media.PacketsReceived}, lost {media.Rtcp.PacketsLost}, jitter {media.Rtcp.Jitter.TotalMilliseconds:0.0} ms, dropped {media.OtherSourcePacketsDropped} from other sources";
 }

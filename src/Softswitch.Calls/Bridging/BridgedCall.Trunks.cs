@@ -63,7 +63,7 @@ public sealed partial class BridgedCall
             var (fork, offer) = NewFork(attempt.Trunk.Settings.Name, _calleePorts!, _forks, _caller.Negotiated?.Codec);
             _trunkOf[fork] = attempt.Trunk;
             fork.Start(_context.Sessions, TrunkDialing.CreateInvite(attempt.Trunk, _target.Number, attempt.Destination, offer,
-                Source.IsTrunk ? Caller : null, CallerName));
+                Source.IsTrunk ? Caller : Source.OutsideNumber, CallerName));
             LogTrunkAttempt(CallId, attempt.Trunk.Settings.Name, attempt.Destination.ToString(), _target.Number);
             return true;
         }

@@ -236,7 +236,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
 
     private ValueTask OnHangupRequested(HangupRequested hangup)
     {
-        Finish(new BridgedCallEnd(hangup.Cause, HangupSides.Switch), hangup.ReasonHeader);
+        Finish(new BridgedCallEnd(hangup.Cause, SideOf(hangup)), hangup.ReasonHeader);
         return ValueTask.CompletedTask;
     }
 }

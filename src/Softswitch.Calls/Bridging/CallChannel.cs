@@ -163,7 +163,7 @@ internal sealed partial class CallChannel : ICallChannel, ILocalMediaChannel
     internal void OnDigit(DtmfDigit digit)
     {
         _typeAhead.Writer.TryWrite(digit.ToChar());
-        _player.Interrupt(digit);
+        if (_player.Interrupt(digit)) LogBargeIn(_call.CallId, digit.ToChar());
     }
 
     /// <summary>The caller is gone (the call's loop): every wait of the application ends.</summary>
@@ -202,6 +202,9 @@ internal sealed partial class CallChannel : ICallChannel, ILocalMediaChannel
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: prompt interrupted by DTMF {Digit}")]
+    private partial void LogBargeIn(string callId, char digit);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: prompt {Prompt} ({Language}) not found; skipped")]
     private partial void LogPromptMissing(string callId, string prompt, string language);

@@ -17,10 +17,13 @@ public sealed record CallSource(string Kind, string Name, string Number, string?
     /// <summary>Which trunk routes it may use (a trunk's calls: none, unless a route allows it).</summary>
     public PermissionClass Permission { get; init; } = PermissionClass.Internal;
 
+    /// <summary>The number presented to a carrier when it calls out: an extension's own <c>caller_id</c>; null: the trunk's.</summary>
+    public string? OutsideNumber { get; init; }
+
     public bool IsTrunk => Kind == CallSourceKinds.Trunk;
 
-    public static CallSource Extension(string number, string? displayName, PermissionClass permission) =>
-        new(CallSourceKinds.Extension, number, number, displayName, DialContexts.Internal) { Permission = permission };
+    public static CallSource Extension(string number, string? displayName, PermissionClass permission, string? outsideNumber = null) =>
+        new(CallSourceKinds.Extension, number, number, displayName, DialContexts.Internal) { Permission = permission, OutsideNumber = outsideNumber };
 
     public static CallSource Trunk(string trunk, string callerNumber, string? displayName, string context) =>
         new(CallSourceKinds.Trunk, trunk, callerNumber, displayName, context);

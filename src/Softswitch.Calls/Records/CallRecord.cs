@@ -64,6 +64,12 @@ public sealed record CallRecord
     /// <summary>The recording, relative to <c>storage.recordings</c> with <c>/</c> separators, as <c>recordings.path</c> stores it; null when not recorded.</summary>
     public string? RecordingPath { get; init; }
 
+    /// <summary>
+    /// What the call's application noted (an IVR flow's path, keys and final variables), by name; null when no
+    /// application ran or it noted nothing.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? ApplicationFields { get; init; }
+
     /// <summary>Seconds from <see cref="Started"/> to <see cref="Ended"/> (never negative).</summary>
     public double DurationSeconds => Math.Max(0, (Ended - Started).TotalSeconds);
 

@@ -20,6 +20,9 @@ public sealed record CalleeProfile(string Number, string? Name)
     /// <summary>Do not disturb: calls are refused busy (486) or go to <see cref="ForwardBusy"/>.</summary>
     public bool DoNotDisturb { get; init; }
 
+    /// <summary>The number its calls out through a trunk present; null: the trunk's own caller ID.</summary>
+    public string? OutsideCallerId { get; init; }
+
     /// <summary>Which trunk routes the extension may use when it calls out.</summary>
     public PermissionClass Permission { get; init; } = PermissionClass.National;
 }

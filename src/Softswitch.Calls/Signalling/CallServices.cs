@@ -48,6 +48,9 @@ public sealed class CallServices
     /// <summary>The carriers: recognises their INVITEs (by address or registered Contact), locates them for outbound calls.</summary>
     public TrunkService? Trunks { get; init; }
 
+    /// <summary>The modules that answer routes with an application of theirs (IVR flows); asked in order.</summary>
+    public IReadOnlyList<IRouteApplications> Applications { get; init; } = [];
+
     /// <summary>The busy-lamp board calls report their extensions' dialogs to; null: nobody watches.</summary>
     public Presence.ExtensionActivity? Activity { get; init; }
 }

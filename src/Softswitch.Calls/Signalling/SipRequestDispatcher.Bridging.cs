@@ -18,11 +18,12 @@ public sealed partial class SipRequestDispatcher
         _ => null,
     };
 
-    /// <summary>An authenticated extension as a caller: its name and how far it may call out.</summary>
+    /// <summary>An authenticated extension as a caller: its name, how far it may call out and the number it presents outside.</summary>
     private CallSource ExtensionSource(ServerTransaction invite, string extension)
     {
         var profile = _calls!.Targets?.Profile(extension);
-        return CallSource.Extension(extension, profile?.Name ?? invite.Request.From.DisplayName, profile?.Permission ?? PermissionClass.National);
+        return CallSource.Extension(extension, profile?.Name ?? invite.Request.From.DisplayName, profile?.Permission ?? PermissionClass.National,
+            profile?.OutsideCallerId);
     }
 
     private void Ring(ServerTransaction invite, CallSource caller, DialPlanRoute route)

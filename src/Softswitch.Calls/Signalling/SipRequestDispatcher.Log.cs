@@ -46,4 +46,7 @@ public sealed partial class SipRequestDispatcher
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: INVITE from {Extension} replaces dialog {ReplacedCallId}: none of ours, {StatusCode}")]
     private partial void LogNothingToReplace(string callId, string extension, string replacedCallId, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: no module serves the {Target} route {Destination}: 480")]
+    private partial void LogNoApplication(string callId, string target, string destination);
 }

@@ -254,7 +254,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         }
     }
 
-    /// <summary>The routes the switch answers itself (echo, music, meet-me); 480 for those not served yet (IVR flows).</summary>
+    /// <summary>The routes the switch answers itself (echo, music, meet-me), then those a module serves (IVR flows); else 480.</summary>
     private void AnswerFeature(ServerTransaction invite, CallSource caller, DialPlanRoute route)
     {
         switch (route.Target)
@@ -271,8 +271,15 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
                 else Answer(invite, caller, route, room);
                 break;
             default:
-                // IVR flows come with the IVR.
-                invite.Respond(480, "Destination Not Yet Served", toTag: SipIds.NewTag());
+                if (_calls!.Applications.Select(module => module.For(route)).FirstOrDefault(app => app is not null) is { } application)
+                {
+                    Answer(invite, caller, route, application);
+                    break;
+                }
+
+                // No module serves this route (a flow that does not exist, a module not configured).
+                invite.Respond(480, "Destination Not Served", toTag: SipIds.NewTag());
+                LogNoApplication(invite.Request.CallId, route.Target.ToString(), route.Destination ?? route.Match);
                 break;
         }
     }

@@ -20,6 +20,22 @@ public sealed class TrunkDirectory(TrunkRegistry registry)
     /// <summary>For the stack's stateless challenge: true when the request is a trunk's, so it is not asked for credentials.</summary>
     public bool IsTrunk(IPAddress source, SipRequest request) => Registry.Trunks.Count > 0 && Find(source, request).Trunk is not null;
 
+    /// <summary>
+    /// For the source guard: true when <paramref name="source"/> is in a trunk's allow_from (or, without one, among its
+    /// host's resolved addresses), so a carrier is never rate limited nor banned. No allocation.
+    /// </summary>
+    public bool IsTrunkAddress(IPAddress source)
+    {
+        var address = TrunkState.Normalise(source);
+        var trunks = Registry.Trunks;
+        for (var i = 0; i < trunks.Count; i++)
+        {
+            if (FromTrunkAddress(trunks[i], address) is not null) return true;
+        }
+
+        return false;
+    }
+
     private (TrunkState? Trunk, TrunkMatchReason Reason) Find(IPAddress source, SipRequest invite)
     {
         var address = TrunkState.Normalise(source);
@@ -43,20 +59,22 @@ public sealed class TrunkDirectory(TrunkRegistry registry)
 
     private static TrunkMatchReason? FromTrunkAddress(TrunkState trunk, IPAddress address)
     {
+        // Indexed loops: this runs for each message from a carrier (the source guard asks), so no enumerator is boxed.
         var allowed = trunk.Settings.AllowFrom;
         if (allowed.Count > 0)
         {
-            foreach (var network in allowed)
+            for (var i = 0; i < allowed.Count; i++)
             {
-                if (network.Contains(address)) return TrunkMatchReason.AllowFrom;
+                if (allowed[i].Contains(address)) return TrunkMatchReason.AllowFrom;
             }
 
             return null;
         }
 
-        foreach (var resolved in trunk.ResolvedAddresses)
+        var resolved = trunk.ResolvedAddresses;
+        for (var i = 0; i < resolved.Count; i++)
         {
-            if (resolved.Equals(address)) return TrunkMatchReason.ResolvedAddress;
+            if (resolved[i].Equals(address)) return TrunkMatchReason.ResolvedAddress;
         }
 
         return null;

@@ -42,6 +42,13 @@ public sealed partial class SourceGuard
         _dropLogTicks = (long)(DropLogInterval.TotalSeconds * _ticksPerSecond);
     }
 
+    /// <summary>
+    /// Sources trusted like an allowed network (never banned nor rate limited) whose addresses are only known at run
+    /// time: a configured carrier's <c>allow_from</c> or the addresses its host resolves to. A carrier sends as fast as
+    /// its customers call; limiting it would drop their calls. Set once at start-up; read on the receive path.
+    /// </summary>
+    public Func<IPAddress, bool>? IsTrustedSource { get; set; }
+
     /// <summary>Bans in force now.</summary>
     public IReadOnlyList<SourceBan> ActiveBans
     {
@@ -70,7 +77,7 @@ public sealed partial class SourceGuard
         {
             if (_bans.Count > 0 && _bans.TryGetValue(address, out var ban))
             {
-                if (_time.GetUtcNow() < ban.Until) return false;
+                if (_time.GetUtcNow() < ban.Until) return IsTrusted(address); // a ban from before the carrier's address was known
                 _bans.Remove(address);
                 expired = ban;
             }
@@ -94,7 +101,7 @@ public sealed partial class SourceGuard
     public bool IsBanned(IPAddress address)
     {
         address = Normalize(address);
-        lock (_lock) return _bans.TryGetValue(address, out var ban) && _time.GetUtcNow() < ban.Until;
+        lock (_lock) return _bans.TryGetValue(address, out var ban) && _time.GetUtcNow() < ban.Until && !IsTrusted(address);
     }
 
     /// <summary>
@@ -195,7 +202,8 @@ public sealed partial class SourceGuard
             _buckets.Add(address, bucket);
         }
 
-        if (bucket.TryTake(now, _perSecond, _ticksPerSecond)) return true;
+        // A trusted source is asked only when over the rate (a carrier's address may resolve after its bucket was made).
+        if (bucket.TryTake(now, _perSecond, _ticksPerSecond) || IsTrusted(address)) return true;
         bucket.DroppedSinceLog++;
         if (bucket.LastDropLog == 0 || now - bucket.LastDropLog >= _dropLogTicks)
         {
@@ -236,8 +244,10 @@ public sealed partial class SourceGuard
             if (network.Contains(address)) return true;
         }
 
-        return false;
+        return IsTrusted(address);
     }
+
+    private bool IsTrusted(IPAddress address) => IsTrustedSource is { } trusted && trusted(address);
 
     private void Ended(SourceBan ban, SourceBanEnd end, DateTimeOffset endedAt)
     {

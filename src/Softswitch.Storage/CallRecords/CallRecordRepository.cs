@@ -15,7 +15,7 @@ public sealed class CallRecordRepository(SqliteDatabase database)
         "caller_jitter_ms", "caller_peer_reported_lost",
         "callee_call_id", "callee_codec", "callee_remote_media", "callee_packets_sent", "callee_packets_received", "callee_packets_lost",
         "callee_jitter_ms", "callee_peer_reported_lost",
-        "recording_path",
+        "recording_path", "application_fields",
     ];
 
     private static readonly string InsertSql =
@@ -84,6 +84,7 @@ public sealed class CallRecordRepository(SqliteDatabase database)
         CalleeJitterMs = r.CalleeLeg?.JitterMs,
         CalleePeerReportedLost = r.CalleeLeg?.PeerReportedLost,
         RecordingPath = r.RecordingPath,
+        ApplicationFields = r.ApplicationFields,
     };
 
     private static StoredCallRecord FromRow(Row row) => new()
@@ -112,6 +113,7 @@ public sealed class CallRecordRepository(SqliteDatabase database)
         CalleeLeg = row.CalleeCallId is null ? null : new StoredCallLeg(row.CalleeCallId, row.CalleeCodec ?? "", row.CalleeRemoteMedia ?? "",
             row.CalleePacketsSent ?? 0, row.CalleePacketsReceived ?? 0, row.CalleePacketsLost ?? 0, row.CalleeJitterMs ?? 0, row.CalleePeerReportedLost),
         RecordingPath = row.RecordingPath,
+        ApplicationFields = row.ApplicationFields,
     };
 
     // The column shape as SQLite sees it: times as text, integers as 64-bit; one property per column of Columns.
@@ -153,5 +155,6 @@ public sealed class CallRecordRepository(SqliteDatabase database)
         public double? CalleeJitterMs { get; set; }
         public long? CalleePeerReportedLost { get; set; }
         public string? RecordingPath { get; set; }
+        public string? ApplicationFields { get; set; }
     }
 }

@@ -48,4 +48,7 @@ public sealed record StoredCallRecord
 
     /// <summary>Relative to the recordings folder, <c>/</c> separators; null when the call was not recorded.</summary>
     public string? RecordingPath { get; init; }
+
+    /// <summary>What the call's application noted, as a JSON object of name → text; null when nothing.</summary>
+    public string? ApplicationFields { get; init; }
 }

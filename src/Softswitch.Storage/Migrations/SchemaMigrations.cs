@@ -132,5 +132,9 @@ public static class SchemaMigrations
                 changed_at     TEXT    NOT NULL  -- UTC, ISO-8601 with milliseconds
             );
             """),
+        new Migration(7, "what a call's application noted (an IVR flow's path and variables)",
+            """
+            ALTER TABLE calls ADD COLUMN application_fields TEXT; -- JSON object of name -> text; NULL when none
+            """),
     ];
 }

@@ -32,6 +32,7 @@ internal static class CallRecordFields
         .. Leg("caller", r => r.CallerLeg),
         .. Leg("callee", r => r.CalleeLeg),
         ("recording_path", r => r.RecordingPath),
+        ("application_fields", r => r.ApplicationFields),
     ];
 
     private static IEnumerable<(string, Func<StoredCallRecord, object?>)> Leg(string prefix, Func<StoredCallRecord, StoredCallLeg?> leg) =>

@@ -23,6 +23,24 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
     /// <summary><c>calls export --csv</c>: CSV instead of JSON lines.</summary>
     public bool Csv { get; init; }
 
+    /// <summary>The flows folder of <c>flows check [DIR]</c> / <c>flows simulate --flows DIR</c>; null for ivr-flows.</summary>
+    public string? FlowsFolder { get; init; }
+
+    /// <summary>The prompts folder of the <c>flows</c> commands (<c>--sounds DIR</c>); null for sounds.</summary>
+    public string? SoundsFolder { get; init; }
+
+    /// <summary>The flow <c>flows simulate</c> runs.</summary>
+    public string? FlowName { get; init; }
+
+    /// <summary>The key script of <c>flows simulate --keys</c> ("2,3,123456#", "w5" for a pause).</summary>
+    public string? Keys { get; init; }
+
+    /// <summary>When the simulated call happens (<c>--at</c>, as typed); null for now.</summary>
+    public string? At { get; init; }
+
+    /// <summary>The simulated caller's number (<c>--caller</c>).</summary>
+    public string? Caller { get; init; }
+
     /// <summary>Usage text for <c>--help</c>.</summary>
     public const string Usage =
         """
@@ -32,6 +50,8 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
           softswitch security bans [--config FILE]
           softswitch security unban ADDRESS [--config FILE]
           softswitch calls export --since DATE [--until DATE] [--csv] [--config FILE]
+          softswitch flows check [DIR] [--sounds DIR]
+          softswitch flows simulate FLOW --keys KEYS [--at DATE] [--caller NUMBER] [--flows DIR] [--sounds DIR]
           softswitch --help
           softswitch --version
 
@@ -46,6 +66,14 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
                          (RFC 4180, header row) with --csv. DATE is 2026-12-06 (midnight) or
                          ISO 8601 with a time, 2026-12-06T08:30:00; UTC unless it ends in Z or
                          an offset such as +08:00
+          flows check    check every IVR flow in DIR (default ivr-flows) against the prompts in
+                         --sounds (default sounds): each problem as file:line:column: message,
+                         exit 1 on any error (warnings do not fail)
+          flows simulate run flow FLOW with a key script, printing the prompts played, keys used,
+                         variables set and HTTP calls; the last line says where the call ended.
+                         KEYS: groups typed when the flow next waits, e.g. "2,3,123456#"; an
+                         empty group lets a wait time out; w5 pauses 5 s. --at picks the time
+                         (business hours), e.g. 2026-11-23T10:00+08:00; --caller the number
 
         Options:
           --config FILE          configuration file (default: configs/softswitch.yaml in the current
@@ -68,6 +96,7 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
         string? since = null;
         string? until = null;
         var csv = false;
+        var flows = new FlowOptions();
         var overrides = new List<ConfigOverride>();
         var index = 0;
         if (args.Count > 0 && !args[0].StartsWith('-'))
@@ -104,11 +133,27 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
                     break;
                 case "calls":
                     return Fail("calls needs 'export --since DATE'");
+                case "flows" when args.Count > 1 && args[1] == "check":
+                    command = CliCommand.FlowsCheck;
+                    if (args.Count > 2 && !args[2].StartsWith('-')) flows.Folder = args[2];
+                    break;
+                case "flows" when args.Count > 2 && args[1] == "simulate" && !args[2].StartsWith('-'):
+                    command = CliCommand.FlowsSimulate;
+                    flows.Name = args[2];
+                    break;
+                case "flows":
+                    return Fail("flows needs 'check [DIR]' or 'simulate FLOW --keys KEYS'");
                 default:
                     return Fail($"unknown command '{args[0]}'");
             }
 
-            index = command switch { CliCommand.SecurityBans or CliCommand.CallsExport => 2, CliCommand.SecurityUnban => 3, _ => 1 };
+            index = command switch
+            {
+                CliCommand.SecurityBans or CliCommand.CallsExport => 2,
+                CliCommand.SecurityUnban or CliCommand.FlowsSimulate => 3,
+                CliCommand.FlowsCheck => flows.Folder is null ? 2 : 3,
+                _ => 1,
+            };
         }
 
         for (; index < args.Count; index++)
@@ -154,6 +199,12 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
 
                 configPath = value;
             }
+            else if (command is CliCommand.FlowsCheck or CliCommand.FlowsSimulate && FlowOptions.Accepts(command, name))
+            {
+                // An empty key script ("") is a caller who presses nothing.
+                if (value is null || (value.Length == 0 && name != "keys")) return Fail($"--{name} needs a value");
+                flows.Set(name, value);
+            }
             else if (command == CliCommand.CallsExport && name is "since" or "until")
             {
                 if (string.IsNullOrEmpty(value)) return Fail($"--{name} needs a DATE");
@@ -176,7 +227,12 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
         }
 
         if (command == CliCommand.CallsExport && since is null) return Fail("calls export needs --since DATE");
-        return new CliArguments(command, configPath, overrides, null) { Address = address, Since = since, Until = until, Csv = csv };
+        if (command == CliCommand.FlowsSimulate && flows.Keys is null) return Fail("flows simulate needs --keys KEYS (\"\" for none)");
+        return new CliArguments(command, configPath, overrides, null)
+        {
+            Address = address, Since = since, Until = until, Csv = csv,
+            FlowsFolder = flows.Folder, SoundsFolder = flows.Sounds, FlowName = flows.Name, Keys = flows.Keys, At = flows.At, Caller = flows.Caller,
+        };
 
         CliArguments Fail(string error) => new(command, configPath, overrides, error);
     }
@@ -185,5 +241,36 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         return equals < 0 ? (text, null) : (text[..equals], text[(equals + 1)..]);
+    }
+
+    /// <summary>The options of the <c>flows</c> commands while they are parsed.</summary>
+    private sealed class FlowOptions
+    {
+        public string? Folder { get; set; }
+
+        public string? Sounds { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Keys { get; set; }
+
+        public string? At { get; set; }
+
+        public string? Caller { get; set; }
+
+        public static bool Accepts(CliCommand command, string name) =>
+            name == "sounds" || (command == CliCommand.FlowsSimulate && name is "keys" or "at" or "caller" or "flows");
+
+        public void Set(string name, string value)
+        {
+            switch (name)
+            {
+                case "sounds": Sounds = value; break;
+                case "keys": Keys = value; break;
+                case "at": At = value; break;
+                case "caller": Caller = value; break;
+                default: Folder = value; break;
+            }
+        }
     }
 }

@@ -18,6 +18,12 @@ public enum CliCommand
     /// <summary>Print the call records of a time range (<c>calls export --since DATE</c>).</summary>
     CallsExport,
 
+    /// <summary>Check every IVR flow of a folder (<c>flows check [DIR]</c>).</summary>
+    FlowsCheck,
+
+    /// <summary>Run one IVR flow with a key script, no phone needed (<c>flows simulate FLOW --keys ...</c>).</summary>
+    FlowsSimulate,
+
     /// <summary>Print usage.</summary>
     Help,
 

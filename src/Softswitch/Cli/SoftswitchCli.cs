@@ -59,6 +59,12 @@ public static class SoftswitchCli
         }
 
         currentDirectory ??= Directory.GetCurrentDirectory();
+        if (arguments.Command is CliCommand.FlowsCheck or CliCommand.FlowsSimulate)
+        {
+            // Flows are checked and tried without a configuration: an admin edits them before the switch knows them.
+            return await FlowsCommands.RunAsync(arguments, currentDirectory, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
         var configPath = arguments.ConfigPath is null
             ? SoftswitchConfiguration.FindDefaultConfigFile(currentDirectory, AppContext.BaseDirectory)
             : Path.GetFullPath(arguments.ConfigPath, currentDirectory);

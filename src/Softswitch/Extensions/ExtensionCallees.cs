@@ -62,6 +62,7 @@ public sealed class ExtensionCallees : ICalleeDirectory, IDisposable
             ForwardNoAnswer = Empty(extension.ForwardNoAnswer),
             DoNotDisturb = extension.DoNotDisturb,
             Permission = PermissionOf(extension.Permission),
+            OutsideCallerId = Empty(extension.CallerId),
         }, StringComparer.Ordinal);
 
     internal static PermissionClass PermissionOf(string? name) => name switch

@@ -32,6 +32,7 @@ internal sealed class CallRecordSink(BackgroundBatchWriter<StoredCallRecord> wri
         CallerLeg = ToStored(record.CallerLeg),
         CalleeLeg = ToStored(record.CalleeLeg),
         RecordingPath = record.RecordingPath,
+        ApplicationFields = record.ApplicationFields is { Count: > 0 } fields ? System.Text.Json.JsonSerializer.Serialize(fields) : null,
     };
 
     private static StoredCallLeg? ToStored(CallLegRecord? leg) => leg is null

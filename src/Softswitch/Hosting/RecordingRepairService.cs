@@ -12,13 +12,13 @@ namespace Softswitch.Hosting;
 /// call starts, and scanning years of archive on every start would slow the switch down for nothing.
 /// </summary>
 internal sealed partial class RecordingRepairService(
-    IOptionsMonitor<SoftswitchOptions> options, TimeProvider time, ILogger<RecordingRepairService> logger) : IHostedService
+    Softswitch.Calls.CallServiceSettings calls, TimeProvider time, ILogger<RecordingRepairService> logger) : IHostedService
 {
     private const int DaysToCheck = 3;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var root = Path.GetFullPath(options.CurrentValue.Storage.Recordings);
+        var root = calls.RecordingsFolder; // resolved like the database's path (SipComposition)
         var today = time.GetUtcNow();
         for (var day = 0; day < DaysToCheck; day++)
         {

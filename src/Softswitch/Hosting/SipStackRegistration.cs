@@ -21,6 +21,7 @@ public static class SipStackRegistration
         services.AddHostedService<RecordingRepairService>(); // before the first call can write a recording
         services.AddHostedService<CodeWarmupService>(); // hosted services start in order: compiled before listening
         services.AddSingleton<SourceBanService>();
+        services.AddSoftswitchCallLayers();
         services.AddSingleton<SipHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
         // Trunks are read at start; their loops start once the stack listens and stop before it does.

@@ -75,6 +75,8 @@ public static class SoftswitchServices
             RetentionSweeper.TablesWith(TimeSpan.FromDays(options.Storage.CallRecordsRetentionDays)),
             logger: sp.GetRequiredService<ILogger<RetentionSweeper>>()));
         services.AddHostedService<RetentionService>();
+        // Flows load before the SIP stack takes calls (hosted services start in order).
+        services.AddSoftswitchIvr(databasePath);
         return services;
     }
 }

@@ -57,6 +57,12 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
 
     /// <summary>A switch whose calls log to <paramref name="loggers"/> and run under <paramref name="limits"/>.</summary>
     public CallSwitch(ILoggerFactory loggers, CallLimits limits, params DialPlanRoute[] routes)
+        : this(loggers, limits, [], routes)
+    {
+    }
+
+    /// <summary>A switch whose non-built-in routes (flows) are answered by <paramref name="applications"/>.</summary>
+    public CallSwitch(ILoggerFactory loggers, CallLimits limits, IReadOnlyList<IRouteApplications> applications, params DialPlanRoute[] routes)
     {
         _root = Directory.CreateTempSubdirectory("calls-tests-").FullName;
         SoundsFolder = Directory.CreateDirectory(Path.Combine(_root, "sounds")).FullName;
@@ -96,6 +102,7 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
             Time = Time,
             Loggers = loggers,
             Activity = Activity,
+            Applications = applications,
         };
         Sessions = calls.Sessions;
         CallRegistry = calls.Active;

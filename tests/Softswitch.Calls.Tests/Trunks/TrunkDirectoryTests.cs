@@ -52,6 +52,18 @@ public sealed class TrunkDirectoryTests
     }
 
     [Test]
+    public void For_the_source_guard_a_carrier_address_is_known_by_allow_from_or_resolved_host_but_not_by_contact_user()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_directory.IsTrunkAddress(IPAddress.Parse("198.51.100.77")), Is.True, "allow_from");
+            Assert.That(_directory.IsTrunkAddress(IPAddress.Parse("::ffff:203.0.113.5")), Is.True, "resolved host");
+            Assert.That(_directory.IsTrunkAddress(IPAddress.Parse("203.0.113.6")), Is.False, "a neighbour of the carrier");
+            Assert.That(_directory.IsTrunkAddress(IPAddress.Parse("192.0.2.99")), Is.False, "anyone may claim a Contact user: no exemption for it");
+        });
+    }
+
+    [Test]
     public void An_unknown_source_is_nobody_even_when_it_dials_a_did()
     {
         var invite = Invite("sip:6139001@switch.test", "sip:6139001@switch.test");

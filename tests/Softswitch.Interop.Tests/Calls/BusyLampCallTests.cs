@@ -44,6 +44,11 @@ public sealed partial class BusyLampCallTests
             Assert.That(confirmed, Is.GreaterThan(early), "then talking\n" + text);
             Assert.That(terminated, Is.GreaterThan(confirmed), "then free\n" + text);
             Assert.That(text, Does.Contain("direction=\"recipient\""), text);
+
+            var row = (await CallTable.WaitForAsync(softswitch)).Single();
+            Assert.That((row["caller"], row["dialled"], row["callee"], row["hangup_cause"], row["hangup_side"]),
+                Is.EqualTo(("1001", "1002", "1002", "normal", "caller")), softswitch.Output);
+            Assert.That((row["answered_at"] is null, row["caller_codec"], row["callee_codec"]), Is.EqualTo((false, "PCMU", "PCMU")), softswitch.Output);
         }
         finally
         {

@@ -46,7 +46,7 @@ public sealed class CallRecordTests
         var lines = export.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.That(lines, Has.Length.EqualTo(2), export.StandardOutput);
         Assert.That(lines[0], Does.StartWith("id,call_uuid,call_id,caller,"));
-        Assert.That(lines[1], Does.StartWith($"1,{row!.CallUuid},{row.CallId},1001,,*43,echo,extension,1001,echo,*43,{row.StartedAt},{row.AnsweredAt},{row.EndedAt},"));
+        Assert.That(lines[1], Does.StartWith($"1,{row!.CallUuid},{row.CallId},1001,Interop One,*43,echo,extension,1001,echo,*43,{row.StartedAt},{row.AnsweredAt},{row.EndedAt},"));
     }
 
     [Test, Description("SIGTERM during a call: the drain hangs it up and its row is written before the process exits")]

@@ -138,4 +138,24 @@ public sealed class ExtensionCallTests
         Assert.That(answered.ExitCode, Is.Zero, "the answering phone got the ACK and the BYE\n" + Log(caller, cancelled, answered));
         Assert.That(cancelled.ExitCode, Is.Zero, "the other phone got CANCEL\n" + Log(caller, cancelled, answered));
     }
+
+    [Test, Description("RFC 3264 §5 / RFC 3261 §13.2.1: INVITE without SDP; our offer in the 200, the caller's answer in the ACK")]
+    public async Task A_late_offer_caller_reaches_an_extension_and_its_answer_in_the_ack_sets_up_the_media()
+    {
+        Assert.That(Environment.UserName, Is.EqualTo("root"), "sipp's play_pcap_audio needs raw sockets (CI runs as root)");
+        var callee = await Callee1002("callee-answer.xml", ("ANSWER_MS", "200"));
+        var caller = await Call("echo-late-offer.xml");
+        var answered = await callee.Run;
+
+        Assert.That(caller.ExitCode, Is.Zero, Log(caller, answered));
+        Assert.That(answered.ExitCode, Is.Zero, "the callee was offered media, answered and got the BYE\n" + Log(caller, answered));
+        var row = (await CallTable.WaitForAsync(_softswitch)).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((row["caller"], row["callee"], row["hangup_cause"], row["hangup_side"]), Is.EqualTo(("1001", "1002", "normal", "caller")));
+            Assert.That((row["caller_codec"], row["callee_codec"]), Is.EqualTo(("PCMA", "PCMU")), "the caller's codec came in its ACK");
+            Assert.That(long.Parse(row["caller_packets_received"]!), Is.GreaterThan(50), "the caller's audio flowed to the answer it sent in the ACK");
+            Assert.That(long.Parse(row["callee_packets_sent"]!), Is.GreaterThan(50), "and was passed on to the callee");
+        });
+    }
 }

@@ -37,6 +37,10 @@ public sealed class FeatureCodeTests
     private Task<SippCallee> Answering(string extension, string password) =>
         SippCallee.StartAsync(_softswitch, extension, password, "callee-answer.xml", Limit, ("ANSWER_MS", "200"));
 
+    /// <summary>A row as caller&gt;dialled, who answered, cause/side, and answered or the status the caller got.</summary>
+    private static string Summary(IReadOnlyDictionary<string, string?> row) =>
+        $"{row["caller"]}>{row["dialled"]} {row["callee"] ?? "-"} {row["hangup_cause"]}/{row["hangup_side"]} {(row["answered_at"] is null ? row["sip_status"] : "answered")}";
+
     [Test]
     public async Task Star_78_turns_do_not_disturb_on_and_star_79_off_again()
     {
@@ -49,6 +53,13 @@ public sealed class FeatureCodeTests
         var answered = await CallAnswered();
         Assert.That(answered.ExitCode, Is.Zero, answered + _softswitch.Output);
         Assert.That((await phone.Run).ExitCode, Is.Zero, _softswitch.Output);
+
+        var rows = await CallTable.WaitForAsync(_softswitch, 4);
+        Assert.That(rows.Select(Summary), Is.EqualTo(new[]
+        {
+            "1002>*78 feature_code normal/caller answered", "1001>1002 - busy/callee 486", "1002>*79 feature_code normal/caller answered",
+            "1001>1002 1002 normal/caller answered",
+        }), _softswitch.Output);
     }
 
     [Test]
@@ -63,6 +74,13 @@ public sealed class FeatureCodeTests
         await DialCodeAsync("*73");
         var unregistered = await CallExpecting(480);
         Assert.That(unregistered.ExitCode, Is.Zero, "forwarding off: 1002 itself (no phone registered) answers 480\n" + unregistered + _softswitch.Output);
+
+        var rows = await CallTable.WaitForAsync(_softswitch, 4);
+        Assert.That(rows.Select(Summary), Is.EqualTo(new[]
+        {
+            "1002>*721003 feature_code normal/caller answered", "1001>1002 1003 normal/caller answered", "1002>*73 feature_code normal/caller answered",
+            "1001>1002 - unavailable/callee 480",
+        }), _softswitch.Output);
     }
 
     [Test]

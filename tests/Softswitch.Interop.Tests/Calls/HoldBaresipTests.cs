@@ -37,6 +37,16 @@ public sealed class HoldBaresipTests
     }
 
     [Test]
+    public void The_call_has_one_row_in_the_calls_table_with_the_caller_hanging_up_after_the_resume()
+    {
+        Assert.That(_run.Results.GetValueOrDefault("ROWS"), Is.EqualTo("1"), _run.Log);
+        Assert.That(_run.Results.GetValueOrDefault("ROW"), Is.EqualTo("1001|1002|normal|caller|PCMU|PCMU"), _run.Log);
+        // 9 s of 20 ms packets from each phone, the held one included (baresip keeps sending while on hold).
+        Assert.That(_run.Number("ROW_CALLER_RECEIVED"), Is.GreaterThan(200), _run.Log);
+        Assert.That(_run.Number("ROW_CALLEE_RECEIVED"), Is.GreaterThan(200), _run.Log);
+    }
+
+    [Test]
     public void The_caller_hung_up_on_its_own_and_the_switch_stopped_cleanly()
     {
         Assert.That(_run.Results.GetValueOrDefault("ALICE_EXIT"), Is.EqualTo("0"), _run.Log);

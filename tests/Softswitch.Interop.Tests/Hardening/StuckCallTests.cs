@@ -58,7 +58,7 @@ public sealed class StuckCallTests
             "--limits:max_call_seconds=3", "--rtp:timeout_seconds=2");
 
         // The pcap plays 7 s of audio: the RTP timeout never fires, the maximum length does (cause 200, not 408).
-        var call = SippCaller.RunAsync(softswitch, "pcap-until-bye.xml", "1002", s_sippTimeout, extra: ["-m", "1"]);
+        var call = SippCaller.RunAsync(softswitch, Scenarios.Written("pcap-until-bye.xml", ("REASON_CAUSE", "200")), "1002", s_sippTimeout, extra: ["-m", "1"]);
         await GoodPhone.AssertServedAsync(softswitch, "during a call that keeps sending");
         var result = await call;
 

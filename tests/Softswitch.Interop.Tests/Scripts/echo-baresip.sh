@@ -57,4 +57,4 @@ if [ -n "$heard_opus" ]; then
   echo "OPUS_HEARD_TOTAL_DB=$(level_db "$heard_opus" 1)"; echo "OPUS_HEARD_1K_DB=$(band_level_db "$heard_opus" 1)"
 fi
 print_switch_count ANSWERED "echo answered"
-print_switch_count ENDED_BY_BYE "echo call ended (caller hung up)"
+print_switch_count ENDED_BY_BYE "echo call ended (normal, by the caller)"

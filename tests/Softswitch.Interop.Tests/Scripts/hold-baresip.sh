@@ -65,5 +65,11 @@ if [ -n "$bob" ]; then
   echo "BOB_AFTER_TOTAL_DB=$(level_db "$bob" 1 "$after" 2)"; echo "BOB_AFTER_1K_DB=$(band_level_db "$bob" 1 "$after" 2 950-1050)"
   echo "BOB_AFTER_440_DB=$(band_level_db "$bob" 1 "$after" 2 420-460)"
 fi
+# The calls table, as an admin reads it: one row for the held and resumed call, media counted over the whole call.
+echo "ROWS=$(sqlite3 "$work/data/softswitch.db" "SELECT count(*) FROM calls")"
+echo "ROW=$(sqlite3 "$work/data/softswitch.db" \
+  "SELECT caller || '|' || callee || '|' || hangup_cause || '|' || hangup_side || '|' || caller_codec || '|' || callee_codec FROM calls")"
+echo "ROW_CALLER_RECEIVED=$(sqlite3 "$work/data/softswitch.db" "SELECT caller_packets_received FROM calls")"
+echo "ROW_CALLEE_RECEIVED=$(sqlite3 "$work/data/softswitch.db" "SELECT callee_packets_received FROM calls")"
 print_switch_count HELD 'on hold by the caller'
 print_switch_count RESUMED 'resumed; bridged again'

@@ -158,7 +158,7 @@ print_switch_count PCMU_ANSWERED 'echo answered, 0 PCMU/8000'
 echo "OPUS_PHONE_CODECS=$(grep -o '^a=rtpmap:[0-9]* [^ ]*' "$work/opus/linphone.log" | awk '{print $2}' | grep -v telephone-event | sort -u | tr '\n' ' ')"
 print_switch_count OPUS_ANSWERED 'echo answered, [0-9]* opus/48000'
 print_switch_count ANSWERED 'echo answered'
-print_switch_count ENDED_BY_BYE 'echo call ended (caller hung up)'
+print_switch_count ENDED_BY_BYE 'echo call ended (normal, by the caller)'
 echo "RFC4733_DIGITS=$(digits_received Rfc4733)"
 echo "INBAND_DIGITS=$(digits_received InBand)"
 echo "SIPINFO_DIGITS=$(digits_received SipInfo)"

@@ -127,6 +127,37 @@ public sealed class SourceGuardTests
     }
 
     [Test]
+    public void A_trusted_source_such_as_a_carrier_is_never_rate_limited_nor_banned()
+    {
+        var guard = Guard(new SourceGuardOptions { MaxRequestsPerSecondPerAddress = 5 });
+        guard.IsTrustedSource = address => address.Equals(Guesser);
+
+        Fail(guard, Guesser, 100);
+        var admitted = Enumerable.Range(0, 50).Count(_ => guard.Admit(Guesser));
+
+        Assert.That(admitted, Is.EqualTo(50));
+        Assert.That(_observer.Banned, Is.Empty);
+        Assert.That(guard.IsBanned(Guesser), Is.False);
+        Assert.That(Enumerable.Range(0, 50).Count(_ => guard.Admit(Phone)), Is.EqualTo(5), "an untrusted address keeps its limit");
+    }
+
+    [Test]
+    public void A_source_trusted_only_after_it_was_limited_or_banned_is_let_through()
+    {
+        var guard = Guard(new SourceGuardOptions { MaxRequestsPerSecondPerAddress = 5 });
+        Enumerable.Range(0, 20).ToList().ForEach(_ => guard.Admit(Phone));
+        Fail(guard, Guesser, 10);
+        Assert.That((guard.Admit(Phone), guard.Admit(Guesser)), Is.EqualTo((false, false)), "limited and banned while unknown");
+
+        // The carrier's host resolved to these addresses only now.
+        guard.IsTrustedSource = address => address.Equals(Phone) || address.Equals(Guesser);
+
+        Assert.That(Enumerable.Range(0, 50).Count(_ => guard.Admit(Phone)), Is.EqualTo(50));
+        Assert.That(guard.Admit(Guesser), Is.True);
+        Assert.That(guard.IsBanned(Guesser), Is.False);
+    }
+
+    [Test]
     public void An_ipv4_peer_seen_through_a_dual_mode_socket_is_the_same_address()
     {
         var guard = Guard(new SourceGuardOptions { Allow = [IPNetwork.Parse("198.51.100.0/24")] });

@@ -70,7 +70,7 @@ public sealed class CallsCommandsTests
         Assert.That(header, Does.Contain("caller_packets_lost").And.Contain("callee_jitter_ms").And.Contain("recording_path"));
         Assert.That(lines[1], Does.StartWith("1,answered,answered@phone,1001,\"Front desk, \"\"main\"\"\",*43,echo,extension,1001,echo,*43,"
             + "2026-12-06T09:00:00.000Z,2026-12-06T09:00:00.250Z,2026-12-06T09:01:01.500Z,61.5,62,normal,,caller,answered@phone,PCMU,"));
-        Assert.That(lines[1], Does.EndWith(",,,,,,,,,2026/12/06/20261206-090000-answered.wav"), "no callee leg; the recording last");
+        Assert.That(lines[1], Does.EndWith(",,,,,,,,,2026/12/06/20261206-090000-answered.wav,"), "no callee leg, the recording, no application fields");
     }
 
     [TestCase("2026-12-06T09:00:00+08:00", 1, Description = "an offset: 01:00 UTC")]
@@ -114,7 +114,7 @@ public sealed class CallsCommandsTests
 
         Assert.That((json.Code, json.Output), Is.EqualTo((0, "")));
         Assert.That(csv.Code, Is.EqualTo(0));
-        Assert.That(csv.Output, Does.StartWith("id,call_uuid,").And.EndWith("recording_path\r\n"));
+        Assert.That(csv.Output, Does.StartWith("id,call_uuid,").And.EndWith("recording_path,application_fields\r\n"));
     }
 
     private static StoredCallRecord Record(string uuid, DateTimeOffset started) => new()

@@ -40,9 +40,10 @@ public sealed class ExecutableTests
     public async Task Check_config_without_a_local_file_uses_the_one_next_to_the_program()
     {
         using var folder = new TempFolder();
-        // The shipped routes name prompts and music; like every relative path they resolve against the current directory.
+        // The shipped routes name prompts, music and a flow; like every relative path they resolve against the current directory.
         folder.Write("sounds/en/echo-test.wav", "RIFF");
         folder.Write("sounds/music/default.wav", "RIFF");
+        folder.Write("ivr-flows/main.yaml", "start: hello");
 
         var (code, output, error) = await RunToEndAsync(folder.Path, "check-config");
 

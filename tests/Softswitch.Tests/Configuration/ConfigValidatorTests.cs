@@ -60,6 +60,7 @@ public sealed class ConfigValidatorTests
     [TestCase(23, "    password: s3cret-two\n    forward_busy: \"1002\"", "softswitch.yaml:24:19: extensions[1].forward_busy: extension 1002 cannot forward to itself")]
     [TestCase(23, "    password: s3cret-two\n    ring_seconds: 0", "softswitch.yaml:24:19: extensions[1].ring_seconds: ring_seconds must be 1-600 (got 0)")]
     [TestCase(23, "    password: s3cret-two\n    permission: everywhere", "softswitch.yaml:24:17: extensions[1].permission: 'everywhere' is not a permission (internal, national or international)")]
+    [TestCase(23, "    password: s3cret-two\n    caller_id: \"03-1234\"", "softswitch.yaml:24:16: extensions[1].caller_id: '03-1234' is not a number (digits, optional leading +)")]
     public void Each_rule_reports_file_line_column_key_and_reason(int line, string replacement, string expected)
     {
         using var folder = new TempFolder();

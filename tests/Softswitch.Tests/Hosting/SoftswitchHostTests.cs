@@ -87,6 +87,34 @@ public sealed class SoftswitchHostTests
     }
 
     [Test]
+    public async Task The_container_composes_one_registry_one_binding_store_and_folders_resolved_like_the_database()
+    {
+        using var folder = new TempFolder();
+        var yaml = ConfigFixture.OnFreePort(ConfigFixture.Valid, out _) + "\nstorage:\n  database: db/test.db\n  recordings: rec\nivr:\n  sounds: voice";
+        var root = (ConfigurationRoot)ConfigFixture.Build(folder, yaml);
+        using var stop = new CancellationTokenSource();
+        Softswitch.Calls.CallServiceSettings? calls = null;
+        bool sameStore = false, sameRegistry = false;
+
+        var code = await SoftswitchHost.RunAsync(new SoftswitchStartup(root, ConfigValidator.Validate(root), "softswitch.yaml", folder.Path), stop.Token,
+            services =>
+            {
+                calls = services.GetRequiredService<Softswitch.Calls.CallServiceSettings>();
+                sameStore = ReferenceEquals(services.GetRequiredService<Softswitch.Sip.Registrar.SipRegistrar>().Store,
+                    services.GetRequiredService<Softswitch.Sip.Registrar.BindingStore>());
+                sameRegistry = ReferenceEquals(services.GetRequiredService<Softswitch.Calls.Signalling.CallServices>().Active,
+                    services.GetRequiredService<Softswitch.Calls.Legs.CallRegistry>());
+                stop.Cancel();
+            });
+        root.Dispose();
+
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That((sameStore, sameRegistry), Is.EqualTo((true, true)), "the API reads the registrar's and the calls' own state");
+        Assert.That(calls!.RecordingsFolder, Is.EqualTo(Path.Combine(folder.Path, "rec")), "not the test's working directory");
+        Assert.That(calls.SoundsFolder, Is.EqualTo(Path.Combine(folder.Path, "voice")));
+    }
+
+    [Test]
     public async Task Start_up_failure_exits_1_and_logs_why()
     {
         using var folder = new TempFolder();

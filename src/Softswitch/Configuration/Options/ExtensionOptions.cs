@@ -38,6 +38,10 @@ public sealed class ExtensionOptions
     [ConfigurationKeyName("pickup_group")]
     public string? PickupGroup { get; set; }
 
+    /// <summary>The number presented (From, P-Asserted-Identity) when it calls out through a trunk; unset: the trunk's caller_id.</summary>
+    [ConfigurationKeyName("caller_id")]
+    public string? CallerId { get; set; }
+
     /// <summary>How far it may call out: internal (no trunk), national (default) or international.</summary>
     public string Permission { get; set; } = "national";
 }

@@ -64,6 +64,11 @@ public static class ExtensionRules
             context.Error(ConfigKeys.Combine(path, "permission"), $"'{extension.Permission}' is not a permission (internal, national or international)");
         }
 
+        if (!string.IsNullOrEmpty(extension.CallerId) && !TrunkRules.IsNumber(extension.CallerId))
+        {
+            context.Error(ConfigKeys.Combine(path, "caller_id"), $"'{extension.CallerId}' is not a number (digits, optional leading +)");
+        }
+
         if (extension.RingSeconds is < 1 or > 600)
         {
             context.Error(ConfigKeys.Combine(path, "ring_seconds"), $"ring_seconds must be 1-600 (got {extension.RingSeconds})");

@@ -72,7 +72,8 @@ public static class TrunkRules
         return IsHost(text[..colon]) && int.TryParse(text[(colon + 1)..], out var port) && port is > 0 and <= 65535;
     }
 
-    private static bool IsNumber(string text)
+    /// <summary>A telephone number as a caller ID or DID: digits with an optional leading +.</summary>
+    internal static bool IsNumber(string text)
     {
         var digits = text.StartsWith('+') ? text[1..] : text;
         return digits.Length is > 0 and <= 32 && digits.All(char.IsAsciiDigit);
