@@ -28,8 +28,8 @@ public sealed partial class BridgedCall
     private void ReportAllTerminated()
     {
         if (_context.Activity is null) return;
-        ReportCaller(DialogState.Terminated);
-        foreach (var fork in _forks.Concat(_transferForks)) ReportCallee(fork, DialogState.Terminated);
-        if (_answered is { } answered) ReportCallee(answered, DialogState.Terminated);
+        if (_caller != _handedOver) ReportCaller(DialogState.Terminated);
+        foreach (var fork in _forks.Concat(_transferForks).Where(fork => fork != _handedOver)) ReportCallee(fork, DialogState.Terminated);
+        if (_answered is { } answered && answered != _handedOver) ReportCallee(answered, DialogState.Terminated);
     }
 }

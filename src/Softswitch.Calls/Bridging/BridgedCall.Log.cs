@@ -88,6 +88,6 @@ public sealed partial class BridgedCall
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: transfer to {Target} failed ({StatusCode}); the call goes on")]
     private partial void LogTransferFailed(string callId, string target, int statusCode);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: REFER to {ReferTo} refused: not an extension or ring group of ours, or attended (Replaces)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: REFER to {ReferTo} refused: not an extension or ring group of ours, or an unreadable Replaces")]
     private partial void LogTransferRefused(string callId, string referTo);
 }

@@ -1,4 +1,3 @@
-using Softswitch.Calls.Media;
 using Softswitch.Media.Sdp;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Stack;
@@ -32,33 +31,8 @@ public sealed partial class BridgedCall
             return;
         }
 
-        if (invite.Request.Body.IsEmpty || SdpParser.TryParse(invite.Request.Body.Span, out var offer, out _) != SdpParseStatus.Ok)
-        {
-            invite.Respond(488, "Offer Required", toTag: SipIds.NewTag());
-            return;
-        }
-
-        if (!_context.Media.Ports.TryAllocate(out var ports))
-        {
-            invite.Respond(503, "Media Ports Exhausted", toTag: SipIds.NewTag(), headers: [new("Retry-After", "10")]);
-            return;
-        }
-
-        var offerAnswer = new OfferAnswerSession(new LocalMediaOptions
-        {
-            Address = _context.Media.Address.ToString(), RtpPort = ports!.RtpPort, Codecs = CallCodecs.PreferringFirst(_caller.Negotiated.Codec),
-        }, _context.Time);
-        var negotiated = offerAnswer.ReceiveOffer(offer!);
-        if (!negotiated.IsAccepted || negotiated.Codec is null)
-        {
-            ports.Dispose();
-            invite.Respond(negotiated.RejectStatusCode ?? 488, toTag: SipIds.NewTag());
-            return;
-        }
-
-        _pickupPorts = ports;
-        var picker = new CallerLeg(this, invite.Request.CallId, pickup.Extension, ports, offerAnswer, role: "callee");
-        picker.Attach(_context.Sessions.CreateSession(invite, picker));
+        if (AnswerableLeg(invite, pickup.Extension, "callee", _caller.Negotiated.Codec, out var negotiated) is not { } picker) return;
+        _pickupPorts = picker.Ports;
         LogPickedUp(CallId, pickup.Extension, _target.Name);
 
         _ringTimer?.Dispose();
@@ -70,8 +44,8 @@ public sealed partial class BridgedCall
         if (_earlyMedia is not null) await DropEarlyMediaAsync().ConfigureAwait(false);
         _answered = picker;
         _ringing = [];
-        var answer = SdpWriter.Write(offerAnswer.CreateAnswer());
-        await picker.StartMediaAsync(negotiated, _context.Media, invite.Source.Address.Address, _context.Time, _context.Loggers).ConfigureAwait(false);
+        var answer = SdpWriter.Write(picker.OfferAnswer.CreateAnswer());
+        await picker.StartMediaAsync(negotiated!, _context.Media, invite.Source.Address.Address, _context.Time, _context.Loggers).ConfigureAwait(false);
         await StartCallerMediaAsync().ConfigureAwait(false);
         Connect();
         if (!_caller.Session.Accept(SdpWriter.Write(_caller.OfferAnswer.LocalDescription!)))

@@ -10,6 +10,7 @@ public sealed partial class BridgedCall
     {
         if (_context.Media.CallRecords is not { } sink) return;
         var end = _end ?? BridgedCallEnd.CallerHungUp;
+        var party = _answered ?? _lastParty;
         sink.Add(new CallRecord
         {
             CallUuid = Uuid,
@@ -18,7 +19,7 @@ public sealed partial class BridgedCall
             CallerName = CallerName,
             Dialled = Dialled,
             // An application's call that bridged nobody was answered by the switch: the route's target is the callee.
-            Callee = (_answered ?? _lastParty)?.Peer ?? (_application is not null && _answeredTime is not null ? RouteTargetWords.Of(Route.Target) : null),
+            Callee = party?.Peer ?? (_application is not null && _answeredTime is not null ? RouteTargetWords.Of(Route.Target) : null),
             SourceKind = Source.Kind,
             Source = Source.Name,
             RouteTarget = RouteTargetWords.Of(Route.Target),
@@ -29,8 +30,8 @@ public sealed partial class BridgedCall
             HangupCause = end.Cause,
             HangupSide = end.Side,
             SipStatus = _answeredTime is null ? end.SipStatus : null,
-            CallerLeg = _caller.Media is { } caller ? CallLegRecord.From(caller) : null,
-            CalleeLeg = (_answered ?? _lastParty)?.Media is { } callee ? CallLegRecord.From(callee) : null,
+            CallerLeg = _caller == _handedOver ? _handedOverRecord : _caller.Media is { } caller ? CallLegRecord.From(caller) : null,
+            CalleeLeg = party is not null && party == _handedOver ? _handedOverRecord : party?.Media is { } callee ? CallLegRecord.From(callee) : null,
             RecordingPath = _recorder is { } recorder ? CallRecordings.Relative(_context.Media, recorder.Path) : null,
             ApplicationFields = ApplicationFields is { } fields ? new Dictionary<string, string>(fields, StringComparer.Ordinal) : null,
         });

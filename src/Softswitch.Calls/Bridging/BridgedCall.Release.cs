@@ -18,7 +18,8 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
 
     public Task WhenSignallingEnded =>
         Task.WhenAll(_forks.Concat(_transferForks).Select(fork => fork.Session.Completion).Append(_caller.Session.Completion)
-            .Concat(_answered is CallerLeg picker ? [picker.Session.Completion] : []).ToArray());
+            .Concat(_answered is CallerLeg picker ? [picker.Session.Completion] : [])
+            .Concat(_adopted.Select(leg => leg.Dialog?.Completion ?? Task.CompletedTask)).ToArray());
 
     public void HangupForShutdown() => Post(new HangupRequested(HangupCauses.Shutdown, null));
 
@@ -83,17 +84,17 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
         _answerTimer?.Dispose();
         try
         {
+            DrainMailbox();
             StopMusic();
             _bridge?.Disconnect();
             var end = _end ?? BridgedCallEnd.CallerHungUp;
             LogEnded(CallId, _target.Name, end.Cause, end.Side, _context.Time.GetElapsedTime(_startedTimestamp).TotalSeconds,
                 LegSummary(_caller), _answered is null ? "-" : LegSummary(_answered));
             if (_caller.Media is { } callerMedia) callerMedia.Tap = null;
-            await _caller.CloseMediaAsync().ConfigureAwait(false);
-            foreach (var fork in _forks) await fork.CloseMediaAsync().ConfigureAwait(false);
-            foreach (var fork in _transferForks) await fork.CloseMediaAsync().ConfigureAwait(false);
-            if (_answered is CallerLeg picker) await picker.CloseMediaAsync().ConfigureAwait(false);
-            if (_lastParty is not null) await _lastParty.CloseMediaAsync().ConfigureAwait(false);
+            foreach (var leg in _forks.Concat(_transferForks).Concat(_adopted).Prepend(_caller).Append(_answered as CallerLeg).Append(_lastParty))
+            {
+                if (leg is not null && leg != _handedOver) await leg.CloseMediaAsync().ConfigureAwait(false);
+            }
             if (_recorder is not null)
             {
                 await _recorder.DisposeAsync().ConfigureAwait(false);
@@ -110,10 +111,10 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
             ReleaseTrunkSlots();
             WriteRecord();
             _admission?.Dispose();
-            _caller.Ports.Dispose();
-            _calleePorts?.Dispose();
-            _pickupPorts?.Dispose();
-            _transferPorts?.Dispose();
+            foreach (var ports in _adopted.Select(leg => leg.Ports).Prepend(_caller.Ports).Append(_calleePorts).Append(_pickupPorts).Append(_transferPorts))
+            {
+                if (!WentWithHandedOver(ports)) ports?.Dispose();
+            }
             _registry?.Remove(this);
             _released.TrySetResult();
         }

@@ -10,7 +10,8 @@ namespace Softswitch.Calls.Bridging;
 /// Blind transfer (RFC 3515) from either party: REFER with Refer-To an extension or ring group is accepted 202; the
 /// other party (the transferee) hears music while the target rings; when it answers, the transferee is bridged to it,
 /// the transferor hears NOTIFY 200 (message/sipfrag) and is hung up. If nobody answers, the transferor hears the
-/// failure in a NOTIFY and the call goes on as before.
+/// failure in a NOTIFY and the call goes on as before. Attended transfer (Refer-To with Replaces) is in
+/// BridgedCall.AttendedTransfer.cs.
 /// </summary>
 public sealed partial class BridgedCall
 {
@@ -30,13 +31,20 @@ public sealed partial class BridgedCall
         }
 
         var referTo = refer.Request.GetFirstHeaderValue("Refer-To");
-        var number = referTo is not null && NameAddress.TryParse(referTo, out var address) ? address!.Uri.User : null;
-        var target = number is null ? null : _context.Targets?.ForExtension(number) ?? _context.Targets?.ForRingGroup(number);
-        if (target is null || referTo!.Contains("Replaces", StringComparison.OrdinalIgnoreCase))
+        var address = referTo is not null && NameAddress.TryParse(referTo, out var parsed) ? parsed : null;
+        if (ReplacesIn(address) is { } replaces)
         {
-            // Only blind transfer to our own extensions and ring groups (attended transfer with Replaces is not served yet).
+            await OnAttendedReferAsync(transferor, refer, replaces).ConfigureAwait(false);
+            return;
+        }
+
+        var number = address?.Uri.User;
+        var target = number is null ? null : _context.Targets?.ForExtension(number) ?? _context.Targets?.ForRingGroup(number);
+        if (target is null)
+        {
+            // Blind transfer only to our own extensions and ring groups.
             LogTransferRefused(CallId, referTo ?? "(no Refer-To)");
-            refer.Respond(target is null ? 404 : 501, target is null ? "No Such Extension" : "Attended Transfer Not Supported");
+            refer.Respond(404, "No Such Extension");
             return;
         }
 

@@ -154,7 +154,10 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
     }
 
     /// <summary>Any thread: queues the event for the call's loop (dropped once the call is over).</summary>
-    public void Post(CallEvent message) => _mailbox.Writer.TryWrite(message);
+    public void Post(CallEvent message)
+    {
+        if (!_mailbox.Writer.TryWrite(message)) ForwardIfHandedOver(message);
+    }
 
     private async Task RunAsync()
     {
@@ -196,6 +199,10 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         RingTimedOut timedOut => OnRingTimedOutAsync(timedOut),
         HangupRequested hangup => OnHangupRequested(hangup),
         PickupRequested pickup => OnPickupAsync(pickup),
+        HandOverRequested request => OnHandOverRequested(request),
+        LegHandedOver handedOver => OnLegHandedOverAsync(handedOver),
+        HandOverRefused refused => OnHandOverRefusedAsync(refused),
+        ReplaceRequested replace => OnReplaceRequestedAsync(replace),
         AnswerDue => AnswerForApplicationAsync(),
         BridgeRequested bridge => OnBridgeRequestedAsync(bridge),
         _ => ValueTask.CompletedTask,
@@ -213,11 +220,18 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
     private void HangUpEveryLeg(string? reasonHeader)
     {
         _ringTimer?.Dispose();
-        _caller.Hangup(reasonHeader);
-        if (_partyA != _caller) _partyA.Hangup(reasonHeader);
-        foreach (var fork in _forks) fork.Hangup(reasonHeader);
-        foreach (var fork in _transferForks) fork.Hangup(reasonHeader);
-        if (_answered is CallerLeg picker) picker.Hangup(reasonHeader);
+        HangUp(_caller);
+        if (_partyA != _caller) HangUp(_partyA);
+        foreach (var fork in _forks) HangUp(fork);
+        foreach (var fork in _transferForks) HangUp(fork);
+        if (_answered is CallerLeg picker) HangUp(picker);
+        foreach (var leg in _adopted) HangUp(leg);
+
+        // A leg handed over to another call (attended transfer) talks on there.
+        void HangUp(CallLeg leg)
+        {
+            if (leg != _handedOver) leg.Hangup(reasonHeader);
+        }
     }
 
     private ValueTask OnHangupRequested(HangupRequested hangup)

@@ -39,6 +39,25 @@ public sealed record PickupRequested(Softswitch.Sip.Transactions.ServerTransacti
 /// <summary>End the call from the switch (watchdog, shutdown, an API) with this cause and optional RFC 3326 Reason.</summary>
 public sealed record HangupRequested(string Cause, string? ReasonHeader) : CallEvent;
 
+/// <summary>
+/// Attended transfer (RFC 3891 via REFER): <paramref name="Requester"/> asks the call owning <paramref name="Replaced"/>
+/// for the other party of that dialog; answered by <see cref="LegHandedOver"/> or <see cref="HandOverRefused"/>.
+/// </summary>
+public sealed record HandOverRequested(Softswitch.Sip.Dialogs.IInviteSession Replaced, BridgedCall Requester, int Step) : CallEvent;
+
+/// <summary>The leg another call handed over: its events reach this call from now on, its media and ports are ours.</summary>
+public sealed record LegHandedOver(CallLeg Leg, int Step) : CallEvent;
+
+/// <summary>The call asked for a hand-over cannot give the leg (the dialog is gone, not answered, busy transferring).</summary>
+public sealed record HandOverRefused(int StatusCode, string Reason, int Step) : CallEvent;
+
+/// <summary>
+/// RFC 3891: an INVITE from <paramref name="Extension"/> with a Replaces header naming <paramref name="Replaced"/>, a
+/// party's dialog of this call: the new INVITE takes that party's place.
+/// </summary>
+public sealed record ReplaceRequested(Softswitch.Sip.Transactions.ServerTransaction Invite, string Extension,
+    Softswitch.Sip.Dialogs.IInviteSession Replaced) : CallEvent;
+
 /// <summary>How a set-up leg ended.</summary>
 public enum LegEnding
 {

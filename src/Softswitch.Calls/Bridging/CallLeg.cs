@@ -15,15 +15,24 @@ namespace Softswitch.Calls.Bridging;
 /// </summary>
 public abstract class CallLeg
 {
+    private IBridgedCallMailbox _call;
+
     private protected CallLeg(IBridgedCallMailbox call, string role, RtpPortPair ports, OfferAnswerSession offerAnswer)
     {
-        Call = call;
+        _call = call;
         Role = role;
         Ports = ports;
         OfferAnswer = offerAnswer;
     }
 
-    private protected IBridgedCallMailbox Call { get; }
+    /// <summary>Where the leg's session callbacks go: its call, or the call it was handed over to (attended transfer).</summary>
+    private protected IBridgedCallMailbox Call => Volatile.Read(ref _call);
+
+    /// <summary>
+    /// Attended transfer: the leg's session events go to <paramref name="call"/> from now on (events already queued at the
+    /// old call are forwarded by it).
+    /// </summary>
+    public void MoveTo(IBridgedCallMailbox call) => Volatile.Write(ref _call, call);
 
     /// <summary>caller or callee.</summary>
     public string Role { get; }

@@ -22,6 +22,9 @@ public static class HangupCauses
     public const string SessionTimer = "session_timer";
     public const string Shutdown = "shutdown";
 
+    /// <summary>This side's party transferred the call away (attended transfer): the other party talks on in another call.</summary>
+    public const string Transferred = "transferred";
+
     /// <summary>Refused by the switch (limits, no route, not allowed).</summary>
     public const string Rejected = "rejected";
 }

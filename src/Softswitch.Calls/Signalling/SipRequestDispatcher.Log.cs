@@ -44,6 +44,9 @@ public sealed partial class SipRequestDispatcher
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Extension} dialled *8: no call ringing in its pickup group, answered 480")]
     private partial void LogNothingToPickUp(string callId, string extension);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: INVITE from {Extension} replaces dialog {ReplacedCallId}: none of ours, {StatusCode}")]
+    private partial void LogNothingToReplace(string callId, string extension, string replacedCallId, int statusCode);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: no module serves the {Target} route {Destination}: 480")]
     private partial void LogNoApplication(string callId, string target, string destination);
 }

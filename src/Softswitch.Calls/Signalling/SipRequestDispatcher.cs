@@ -231,6 +231,7 @@ public sealed partial class SipRequestDispatcher : ITransactionUser, IAsyncDispo
         var caller = authentication.Extension;
         var dialled = invite.Request.RequestUri.User ?? "";
         if (RefuseForeignDomain(invite, caller)) return;
+        if (caller is not null && TryReplace(invite, caller)) return;
         var route = _calls.DialPlan().Find(dialled);
         if (route is null && caller is not null && TryFeatureCode(invite, caller, dialled)) return;
         route ??= ImplicitExtensionRoute(dialled);

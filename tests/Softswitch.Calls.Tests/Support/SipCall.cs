@@ -8,9 +8,11 @@ namespace Softswitch.Calls.Tests.Support;
 /// One call as a phone's SIP stack places it on the <see cref="CallSwitch"/>: INVITE, the 407 challenge answered
 /// (ACK, then INVITE again with CSeq + 1 and Proxy-Authorization), ACK, BYE, re-INVITE, INFO and CANCEL in the dialog,
 /// and 200 for the switch's BYE. It keeps the dialog state a phone keeps: Call-ID, tags, CSeq, the remote target.
-/// The INVITE's Request-URI is <c>sip:dialled@host</c> (the switch's domain unless a test aims elsewhere).
+/// The INVITE's Request-URI is <c>sip:dialled@host</c> (the switch's domain unless a test aims elsewhere);
+/// <c>extraInviteHeaders</c> (whole lines with CRLF) go into every INVITE.
 /// </summary>
-internal sealed class SipCall(CallSwitch sip, string extension, string dialled, string host = CallSwitch.Domain, string? callId = null)
+internal sealed class SipCall(CallSwitch sip, string extension, string dialled, string host = CallSwitch.Domain, string? callId = null,
+    string? extraInviteHeaders = null)
 {
     private const string PhoneHost = "127.0.0.1:5099";
 
@@ -168,6 +170,7 @@ internal sealed class SipCall(CallSwitch sip, string extension, string dialled, 
             $"CSeq: {_inviteCSeq} INVITE\r\n" +
             $"Contact: <sip:{extension}@{PhoneHost}>\r\n" +
             (authorization is null ? "" : $"Proxy-Authorization: {authorization}\r\n") +
+            extraInviteHeaders +
             "Allow: INVITE, ACK, CANCEL, BYE, INFO\r\n" +
             "User-Agent: calls-test-phone/1.0\r\n" +
             Body(sdp, "application/sdp"));

@@ -21,8 +21,13 @@ public sealed class SippCallee
     /// Registers <paramref name="extension"/> from a free port, then starts sipp on that port with
     /// <paramref name="scenario"/> (a name under Scenarios/, its placeholders replaced by <paramref name="values"/>).
     /// </summary>
+    public static Task<SippCallee> StartAsync(SoftswitchProcess softswitch, string extension, string password, string scenario,
+        TimeSpan timeout, params (string Placeholder, string Value)[] values) =>
+        StartAsync(softswitch, extension, password, scenario, timeout, [], values);
+
+    /// <summary>As above, with more sipp arguments (<paramref name="extra"/>: -au/-ap for a phone that also calls, -cid_str ...).</summary>
     public static async Task<SippCallee> StartAsync(SoftswitchProcess softswitch, string extension, string password, string scenario,
-        TimeSpan timeout, params (string Placeholder, string Value)[] values)
+        TimeSpan timeout, string[] extra, params (string Placeholder, string Value)[] values)
     {
         int port;
         using (var phone = new RawSipPhone("127.0.0.1", softswitch.Port, FreePort.ForUdp()))
@@ -37,7 +42,7 @@ public sealed class SippCallee
         var run = Tool.RunAsync("sipp",
         [
             "-sf", path, "-i", "127.0.0.1", "-mi", "127.0.0.1", "-p", port.ToString(), "-mp", FreePort.ForUdp().ToString(),
-            "-m", "1", "-nostdin", "-timeout", $"{(int)timeout.TotalSeconds}s", "-timeout_error",
+            "-m", "1", "-nostdin", "-timeout", $"{(int)timeout.TotalSeconds}s", "-timeout_error", .. extra,
         ], timeout + TimeSpan.FromSeconds(10), Directory.CreateTempSubdirectory("sipp-").FullName);
         await Task.Delay(300); // sipp binds its port
         return new SippCallee(port, run);
