@@ -75,5 +75,5 @@ done
 print_switch_count MUSIC_ANSWERED 'music default answered, 0 PCMU'
 print_switch_count BRIDGED 'bridged with .* (0 PCMU/8000 <-> [0-9]* opus/48000'
 print_switch_count BRIDGE_ENDED 'bridge with .* ended'
-print_switch_count ALICE_HUNG_UP_BY_SWITCH 'meet-me call ended (we hung up)'
+print_switch_count ALICE_HUNG_UP_BY_SWITCH 'meet-me call ended (normal, by the switch)'
 print_switch_count BOB_HUNG_UP 'meet-me call ended (normal, by the caller)'
