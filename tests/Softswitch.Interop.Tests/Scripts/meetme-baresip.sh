@@ -44,7 +44,7 @@ alice_pid=$!
 sleep 4
 call_with_baresip BOB_EXIT bob "*47" 30 9
 # The switch must hang Alice up as soon as Bob is gone: her baresip would stay until -t 20 otherwise.
-await "$work/softswitch.out" "meet-me call ended (we hung up)" 1 5
+await "$work/softswitch.out" "meet-me call ended (normal, by the switch)" 1 5
 wait "$alice_pid"; echo "ALICE_EXIT=$?"
 sleep 1
 stop_softswitch
