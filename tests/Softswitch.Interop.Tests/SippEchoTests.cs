@@ -95,10 +95,10 @@ public sealed class SippEchoTests
         // sipp's pcap plays 50 packets a second from its ACK until the BYE 3 s later: each one must come back to the address
         // the answer in the ACK named. Exceptions: packets that beat the ACK's processing have nowhere to go until the answer
         // is applied or the source is latched (3 packets), and the last ones race the BYE (2).
-        var ended = Regex.Match(softswitch.Output, @"echo call ended \(caller hung up\), (\d+) packets sent; received (\d+)");
-        var received = int.Parse(ended.Groups[2].Value);
+        var row = (await CallTable.WaitForAsync(softswitch)).Single();
+        var received = int.Parse(row["caller_packets_received"]!);
         Assert.That(received, Is.GreaterThanOrEqualTo(50), softswitch.Output);
-        Assert.That(int.Parse(ended.Groups[1].Value), Is.InRange(received - 5, received),
+        Assert.That(int.Parse(row["caller_packets_sent"]!), Is.InRange(received - 5, received),
             "echoed, but for the first packets before the ACK and the last racing the BYE\n" + softswitch.Output);
     }
 
