@@ -99,7 +99,7 @@ run_rate() {
   kill -INT "$callee_pid" 2>/dev/null; wait "$callee_pid" 2>/dev/null || true
   for p in "${trace_pids[@]}"; do wait "$p" || true; done
   kill -TERM "$pid"; wait "$pid" || true
-  local ended; ended=$(grep -c ': call ended (' softswitch.out || true)
+  local ended; ended=$(grep -c ' call ended (' softswitch.out || true)
   python3 - "$work" "$bench" "$rate" "$total" "$code" "$a" "$b" "$wall" "$rss" "$ended" "$sipp_cpu" <<'PY' | tee -a "$base/results.txt"
 import glob, sys
 work, bench = sys.argv[1], sys.argv[2]
