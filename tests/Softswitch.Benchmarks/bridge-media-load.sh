@@ -82,13 +82,13 @@ work, bench, concurrent, code, per_call = sys.argv[1], sys.argv[2], int(sys.argv
 sys.path.insert(0, bench); from load_stats import sipp_counts, rtp_stream_loss
 ok, failed = sipp_counts(work + '/stats.csv', 'SuccessfulCall(C)', 'FailedCall(C)')
 _, callee_failed = sipp_counts(work + '/callee-stats.csv', 'SuccessfulCall(C)', 'FailedCall(C)')
-# "...: call ended (...) after S s; caller PEER CODEC: sent N, received N, lost N, jitter J ms; callee ...: sent ..."
+# "...: TARGET call ended (...) after S s; caller PEER CODEC: sent N, received N, lost N, jitter J ms; callee ...: sent ..."
 leg = r'sent (\d+), received (\d+), lost (\d+), jitter ([\d.]+) ms'
 totals = [0] * 6; jitters = []; ended = 0
 # Per call and direction, packets the switch received from one phone and did not relay to the other.
 dropped = {'caller_to_callee': [], 'callee_to_caller': []}
 for line in open(work + '/softswitch.out'):
-    m = re.search(r': call ended \(.*; caller [^;]*?' + leg + r'; callee [^;]*?' + leg, line)
+    m = re.search(r' call ended \(.*; caller [^;]*?' + leg + r'[^;]*; callee [^;]*?' + leg, line)
     if not m: continue
     ended += 1
     g = m.groups()

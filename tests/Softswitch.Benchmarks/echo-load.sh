@@ -100,7 +100,7 @@ last=$(tail -1 stats.csv)
 sleep 1
 tail -n +$((warm_lines + 1)) "$work/softswitch.out" > "$work/load.out"
 echoed=$(grep -c 'echo call ended' "$work/load.out" || true)
-packets=$(grep -o 'echo call ended ([a-z ]*), [0-9]* packets sent' "$work/load.out" | awk '{s+=$(NF-2)} END {print s+0}')
+packets=$(grep -o 'echo call ended ([^)]*) after [0-9.]* s; caller [^:]*: sent [0-9]*' "$work/load.out" | awk '{s+=$NF} END {print s+0}')
 echo "concurrent=$concurrent total=$total sipp_exit=$code succeeded=$(echo "$last" | cut -d';' -f"$ok") failed=$(echo "$last" | cut -d';' -f"$ko")"
 sent_per_call=$(tshark -r /usr/share/sip-tester/g711a.pcap 2>/dev/null | wc -l)
 echo "calls_ended=$echoed packets_echoed=$packets packets_sent=$((sent_per_call * total * plays)) echo_loss_pct=$(python3 -c "print(round(100 * (1 - $packets / ($sent_per_call * $total * $plays)), 3))")"

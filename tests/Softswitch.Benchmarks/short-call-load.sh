@@ -43,5 +43,5 @@ echo "rate=$rate total=$total sipp_exit=$code succeeded=$(echo "$last" | cut -d'
 # A call still up when the switch stops is hung up by the drain after limits.shutdown_grace_seconds (30 s, longer than
 # the 32 s a 200 waits for its ACK, counted from 3 s after the load): "switch shutting down" counts the calls whose
 # caller had lost the dialog (leaked before the drain existed).
-echo "answered=$(count ': echo answered') ended_by_caller=$(count 'echo call ended (caller hung up)') ended_no_ack=$(count 'echo call ended (no ACK)') leaked_hung_up_at_stop=$(count 'echo call ended (switch shutting down)') bye_481=$(count 'BYE for no known dialog') $(grep -o 'RTP port pairs in use at stop: [0-9]*' "$work/softswitch.out" | tr ' ' '_' || echo 'rtp_in_use=unknown')"
+echo "answered=$(count ': echo answered') ended_by_caller=$(count 'echo call ended (normal, by the caller)') ended_no_ack=$(count 'echo call ended (failed, by the caller)') leaked_hung_up_at_stop=$(count 'echo call ended (shutdown, by the switch)') bye_481=$(count 'BYE for no known dialog') $(grep -o 'RTP port pairs in use at stop: [0-9]*' "$work/softswitch.out" | tr ' ' '_' || echo 'rtp_in_use=unknown')"
 echo "log: $work/softswitch.out"
