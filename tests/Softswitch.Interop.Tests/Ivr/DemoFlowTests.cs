@@ -80,6 +80,25 @@ public sealed class DemoFlowTests
         });
     }
 
+    [Test, Description("A wrong key at the main menu: the menu is said again; after its retries the flow says goodbye and hangs up")]
+    public async Task Wrong_keys_replay_the_menu_then_the_flow_gives_up_and_hangs_up()
+    {
+        var caller = await SippCaller.CallAsync(_softswitch, Scenarios.Written("ivr-caller-until-bye.xml",
+            ("KEYS_MS", "1500"), ("KEYS", "2777")), "1001", "500", Limit, null, ["-m", "1"]);
+
+        Assert.That(caller.ExitCode, Is.Zero, "the caller got the switch's BYE\n" + Log(caller));
+        var row = (await CallTable.WaitForAsync(_softswitch)).Single();
+        var fields = Fields(row);
+        Assert.Multiple(() =>
+        {
+            Assert.That(row["hangup_side"], Is.EqualTo("switch"));
+            Assert.That(row["callee"], Is.EqualTo("flow"), "nobody was transferred to");
+            Assert.That(fields["ivr_path"], Does.Contain("english").And.Contain("goodbye"), Log(caller));
+            Assert.That(new string([.. fields["ivr_keys"].Where(char.IsAsciiDigit)]), Is.EqualTo("2777"),
+                "the menu took each wrong key (retries: 2) before giving up: " + fields["ivr_path"]);
+        });
+    }
+
     private static Dictionary<string, string> Fields(IReadOnlyDictionary<string, string?> row)
     {
         Assert.That(row["application_fields"], Is.Not.Null, "the flow's fields are in the row");
