@@ -26,9 +26,6 @@ public sealed partial class BridgedCall
 
     private ITimer? _answerTimer;
 
-    /// <summary>The application's name while one runs the call (for logs and the live call list).</summary>
-    public string? ApplicationName => _application?.Name;
-
     /// <summary>The fields the application set for the call's row, or null.</summary>
     private IReadOnlyDictionary<string, string>? ApplicationFields => _channel?.RecordFields is { Count: > 0 } fields ? fields : null;
 
@@ -156,26 +153,36 @@ public sealed partial class BridgedCall
             _bridge?.Transcodes == true ? "transcoding" : "relaying");
     }
 
-    /// <summary>The bridge is over (nobody answered, or the party hung up): the caller is back with the application.</summary>
-    private async ValueTask EndApplicationBridgeAsync(BridgeOutcome outcome)
+    /// <summary>The party the application's bridge reached hung up: its media closes and the caller is back with the application.</summary>
+    private async ValueTask EndAnsweredApplicationBridgeAsync()
     {
-        StopRingback();
-        _ringTimer?.Dispose();
+        var party = _answered!;
+        var talkTime = _context.Time.GetElapsedTime(_partyAnsweredAt);
         _bridge?.Disconnect();
         _bridge = null;
-        var talkTime = _partyAnsweredAt == 0 ? TimeSpan.Zero : _context.Time.GetElapsedTime(_partyAnsweredAt);
-        var party = _answered;
-        if (party is not null)
-        {
-            ReportCallee(party, Presence.DialogState.Terminated);
-            await party.CloseMediaAsync().ConfigureAwait(false);
-        }
-
+        ReportCallee(party, Presence.DialogState.Terminated);
+        await party.CloseMediaAsync().ConfigureAwait(false);
         _answered = null;
+        CompleteApplicationBridge(BridgeOutcome.PartyHungUp, party.Peer, talkTime);
+    }
+
+    /// <summary>
+    /// Nobody answered the application's bridge (busy, no answer, nobody to ring): the caller is back with the
+    /// application at once; nothing is left to close, so the loop does not wait.
+    /// </summary>
+    private void EndUnansweredApplicationBridge(BridgeOutcome outcome)
+    {
+        _ringTimer?.Dispose();
+        CompleteApplicationBridge(outcome, null, TimeSpan.Zero);
+    }
+
+    private void CompleteApplicationBridge(BridgeOutcome outcome, string? party, TimeSpan talkTime)
+    {
+        StopRingback();
         _partyAnsweredAt = 0;
         MediaChanged();
-        LogBridgeEnded(CallId, outcome.ToString(), party?.Peer ?? "-");
-        _applicationBridge?.TrySetResult(new BridgeResult(outcome, party?.Peer, talkTime));
+        LogBridgeEnded(CallId, outcome.ToString(), party ?? "-");
+        _applicationBridge?.TrySetResult(new BridgeResult(outcome, party, talkTime));
         _applicationBridge = null;
     }
 

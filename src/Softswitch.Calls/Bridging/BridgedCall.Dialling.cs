@@ -270,7 +270,7 @@ public sealed partial class BridgedCall
         if (_application is not null)
         {
             // An application's bridge that reached nobody: the caller, answered long ago, goes back to the application.
-            _ = EndApplicationBridgeAsync(OutcomeOf(end)).AsTask();
+            EndUnansweredApplicationBridge(OutcomeOf(end));
             return;
         }
 

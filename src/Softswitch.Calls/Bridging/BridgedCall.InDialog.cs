@@ -17,7 +17,7 @@ public sealed partial class BridgedCall
         var leg = ended.Leg;
         if (_application is not null && leg == _answered && leg != _partyA && ended.Why != LegEnding.WeHungUp)
         {
-            await EndApplicationBridgeAsync(BridgeOutcome.PartyHungUp).ConfigureAwait(false);
+            await EndAnsweredApplicationBridgeAsync().ConfigureAwait(false);
             return;
         }
 

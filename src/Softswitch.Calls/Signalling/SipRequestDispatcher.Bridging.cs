@@ -28,16 +28,21 @@ public sealed partial class SipRequestDispatcher
 
     private void Ring(ServerTransaction invite, CallSource caller, DialPlanRoute route)
     {
-        var number = route.Destination ?? route.Match;
-        var target = route.Target == RouteTarget.RingGroup ? _calls!.Targets!.ForRingGroup(number) : _calls!.Targets!.ForExtension(number);
-        if (target is null)
+        if (RingTarget(route) is not { } target)
         {
             invite.Respond(404, toTag: SipIds.NewTag());
-            LogNoRoute(invite.Request.CallId, number);
+            LogNoRoute(invite.Request.CallId, route.Destination ?? route.Match);
             return;
         }
 
         Bridge(invite, caller, route, target);
+    }
+
+    /// <summary>What an extension or ring-group route rings, or null when its number is neither.</summary>
+    private DialTarget? RingTarget(DialPlanRoute route)
+    {
+        var number = route.Destination ?? route.Match;
+        return route.Target == RouteTarget.RingGroup ? _calls!.Targets!.ForRingGroup(number) : _calls!.Targets!.ForExtension(number);
     }
 
     /// <summary>

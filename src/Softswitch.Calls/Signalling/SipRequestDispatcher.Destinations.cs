@@ -18,8 +18,7 @@ public sealed partial class SipRequestDispatcher : IDestinationResolver
         switch (route?.Target)
         {
             case RouteTarget.Extension or RouteTarget.RingGroup when _calls.Targets is not null:
-                var destination = route.Destination ?? route.Match;
-                return route.Target == RouteTarget.RingGroup ? _calls.Targets.ForRingGroup(destination) : _calls.Targets.ForExtension(destination);
+                return RingTarget(route);
             case RouteTarget.Trunk:
                 return TrunkTarget(source, route, number, out refusedWith);
             default:
