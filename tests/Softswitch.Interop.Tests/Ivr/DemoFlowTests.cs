@@ -80,6 +80,24 @@ public sealed class DemoFlowTests
         });
     }
 
+    [Test, Description("Sales (1001) has no phone registered: the transfer finds nobody, the caller hears 'unavailable' and is back in the menu")]
+    public async Task A_transfer_to_an_extension_with_no_phone_gives_the_caller_back_to_the_flow()
+    {
+        var caller = await SippCaller.CallAsync(_softswitch, Scenarios.Written("ivr-caller-rfc4733.xml",
+            ("KEYS_MS", "1500"), ("KEYS", "21"), ("STAY_MS", "8000")), "1001", "500", Limit, null, ["-m", "1"]);
+
+        Assert.That(caller.ExitCode, Is.Zero, "the caller stayed in the flow until its own BYE\n" + Log(caller));
+        var row = (await CallTable.WaitForAsync(_softswitch)).Single();
+        var fields = Fields(row);
+        Assert.Multiple(() =>
+        {
+            Assert.That(row["hangup_side"], Is.EqualTo("caller"));
+            Assert.That(row["callee"], Is.EqualTo("flow"), "nobody answered the transfer");
+            Assert.That(row["callee_call_id"], Is.Null, "no leg was dialled");
+            Assert.That(fields["ivr_path"], Does.Contain("dial-sales").And.Contain("unavailable"), Log(caller));
+        });
+    }
+
     [Test, Description("A wrong key at the main menu: the menu is said again; after its retries the flow says goodbye and hangs up")]
     public async Task Wrong_keys_replay_the_menu_then_the_flow_gives_up_and_hangs_up()
     {
