@@ -21,7 +21,7 @@ namespace Softswitch.Calls.Presence;
 public sealed partial class ExtensionActivity : IAsyncDisposable
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, List<DialogActivity>> _byExtension = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ExtensionDialogs> _byExtension = new(StringComparer.Ordinal);
     private readonly Channel<ExtensionActivityChange> _changes =
         Channel.CreateUnbounded<ExtensionActivityChange>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private readonly ILogger _logger;
@@ -52,26 +52,22 @@ public sealed partial class ExtensionActivity : IAsyncDisposable
         lock (_gate)
         {
             var current = _byExtension.GetValueOrDefault(extension);
-            var index = current is null ? -1 : IndexOf(current, activity.CallId);
-            if (index >= 0 && current![index] == activity) return;
-            if (activity.State == DialogState.Terminated && index < 0) return;
+            var previous = current?.Find(activity.CallId);
+            if (previous is not null && previous == activity) return;
+            if (activity.State == DialogState.Terminated && previous is null) return;
 
-            // The list after the change is copied only for an observer that watches this extension: an extension in
+            // The list after the change is built only for an observer that watches this extension: an extension in
             // hundreds of dialogs (a load test, a busy trunk-facing extension) would otherwise copy them all on every report.
-            var seen = WatchedByAnyObserver(extension) ? AfterChange(current, index, activity) : null;
+            var seen = WatchedByAnyObserver(extension) ? current?.InOrder(activity) ?? [activity] : null;
             if (activity.State == DialogState.Terminated)
             {
-                current!.RemoveAt(index);
+                current!.Remove(activity.CallId);
                 if (current.Count == 0) _byExtension.Remove(extension);
-            }
-            else if (index >= 0)
-            {
-                current![index] = activity;
             }
             else
             {
-                if (current is null) _byExtension[extension] = current = [];
-                current.Add(activity);
+                if (current is null) _byExtension[extension] = current = new ExtensionDialogs();
+                current.Set(activity);
             }
 
             // Under the lock, so changes of one extension enter the channel in the order they were made.
@@ -82,7 +78,7 @@ public sealed partial class ExtensionActivity : IAsyncDisposable
     /// <summary>The dialogs <paramref name="extension"/> is in now (none terminated), in the order they began.</summary>
     public IReadOnlyList<DialogActivity> Snapshot(string extension)
     {
-        lock (_gate) return _byExtension.GetValueOrDefault(extension)?.ToArray() ?? [];
+        lock (_gate) return _byExtension.GetValueOrDefault(extension)?.InOrder() ?? [];
     }
 
     /// <summary>How many extensions have at least one dialog.</summary>
@@ -99,26 +95,6 @@ public sealed partial class ExtensionActivity : IAsyncDisposable
         }
 
         return false;
-    }
-
-    /// <summary>Every dialog of the extension right after <paramref name="activity"/> replaces (or joins) the one at <paramref name="index"/>.</summary>
-    private static DialogActivity[] AfterChange(List<DialogActivity>? current, int index, DialogActivity activity)
-    {
-        if (current is null) return [activity];
-        var seen = new DialogActivity[index >= 0 ? current.Count : current.Count + 1];
-        current.CopyTo(seen);
-        seen[index >= 0 ? index : seen.Length - 1] = activity;
-        return seen;
-    }
-
-    private static int IndexOf(List<DialogActivity> dialogs, string callId)
-    {
-        for (var i = 0; i < dialogs.Count; i++)
-        {
-            if (string.Equals(dialogs[i].CallId, callId, StringComparison.Ordinal)) return i;
-        }
-
-        return -1;
     }
 
     private async Task RunAsync()

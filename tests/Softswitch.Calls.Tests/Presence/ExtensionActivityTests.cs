@@ -108,6 +108,21 @@ public sealed class ExtensionActivityTests
     }
 
     [Test]
+    public async Task A_dialog_that_changes_keeps_its_place_and_the_order_survives_many_dialogs_coming_and_going()
+    {
+        for (var i = 0; i < 500; i++) _board.Report("1001", Call("d" + i, DialogState.Early));
+        for (var i = 0; i < 500; i += 2) _board.Report("1001", Call("d" + i, DialogState.Terminated));
+        _board.Report("1001", Call("d1", DialogState.Confirmed));
+        _board.Report("1001", Call("new", DialogState.Trying));
+        await Eventually.TrueAsync(() => _observer.Changes.Count == 752, () => $"{_observer.Changes.Count} changes");
+
+        var expected = Enumerable.Range(0, 500).Where(i => i % 2 == 1).Select(i => "d" + i).Append("new").ToArray();
+        Assert.That(_board.Snapshot("1001").Select(d => d.CallId), Is.EqualTo(expected), "in the order they began");
+        Assert.That(_board.Snapshot("1001")[0].State, Is.EqualTo(DialogState.Confirmed), "the change replaced the dialog in its place");
+        Assert.That(_observer.Changes[^2].Dialogs.Select(d => d.CallId), Is.EqualTo(expected[..^1]), "an observer sees the same order");
+    }
+
+    [Test]
     public void A_snapshot_is_a_copy_that_later_changes_leave_alone()
     {
         _board.Report("1001", Call("a", DialogState.Early));
