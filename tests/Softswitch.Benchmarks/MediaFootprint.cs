@@ -24,7 +24,7 @@ public static class MediaFootprint
     {
         using var sink = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         sink.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var allocator = new RtpPortAllocator(46000, 46000 + (2 * legs) + 99);
+        using var allocator = new RtpPortAllocator(46000, 46000 + (2 * legs) + 99);
         await using var clock = new MediaClock(TimeProvider.System, NullLogger<MediaClock>.Instance);
         var held = new List<object>();
 

@@ -138,6 +138,7 @@ public class MediaPathBenchmarks
         _player.Stop();
         for (var i = _owned.Count - 1; i >= 0; i--) await _owned[i].DisposeAsync();
         foreach (var ports in _ports) ports.Dispose();
+        _allocator.Dispose();
         _sink.Dispose();
         await _clock.DisposeAsync();
         Directory.Delete(_folder, recursive: true);

@@ -7,10 +7,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Softswitch.Media.Rtp;
 
 /// <summary>
-/// The media end of one call leg on one <see cref="RtpPortPair"/>: a receive loop per socket (RTP and
-/// RTCP) on a pooled buffer with the <see cref="SocketAddress"/> overload of ReceiveFrom, so nothing is
-/// allocated per packet; symmetric RTP with latching (<see cref="RtpSourceLatch"/>); and allocation-free
-/// sends to the current remote.
+/// The media end of one call leg on one <see cref="RtpPortPair"/>: it receives what the pair's always-running loops
+/// read (<see cref="BoundPortPair"/>: a pinned buffer and the <see cref="SocketAddress"/> overload of ReceiveFrom, so
+/// nothing is allocated per packet) between <see cref="Start"/> and <see cref="DisposeAsync"/>; symmetric RTP with
+/// latching (<see cref="RtpSourceLatch"/>); and allocation-free sends to the current remote.
 /// </summary>
 /// <remarks>
 /// RTCP follows RTP: its destination starts as <see cref="RtpEndpointOptions.RemoteRtcp"/> (or RTP port + 1)
@@ -18,19 +18,14 @@ namespace Softswitch.Media.Rtp;
 /// from the same host as the latched RTP. RTCP from anywhere else is dropped and counted with the RTP
 /// <see cref="OtherSourcePacketsDropped"/>.
 /// </remarks>
-public sealed class RtpEndpoint : IAsyncDisposable
+public sealed class RtpEndpoint : IAsyncDisposable, IRtpDatagramReceiver
 {
-    /// <summary>An Ethernet MTU's worth of RTCP; a compound report larger than this would be fragmented anyway.</summary>
-    private const int MaxRtcpDatagram = 1500;
-
     private readonly RtpPortPair _ports;
     private readonly IRtpPacketSink _sink;
     private readonly RtpEndpointOptions _options;
     private readonly ILogger _logger;
     private readonly RtpSourceLatch _latch;
-    private readonly CancellationTokenSource _shutdown = new();
     private SocketAddress? _remoteRtcp;
-    private Task _loops = Task.CompletedTask;
     private long _rtpReceived;
     private long _dropped;
     private long _otherSource;
@@ -45,7 +40,6 @@ public sealed class RtpEndpoint : IAsyncDisposable
         _ports = ports;
         _sink = sink;
         _options = options ?? new RtpEndpointOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.ReceiveBufferSize, RtpHeader.FixedLength);
         _logger = logger ?? NullLogger<RtpEndpoint>.Instance;
         _latch = new RtpSourceLatch(_options.LatchAfterPackets, relatchAfter: _options.RelatchAfter, time: _options.Time,
             signallingHost: _options.SignallingHost);
@@ -87,7 +81,7 @@ public sealed class RtpEndpoint : IAsyncDisposable
         Volatile.Write(ref _remoteRtcp, rtcp?.Serialize());
     }
 
-    /// <summary>Starts both receive loops.</summary>
+    /// <summary>Starts receiving on both ports.</summary>
     public void Start()
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
@@ -96,7 +90,7 @@ public sealed class RtpEndpoint : IAsyncDisposable
             throw new InvalidOperationException("The RTP endpoint is already started.");
         }
 
-        _loops = Task.WhenAll(ReceiveLoopAsync(_ports.RtpSocket, isRtcp: false), ReceiveLoopAsync(_ports.RtcpSocket, isRtcp: true));
+        _ports.Attach(this);
     }
 
     /// <summary>Sends an RTP packet to the current remote; false when none is known or the send failed.</summary>
@@ -105,22 +99,24 @@ public sealed class RtpEndpoint : IAsyncDisposable
     /// <summary>Sends an RTCP compound packet to the current remote RTCP address.</summary>
     public bool SendRtcp(ReadOnlySpan<byte> packet) => SendTo(_ports.RtcpSocket, packet, Volatile.Read(ref _remoteRtcp));
 
-    /// <summary>Stops receiving and waits for the loops; the port pair stays owned by the caller.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops receiving: when this returns no packet is being handed to the sink and none will be. The port pair stays
+    /// owned by the caller.
+    /// </summary>
+    public ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            return;
+            _ports.Detach(this);
         }
 
-        await _shutdown.CancelAsync().ConfigureAwait(false);
-        await _loops.ConfigureAwait(false);
-        _shutdown.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private bool SendTo(Socket socket, ReadOnlySpan<byte> packet, SocketAddress? destination)
     {
-        if (destination is null)
+        // Once disposed the sockets may already carry another call: a late sender must not speak from them.
+        if (destination is null || Volatile.Read(ref _disposed) != 0)
         {
             return false;
         }
@@ -141,60 +137,7 @@ public sealed class RtpEndpoint : IAsyncDisposable
         }
     }
 
-    private async Task ReceiveLoopAsync(Socket socket, bool isRtcp)
-    {
-        // Let Start return before a receive completes inline.
-        await Task.Yield();
-        // Each loop keeps its buffer for the whole call with a receive always pending on it, so it is pinned for
-        // that long: the pinned heap keeps it from fragmenting the young generations. RTCP packets are compound
-        // reports of a few hundred bytes, so their buffer is MTU-sized at most.
-        var size = isRtcp ? Math.Min(_options.ReceiveBufferSize, MaxRtcpDatagram) : _options.ReceiveBufferSize;
-        var buffer = PinnedReceiveBuffers.Rent(size);
-        var from = new SocketAddress(socket.AddressFamily, SocketAddress.GetMaximumAddressSize(socket.AddressFamily));
-        var token = _shutdown.Token;
-        try
-        {
-            while (!token.IsCancellationRequested)
-            {
-                int received;
-                try
-                {
-                    received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, token).ConfigureAwait(false);
-                }
-                catch (Exception) when (token.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (ObjectDisposedException)
-                {
-                    break;
-                }
-                catch (SocketException exception)
-                {
-                    // ICMP port unreachable from an earlier send and the like: not this socket's end.
-                    RtpLog.ReceiveFailed(_logger, _ports.RtpPort, exception.SocketErrorCode);
-                    continue;
-                }
-
-                var datagram = buffer.AsSpan(0, received);
-                if (isRtcp)
-                {
-                    OnRtcp(datagram, from);
-                }
-                else
-                {
-                    OnRtp(datagram, from);
-                }
-            }
-        }
-        finally
-        {
-            // The loop has left: no receive is pending on the buffer any more.
-            PinnedReceiveBuffers.Return(buffer);
-        }
-    }
-
-    private void OnRtp(ReadOnlySpan<byte> datagram, SocketAddress from)
+    void IRtpDatagramReceiver.OnRtpDatagram(ReadOnlySpan<byte> datagram, SocketAddress from)
     {
         if (RtpHeader.TryParse(datagram, out var header, out _) != RtpParseStatus.Success)
         {
@@ -226,7 +169,7 @@ public sealed class RtpEndpoint : IAsyncDisposable
         }
     }
 
-    private void OnRtcp(ReadOnlySpan<byte> datagram, SocketAddress from)
+    void IRtpDatagramReceiver.OnRtcpDatagram(ReadOnlySpan<byte> datagram, SocketAddress from)
     {
         if (datagram.Length < 8 || datagram[0] >> 6 != RtpHeader.Version)
         {

@@ -31,7 +31,4 @@ public sealed class RtpEndpointOptions
     /// yet short enough that a phone moving from Wi-Fi to mobile data is heard again within a breath.
     /// </summary>
     public static TimeSpan DefaultRelatchAfter { get; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Size of each receive buffer; larger datagrams are truncated (audio RTP stays far below).</summary>
-    public int ReceiveBufferSize { get; init; } = 2048;
 }

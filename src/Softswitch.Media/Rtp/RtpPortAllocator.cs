@@ -13,13 +13,18 @@ namespace Softswitch.Media.Rtp;
 /// <remarks>
 /// Free pairs wait in a FIFO queue: allocation takes from the head, release appends to the tail, so a
 /// just-released port is reused last and late packets of an ended call do not reach the next one.
+/// A pair is bound the first time a call needs it and then stays bound, with its receive loops running, until the
+/// allocator is disposed (<see cref="BoundPortPair"/>): the pool grows to the most calls the switch has had at once.
 /// A pair another program holds fails to bind; it goes back to the tail and the next one is tried.
 /// Thread-safe; allocation and release are O(1) apart from such skips.
 /// </remarks>
-public sealed class RtpPortAllocator
+public sealed class RtpPortAllocator : IDisposable
 {
     private readonly ConcurrentQueue<int> _free = new();
+    private readonly BoundPortPair?[] _bound;
+    private readonly int _first;
     private readonly ILogger _logger;
+    private int _disposed;
 
     /// <summary>Creates a pool over <paramref name="portMin"/>..<paramref name="portMax"/> bound to <paramref name="bindAddress"/>.</summary>
     /// <param name="portMin">First port; an odd value starts the pairs at the next even port.</param>
@@ -46,6 +51,8 @@ public sealed class RtpPortAllocator
         }
 
         Capacity = _free.Count;
+        _first = first;
+        _bound = new BoundPortPair?[Capacity];
     }
 
     /// <summary>First port of the range.</summary>
@@ -71,12 +78,19 @@ public sealed class RtpPortAllocator
     /// <summary>Binds and returns the next free pair; false when none could be bound.</summary>
     public bool TryAllocate([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RtpPortPair? pair)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         // Each queued pair is tried at most once per call, so a range full of foreign sockets ends the loop.
         var attempts = _free.Count;
         for (var i = 0; i < attempts && _free.TryDequeue(out var port); i++)
         {
-            if (TryBind(port, out pair))
+            var slot = (port - _first) / 2;
+            var bound = Volatile.Read(ref _bound[slot]);
+            if (bound is not null || TryBind(port, out bound))
             {
+                Volatile.Write(ref _bound[slot], bound);
+                // Disposed while this pair was being bound: close it too, as Dispose may have passed its slot.
+                if (Volatile.Read(ref _disposed) != 0) bound.Close();
+                pair = new RtpPortPair(this, bound);
                 return true;
             }
 
@@ -90,7 +104,20 @@ public sealed class RtpPortAllocator
 
     internal void Release(int rtpPort) => _free.Enqueue(rtpPort);
 
-    private bool TryBind(int port, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RtpPortPair? pair)
+    /// <summary>Closes every socket the pool bound; pairs still held by calls go quiet.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        for (var slot = 0; slot < _bound.Length; slot++)
+        {
+            Volatile.Read(ref _bound[slot])?.Close();
+        }
+    }
+
+    /// <summary>The receive loops of every pair bound so far (tests check they end on dispose).</summary>
+    internal Task BoundLoops => Task.WhenAll(_bound.Where(b => b is not null).Select(b => b!.Loops));
+
+    private bool TryBind(int port, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BoundPortPair? pair)
     {
         pair = null;
         Socket? rtp = null;
@@ -99,7 +126,8 @@ public sealed class RtpPortAllocator
         {
             rtp = Bind(port);
             rtcp = Bind(port + 1);
-            pair = new RtpPortPair(this, rtp, rtcp);
+            pair = new BoundPortPair(rtp, rtcp, _logger);
+            pair.StartReceiving();
             return true;
         }
         catch (SocketException)

@@ -4,34 +4,32 @@ using System.Net.Sockets;
 namespace Softswitch.Media.Rtp;
 
 /// <summary>
-/// An even RTP port and the odd RTCP port above it (RFC 3550 §11), both bound. Disposing closes the
-/// sockets and hands the pair back to its <see cref="RtpPortAllocator"/>.
+/// A call's hold on an even RTP port and the odd RTCP port above it (RFC 3550 §11), both bound. Disposing hands the
+/// pair back to its <see cref="RtpPortAllocator"/>, which keeps the sockets bound for a later call.
 /// </summary>
 public sealed class RtpPortPair : IDisposable
 {
     private readonly RtpPortAllocator _owner;
+    private readonly BoundPortPair _bound;
     private int _disposed;
 
-    internal RtpPortPair(RtpPortAllocator owner, Socket rtpSocket, Socket rtcpSocket)
+    internal RtpPortPair(RtpPortAllocator owner, BoundPortPair bound)
     {
         _owner = owner;
-        RtpSocket = rtpSocket;
-        RtcpSocket = rtcpSocket;
-        RtpEndPoint = (IPEndPoint)rtpSocket.LocalEndPoint!;
-        RtcpEndPoint = (IPEndPoint)rtcpSocket.LocalEndPoint!;
+        _bound = bound;
     }
 
     /// <summary>The bound RTP socket.</summary>
-    public Socket RtpSocket { get; }
+    public Socket RtpSocket => _bound.RtpSocket;
 
     /// <summary>The bound RTCP socket.</summary>
-    public Socket RtcpSocket { get; }
+    public Socket RtcpSocket => _bound.RtcpSocket;
 
     /// <summary>Local RTP address and port (even).</summary>
-    public IPEndPoint RtpEndPoint { get; }
+    public IPEndPoint RtpEndPoint => _bound.RtpEndPoint;
 
     /// <summary>Local RTCP address and port (RTP port + 1).</summary>
-    public IPEndPoint RtcpEndPoint { get; }
+    public IPEndPoint RtcpEndPoint => _bound.RtcpEndPoint;
 
     /// <summary>The RTP port, as written in the SDP m= line.</summary>
     public int RtpPort => RtpEndPoint.Port;
@@ -42,7 +40,15 @@ public sealed class RtpPortPair : IDisposable
     /// <summary>True once released.</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
-    /// <summary>Closes both sockets and returns the pair to the pool (once).</summary>
+    internal void Attach(IRtpDatagramReceiver receiver)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        _bound.Attach(receiver);
+    }
+
+    internal void Detach(IRtpDatagramReceiver receiver) => _bound.Detach(receiver);
+
+    /// <summary>Returns the pair to the pool (once); a receiver still attached hears nothing more.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -50,8 +56,7 @@ public sealed class RtpPortPair : IDisposable
             return;
         }
 
-        RtpSocket.Dispose();
-        RtcpSocket.Dispose();
+        _bound.DetachAll();
         _owner.Release(RtpPort);
     }
 }

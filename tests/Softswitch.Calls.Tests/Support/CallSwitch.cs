@@ -212,6 +212,7 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
     public async ValueTask DisposeAsync()
     {
         await _dispatcher.DisposeAsync();
+        Ports.Dispose();
         await _clock.DisposeAsync();
         await Activity.DisposeAsync();
         try

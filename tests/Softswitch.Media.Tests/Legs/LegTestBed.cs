@@ -75,6 +75,8 @@ internal sealed class LegTestBed : IAsyncDisposable
             ports.Dispose();
         }
 
+        _allocator.Dispose();
+
         foreach (var phone in _phones)
         {
             phone.Dispose();

@@ -35,7 +35,8 @@ public sealed class RtcpReporterTests
     {
         var time = new FakeTimeProvider();
         var first = FreeUdpPortRange.Find(2);
-        using var ports = new RtpPortAllocator(first, first + 1, IPAddress.Loopback).Allocate();
+        using var allocator = new RtpPortAllocator(first, first + 1, IPAddress.Loopback);
+        using var ports = allocator.Allocate();
         using var peer = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         await using var endpoint = new RtpEndpoint(ports, new NoSink(),
             new RtpEndpointOptions { RemoteRtcp = (IPEndPoint)peer.Client.LocalEndPoint! });
@@ -68,7 +69,8 @@ public sealed class RtcpReporterTests
     {
         var time = new FakeTimeProvider();
         var first = FreeUdpPortRange.Find(2);
-        using var ports = new RtpPortAllocator(first, first + 1, IPAddress.Loopback).Allocate();
+        using var allocator = new RtpPortAllocator(first, first + 1, IPAddress.Loopback);
+        using var ports = allocator.Allocate();
         var endpoint = new RtpEndpoint(ports, new NoSink());
         using var reporter = new RtcpReporter(endpoint, OurSsrc, 8000, "test@127.0.0.1", time);
         for (ushort i = 0; i < 100; i++)

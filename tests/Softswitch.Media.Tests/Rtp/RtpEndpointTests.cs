@@ -26,6 +26,7 @@ public class RtpEndpointTests
     public void TearDown()
     {
         _ports.Dispose();
+        _allocator.Dispose();
         foreach (var socket in _sockets)
         {
             socket.Dispose();
