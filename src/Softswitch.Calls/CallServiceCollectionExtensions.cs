@@ -17,6 +17,7 @@ using Softswitch.Media.Rtp;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Registrar;
 using Softswitch.Sip.Stack;
+using Softswitch.Sip.Timing;
 
 namespace Softswitch.Calls;
 
@@ -39,7 +40,7 @@ public static class CallServiceCollectionExtensions
         services.AddSingleton(sp => new MeetMeRooms(sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new ExtensionOverrides(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new LocalDomain(sp.GetRequiredService<CallServiceSettings>().Signalling));
-        services.AddSingleton(sp => new SessionRouter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CallServiceSettings>().Sessions,
+        services.AddSingleton(sp => new SessionRouter(sp.GetRequiredService<TimerWheel>(), sp.GetRequiredService<CallServiceSettings>().Sessions,
             sp.GetRequiredService<ILogger<SessionRouter>>()));
         services.AddSingleton(sp =>
         {

@@ -3,6 +3,7 @@ using Softswitch.Sip.Auth;
 using Softswitch.Sip.Registrar;
 using Softswitch.Sip.Security;
 using Softswitch.Sip.Stack;
+using Softswitch.Sip.Timing;
 
 namespace Softswitch.Sip;
 
@@ -19,6 +20,7 @@ public static class SipServiceCollectionExtensions
     public static IServiceCollection AddSoftswitchSip(this IServiceCollection services, Func<IServiceProvider, SipServiceSettings> settings)
     {
         services.AddSingleton(settings);
+        services.AddSingleton(sp => new TimerWheel(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SipServiceSettings>().TimerResolution));
         services.AddSingleton(sp => new NonceManager(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SipServiceSettings>().Nonces));
         services.AddSingleton(sp => new DigestAuthenticator(sp.GetRequiredService<NonceManager>(), sp.GetRequiredService<SipServiceSettings>().Digest));
         services.AddSingleton(sp => new RequestAuthenticator(sp.GetRequiredService<DigestAuthenticator>(), sp.GetRequiredService<ICredentialStore>(),

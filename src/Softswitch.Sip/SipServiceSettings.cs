@@ -17,4 +17,10 @@ public sealed record SipServiceSettings
     public required RegistrarOptions Registrar { get; init; }
 
     public required TransactionTimerOptions Timers { get; init; }
+
+    /// <summary>
+    /// The tick of the <see cref="Timing.TimerWheel"/> that SIP's transaction and dialog timers run on; zero gives them
+    /// exact timers of the <see cref="TimeProvider"/> (tests that step a fake clock by exact amounts).
+    /// </summary>
+    public TimeSpan TimerResolution { get; init; }
 }

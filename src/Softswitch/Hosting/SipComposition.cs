@@ -85,6 +85,8 @@ internal static class SipComposition
             MaxContactsPerAor = settings.Registrar.MaxContacts,
         },
         Timers = Timers(settings.Sip),
+        // Transaction and dialog timers on a wheel: tens of thousands wait at a few hundred calls a second.
+        TimerResolution = TimeSpan.FromMilliseconds(10),
     };
 
     private static MediaServiceSettings MediaSettings(SoftswitchOptions settings) => new()

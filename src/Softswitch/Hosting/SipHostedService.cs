@@ -1,8 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.DependencyInjection;
 using Softswitch.Calls;
 using Softswitch.Calls.Features;
 using Softswitch.Calls.Legs;
@@ -10,19 +10,20 @@ using Softswitch.Calls.Media;
 using Softswitch.Calls.Presence;
 using Softswitch.Calls.Registration;
 using Softswitch.Calls.Routing;
-using Softswitch.Media.Clock;
-using Softswitch.Media.Codecs;
-using Softswitch.Media.Playback;
-using Softswitch.Media.Rtp;
-using Softswitch.Sip.Dialogs;
 using Softswitch.Calls.Signalling;
 using Softswitch.Calls.Supervision;
 using Softswitch.Calls.Trunks;
 using Softswitch.Configuration.Options;
 using Softswitch.Extensions;
+using Softswitch.Media.Clock;
+using Softswitch.Media.Codecs;
+using Softswitch.Media.Playback;
+using Softswitch.Media.Rtp;
 using Softswitch.Sip.Auth;
+using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Registrar;
 using Softswitch.Sip.Stack;
+using Softswitch.Sip.Timing;
 using Softswitch.Sip.Transactions;
 using Softswitch.Sip.Transport;
 using Softswitch.Storage;
@@ -100,7 +101,7 @@ internal sealed partial class SipHostedService(
             Transports = sip.EffectiveTransports
                 .Select(t => t.Equals("tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportKind.Tcp : SipTransportKind.Udp).ToList(),
             Timers = composed.Sessions.Timers,
-        }, dispatcher, time, loggers)
+        }, dispatcher, services.GetRequiredService<TimerWheel>(), loggers)
         {
             Guard = bans.Guard,
             StatelessChallenges = services.GetRequiredService<RequestAuthenticator>(),
