@@ -25,6 +25,7 @@ public sealed class RtcpReporter : IDisposable
     private RtpReceiveStatistics? _received;
     private ITimer? _timer;
     private bool _stopped;
+    private bool _reported;
 
     public RtcpReporter(RtpEndpoint endpoint, uint ssrc, int clockRate, string canonicalName, TimeProvider time)
     {
@@ -108,7 +109,10 @@ public sealed class RtcpReporter : IDisposable
         }
     }
 
-    /// <summary>Sends a last report with BYE and stops reporting.</summary>
+    /// <summary>
+    /// Stops reporting, with a last report and BYE when this side has sent RTP or RTCP; one that never did must not
+    /// send BYE (RFC 3550 §6.3.7): nobody knows it was there.
+    /// </summary>
     public void Stop()
     {
         lock (_gate)
@@ -116,6 +120,7 @@ public sealed class RtcpReporter : IDisposable
             if (_stopped) return;
             _stopped = true;
             _timer?.Dispose();
+            if (!_reported && !_sent.HasSent) return;
             var writer = WriteReport(stackalloc byte[CompoundBytes]);
             ReadOnlySpan<uint> ssrc = [_sent.Ssrc];
             if (writer.TryWriteGoodbye(ssrc)) _endpoint.SendRtcp(writer.WrittenSpan);
@@ -138,7 +143,7 @@ public sealed class RtcpReporter : IDisposable
         {
             if (_stopped) return;
             var writer = WriteReport(stackalloc byte[CompoundBytes]);
-            _endpoint.SendRtcp(writer.WrittenSpan);
+            _reported |= _endpoint.SendRtcp(writer.WrittenSpan);
             _scheduler.OnRtcpPacket(writer.Written + 28);
         }
 

@@ -64,6 +64,35 @@ public sealed class RtcpReporterTests
         Assert.That(Types(bye), Does.Contain(RtcpPacketType.Goodbye));
     }
 
+    [Test, Description("RFC 3550 §6.3.7: a participant that never sent an RTP or RTCP packet must not send BYE")]
+    public async Task A_side_that_never_sent_media_nor_a_report_leaves_without_bye()
+    {
+        var time = new FakeTimeProvider();
+        var first = FreeUdpPortRange.Find(2);
+        using var allocator = new RtpPortAllocator(first, first + 1, IPAddress.Loopback);
+        using var ports = allocator.Allocate();
+        using var peer = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        await using var endpoint = new RtpEndpoint(ports, new NoSink(),
+            new RtpEndpointOptions { RemoteRtcp = (IPEndPoint)peer.Client.LocalEndPoint! });
+        var reporter = new RtcpReporter(endpoint, OurSsrc, 8000, "test@127.0.0.1", time);
+        reporter.Start();
+
+        reporter.Stop();
+
+        var receive = peer.ReceiveAsync();
+        Assert.That(await Task.WhenAny(receive, Task.Delay(300)), Is.Not.SameAs(receive), "nothing was sent");
+
+        // Once it has reported, the same side does say goodbye.
+        using var again = new RtcpReporter(endpoint, OurSsrc + 1, 8000, "test@127.0.0.1", time);
+        again.Start();
+        time.Advance(TimeSpan.FromSeconds(10));
+        var report = await receive.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.That(Types(report.Buffer), Does.Contain(RtcpPacketType.ReceiverReport));
+        again.Stop();
+        var bye = await ReceiveAsync(peer);
+        Assert.That(Types(bye), Does.Contain(RtcpPacketType.Goodbye));
+    }
+
     [Test, Description("RFC 3550 A.3: a gap in the caller's sequence numbers counts as loss")]
     public void Lost_packets_of_the_caller_are_counted()
     {
