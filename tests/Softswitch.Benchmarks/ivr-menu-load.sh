@@ -65,6 +65,10 @@ bye = xml[xml.index('  <send', xml.index('  <pause/>')):].replace('CSeq: 3 BYE',
 open(target, 'w').write(head.replace('short call to *43 (the echo test)', 'IVR menu caller (written by ivr-menu-load.sh)') + ''.join(body) + bye)
 PY
 
+# Every call is up (and past its language choice) from the end of the ramp plus 2 s until the first one hangs up.
+ramped=$(( calls / ramp + 3 ))
+window=$(( hold - ramped - 5 < 20 ? hold - ramped - 5 : 20 ))
+[ "$window" -ge 5 ] || { echo "HOLD $hold is too short for $calls calls at $ramp calls/s"; exit 1; }
 cd "$work"
 media_port=40000
 set +e
@@ -72,11 +76,7 @@ $load_cpus sipp -sf ivr-menu-caller.xml -i 127.0.0.1 -mi 127.0.0.1 -p 0 -mp "$me
   -s 500 -au 1001 -ap load-secret-1001 -auth_uri "500@127.0.0.1:$port" -r "$ramp" -m "$calls" -l "$calls" \
   -recv_timeout 20000 -timeout $((hold + calls / ramp + 60))s -trace_stat -stf stats.csv -fd 5 "127.0.0.1:$port" > sipp.out 2>&1 &
 caller_pid=$!
-# Every call is up (and past its language choice) from the end of the ramp plus 2 s until the first one hangs up.
-ramped=$(( calls / ramp + 3 ))
 sleep "$ramped"
-window=$(( hold - ramped - 5 < 20 ? hold - ramped - 5 : 20 ))
-[ "$window" -ge 5 ] || { echo "HOLD $hold is too short for $calls calls at $ramp calls/s"; exit 1; }
 a=$(cpu_ticks "$pid")
 $load_cpus dumpcap -q -B 64 -i lo -f "udp and dst port $media_port" -a duration:5 -w "$work/rtp.pcapng" >/dev/null 2>&1 &
 capture_pid=$!
