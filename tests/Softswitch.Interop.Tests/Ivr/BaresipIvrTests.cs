@@ -5,7 +5,7 @@ namespace Softswitch.Interop.Tests.Ivr;
 /// <summary>
 /// The demo IVR with real softphones in a private network namespace (Scripts/ivr-baresip.sh): baresip as 1001 dials
 /// 500 and presses 2 (English) and 2 (support) through its control interface, as RFC 4733 telephone-events; baresip
-/// as 1002 answers; the caller hangs up.
+/// as 1002 answers (a 400 Hz tone); the caller hangs up.
 /// </summary>
 [TestFixture, NonParallelizable]
 public sealed class BaresipIvrTests
@@ -26,6 +26,13 @@ public sealed class BaresipIvrTests
         Assert.That(_run.Results.GetValueOrDefault("RFC4733_KEYS"), Is.EqualTo("2"), "both keys arrived as telephone-events\n" + _run.Log);
         Assert.That(_run.Results.GetValueOrDefault("SUPPORT_ANSWERED"), Is.EqualTo("1"), "1002's phone got the call\n" + _run.Log);
         Assert.That(_run.Results.GetValueOrDefault("CALLER_EXIT"), Is.EqualTo("0"), _run.Log);
+    }
+
+    [Test]
+    public void The_caller_hears_the_flows_prompt_then_the_support_phone()
+    {
+        Assert.That(_run.Number("CALLER_PROMPT_DB"), Is.GreaterThan(-40), "the welcome prompt, not silence\n" + _run.Log);
+        _run.AssertTone("CALLER_END_TOTAL_DB", "CALLER_END_400_DB");
     }
 
     [Test, Description("The call's row: dialled 500 into the flow, reached 1002, the caller hung up; the keys and path are kept")]

@@ -3,7 +3,7 @@
 #   unshare -n bash ivr-baresip.sh SOFTSWITCH_DLL WORKDIR
 # baresip registered as 1001 dials 500 and, once the call is up, presses 2 (English) and then 2 (support) through its
 # control interface (ctrl_tcp `sndcode`: RFC 4733 telephone-events, baresip's default); a second baresip registered
-# as 1002 answers automatically. The caller hangs up a few seconds after support answered.
+# as 1002 answers automatically (playing a 400 Hz tone). The caller hangs up a few seconds after support answered.
 # Prints KEY=VALUE lines the NUnit test reads; stops every process it started, by PID.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -85,6 +85,14 @@ wait "$caller_pid"; echo "CALLER_EXIT=$?"
 kill -TERM "$support_pid" 2>/dev/null; wait "$support_pid"
 sleep 1
 stop_softswitch
+# What the caller heard: the flow's first prompt just after the answer, and at the end (after the transfer) support's
+# 400 Hz tone.
+heard=$(baresip_heard caller)
+if [ -n "$heard" ]; then
+  end=$(python3 -c "print(max(0, $(soxi -D "$heard") - 2.5))")
+  echo "CALLER_PROMPT_DB=$(level_db "$heard" 1 0.3 1)"
+  echo "CALLER_END_TOTAL_DB=$(level_db "$heard" 1 "$end" 2)"; echo "CALLER_END_400_DB=$(band_level_db "$heard" 1 "$end" 2 380-420)"
+fi
 print_switch_count RFC4733_KEYS 'received via "\?Rfc4733'
 # The call's row, as an admin reads it.
 sqlite3 -separator '|' "$work/data/softswitch.db" \
