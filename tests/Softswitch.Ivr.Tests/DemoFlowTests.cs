@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Softswitch.Ivr.Loading;
 using Softswitch.Ivr.Simulation;
 using Softswitch.Ivr.Tests.Support;
@@ -110,6 +111,11 @@ public sealed class DemoFlowTests
             "balance-is", "digits/1", "digits/2", "digits/3", "digits/4", "digits/5", "digits/0", "currency",
         }));
         Assert.That(call.Channel.RecordFields["ivr_path"], Does.Contain("account:123456#,lookup,balance-is,say-balance:1234.50,main-menu"));
+        var said = JsonSerializer.Deserialize<string[]>(call.Channel.RecordFields["ivr_said"])!;
+        Assert.That(said.SkipWhile(p => p != "balance-is@en").Take(8), Is.EqualTo(new[]
+        {
+            "balance-is@en", "digits/1@en", "digits/2@en", "digits/3@en", "digits/4@en", "digits/5@en", "digits/0@en", "currency@en",
+        }), "the record keeps what was said, in order");
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Softswitch.Ivr.Tests.Support;
 
 namespace Softswitch.Ivr.Tests;
@@ -148,6 +149,65 @@ public sealed class PromptNodeTests : FlowTest
     }
 
     [Test]
+    public async Task The_record_lists_what_the_caller_heard_in_order_with_its_language()
+    {
+        Workspace.AddPrompts("en", FakeNumberSpeaker.Names).AddPrompts("ms", FakeNumberSpeaker.Names);
+        var call = await RunAsync("""
+            languages: [en, ms]
+            variables:
+              balance: "12.50"
+            nodes:
+              hello:
+                play:
+                  - { prompt: welcome, language: en }
+                  - hello
+                next: malay
+              malay:
+                language: ms
+                next: total
+              total:
+                say: balance
+                as: money
+                next: bye
+              bye:
+                play: bye
+            """, "", Services(s => s with { NumberSpeaker = new FakeNumberSpeaker() }));
+        Assert.That(Said(call), Is.EqualTo(new[]
+        {
+            "welcome@en", "hello@en", "digits/1@ms", "digits/2@ms", "digits/5@ms", "digits/0@ms", "currency@ms", "bye@ms",
+        }));
+    }
+
+    [Test]
+    public async Task A_synthesized_sentence_is_recorded_as_its_text_not_its_cache_file()
+    {
+        var call = await RunAsync("""
+            nodes:
+              greet:
+                speak: "Hello ${caller}, goodbye"
+                next: bye
+              bye:
+                play: bye
+            """, "", Services(s => s with { SpeechSynthesizer = new FakeSpeechSynthesizer() }));
+        Assert.That(Said(call), Is.EqualTo(new[] { "\"Hello 60123456789, goodbye\"@en", "bye@en" }));
+    }
+
+    [Test]
+    public async Task A_prompt_cut_short_by_a_key_still_counts_as_heard()
+    {
+        var call = await RunAsync("""
+            nodes:
+              ask:
+                menu: menu
+                keys:
+                  1: bye
+              bye:
+                play: bye
+            """, "1");
+        Assert.That(Said(call), Is.EqualTo(new[] { "menu@en", "bye@en" }));
+    }
+
+    [Test]
     public async Task A_flow_not_offered_in_the_calls_language_starts_in_its_first_language()
     {
         var call = await RunAsync("""
@@ -159,4 +219,7 @@ public sealed class PromptNodeTests : FlowTest
         Assert.That(call.Channel.Language, Is.EqualTo("ms"));
         Assert.That(call.Channel.RecordFields["ivr_variables"], Does.Contain("\"language\":\"ms\""));
     }
+
+    private static string[] Said(SimulatedCall call) =>
+        JsonSerializer.Deserialize<string[]>(call.Channel.RecordFields["ivr_said"])!;
 }

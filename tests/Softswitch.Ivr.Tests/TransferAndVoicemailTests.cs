@@ -155,6 +155,7 @@ public sealed class TransferAndVoicemailTests : FlowTest
             ["ivr_keys"] = "42#",
             ["ivr_result"] = "hangup",
             ["ivr_variables"] = """{"caller":"60123456789","caller_name":"","dialled":"500","language":"en","origin":"trunk","origin_name":"simulator","account":"42"}""",
+            ["ivr_said"] = "[]",
         }));
     }
 }

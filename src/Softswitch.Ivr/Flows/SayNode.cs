@@ -54,7 +54,7 @@ public sealed class SayNode(string name, SourcePosition position, string variabl
             return FlowStep.Go(next);
         }
 
-        var played = await run.Channel.PlayAsync([.. prompts.Select(p => Prompt.Named(p))], bargeIn: false, run.HungUp).ConfigureAwait(false);
+        var played = await run.PlayAsync([.. prompts.Select(p => Prompt.Named(p))], bargeIn: false).ConfigureAwait(false);
         return played.Outcome == PlayOutcome.HungUp ? FlowStep.CallerHungUp : FlowStep.Go(next);
     }
 }

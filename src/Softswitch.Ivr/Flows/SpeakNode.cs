@@ -32,6 +32,7 @@ public sealed class SpeakNode(string name, SourcePosition position, string text,
     {
         var language = run.Channel.Language;
         Prompt? toPlay = null;
+        string? heardAs = null;
         if (prompt is not null && File.Exists(Path.Combine(run.Services.SoundsFolder, language, prompt + ".wav")))
         {
             toPlay = Prompt.Named(prompt);
@@ -44,11 +45,12 @@ public sealed class SpeakNode(string name, SourcePosition position, string text,
                 && await synthesizer.SynthesizeAsync(sentence, language, run.HungUp).ConfigureAwait(false) is { } file)
             {
                 toPlay = Prompt.FromFile(file);
+                heardAs = $"\"{sentence}\"@{language}";
             }
         }
 
         if (toPlay is not { } played) return FlowStep.Go(next);
-        var result = await run.Channel.PlayAsync([played], bargeIn, run.HungUp).ConfigureAwait(false);
+        var result = await run.PlayAsync([played], bargeIn, heardAs).ConfigureAwait(false);
         return result.Outcome == PlayOutcome.HungUp ? FlowStep.CallerHungUp : FlowStep.Go(next);
     }
 }

@@ -7,7 +7,7 @@ namespace Softswitch.Ivr.Runtime;
 
 /// <summary>
 /// One call going through a flow: its variables, the path it took (nodes and keys), and the loop that runs node after
-/// node until one ends the call. The path and the final variables go into the call's record.
+/// node until one ends the call. The path, the prompts the caller heard and the final variables go into the call's record.
 /// </summary>
 internal sealed partial class FlowRun(Flow flow, ICallChannel channel, FlowServices services, Func<string, Flow?> resolveFlow, IFlowTrace? trace)
 {
@@ -19,6 +19,7 @@ internal sealed partial class FlowRun(Flow flow, ICallChannel channel, FlowServi
     private readonly List<string> _keys = [];
     private readonly List<string> _menus = [];
     private readonly List<string> _flows = [];
+    private readonly List<string> _said = [];
 
     public ICallChannel Channel => channel;
 
@@ -117,9 +118,30 @@ internal sealed partial class FlowRun(Flow flow, ICallChannel channel, FlowServi
             : template;
 
     public Task<PlayResult> PlayAsync(IReadOnlyList<PromptReference> prompts, bool bargeIn) =>
-        prompts.Count == 0
-            ? Task.FromResult(new PlayResult(PlayOutcome.Finished))
-            : channel.PlayAsync([.. prompts.Select(p => p.ToPrompt())], bargeIn, channel.HungUp);
+        PlayAsync([.. prompts.Select(p => p.ToPrompt())], bargeIn);
+
+    /// <summary>
+    /// Plays <paramref name="prompts"/> and adds them to what the caller heard (<c>ivr_said</c>), each as
+    /// <c>name@language</c>, or as <paramref name="heardAs"/> when given (a synthesized sentence, not its cache file).
+    /// A prompt a key cut short counts as heard: it started.
+    /// </summary>
+    public Task<PlayResult> PlayAsync(IReadOnlyList<Prompt> prompts, bool bargeIn, string? heardAs = null)
+    {
+        if (prompts.Count == 0) return Task.FromResult(new PlayResult(PlayOutcome.Finished));
+        if (heardAs is not null)
+        {
+            _said.Add(heardAs);
+        }
+        else
+        {
+            foreach (var prompt in prompts)
+            {
+                _said.Add(prompt.Name is { } name ? $"{name}@{prompt.Language ?? channel.Language}" : Path.GetFileName(prompt.File ?? ""));
+            }
+        }
+
+        return channel.PlayAsync(prompts, bargeIn, channel.HungUp);
+    }
 
     /// <summary>Adds what the caller typed to the path (<c>main-menu:3</c>; a silence shows as <c>-</c>).</summary>
     public void KeysPressed(string node, DigitsResult entry)
@@ -173,6 +195,7 @@ internal sealed partial class FlowRun(Flow flow, ICallChannel channel, FlowServi
         channel.SetRecordField("ivr_keys", string.Join(",", _keys));
         channel.SetRecordField("ivr_result", Result);
         channel.SetRecordField("ivr_variables", JsonSerializer.Serialize(_variables));
+        channel.SetRecordField("ivr_said", JsonSerializer.Serialize(_said));
     }
 
     [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]

@@ -23,10 +23,10 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
     /// <summary><c>calls export --csv</c>: CSV instead of JSON lines.</summary>
     public bool Csv { get; init; }
 
-    /// <summary>The flows folder of <c>flows check [DIR]</c> / <c>flows simulate --flows DIR</c>; null for ivr-flows.</summary>
+    /// <summary>The flows folder of <c>flows check [DIR]</c> / <c>flows simulate --flows DIR</c>; null for the configuration's.</summary>
     public string? FlowsFolder { get; init; }
 
-    /// <summary>The prompts folder of the <c>flows</c> commands (<c>--sounds DIR</c>); null for sounds.</summary>
+    /// <summary>The prompts folder of the <c>flows</c> commands (<c>--sounds DIR</c>); null for the configuration's.</summary>
     public string? SoundsFolder { get; init; }
 
     /// <summary>The flow <c>flows simulate</c> runs.</summary>
@@ -50,8 +50,8 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
           softswitch security bans [--config FILE]
           softswitch security unban ADDRESS [--config FILE]
           softswitch calls export --since DATE [--until DATE] [--csv] [--config FILE]
-          softswitch flows check [DIR] [--sounds DIR]
-          softswitch flows simulate FLOW --keys KEYS [--at DATE] [--caller NUMBER] [--flows DIR] [--sounds DIR]
+          softswitch flows check [DIR] [--sounds DIR] [--config FILE]
+          softswitch flows simulate FLOW --keys KEYS [--at DATE] [--caller NUMBER] [--flows DIR] [--sounds DIR] [--config FILE]
           softswitch --help
           softswitch --version
 
@@ -66,9 +66,10 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
                          (RFC 4180, header row) with --csv. DATE is 2026-12-06 (midnight) or
                          ISO 8601 with a time, 2026-12-06T08:30:00; UTC unless it ends in Z or
                          an offset such as +08:00
-          flows check    check every IVR flow in DIR (default ivr-flows) against the prompts in
-                         --sounds (default sounds): each problem as file:line:column: message,
-                         exit 1 on any error (warnings do not fail)
+          flows check    check every IVR flow in DIR against the prompts in --sounds (both default
+                         to the configuration's ivr.flows and ivr.sounds, else ivr-flows and
+                         sounds): each problem as file:line:column: message, exit 1 on any
+                         error (warnings do not fail)
           flows simulate run flow FLOW with a key script, printing the prompts played, keys used,
                          variables set and HTTP calls; the last line says where the call ended.
                          KEYS: groups typed when the flow next waits, e.g. "2,3,123456#"; an

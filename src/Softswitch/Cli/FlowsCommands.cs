@@ -1,12 +1,19 @@
+using System.Collections;
+using Microsoft.Extensions.Configuration;
+using Softswitch.Configuration;
 using Softswitch.Ivr.Loading;
 using Softswitch.Ivr.Runtime;
 using Softswitch.Ivr.Simulation;
+using Softswitch.Ivr.Speech;
 
 namespace Softswitch.Cli;
 
 /// <summary>
 /// <c>softswitch flows check [DIR]</c> and <c>softswitch flows simulate FLOW --keys KEYS</c>: the IVR flows checked, and
-/// tried with a key script, with no phone and no running switch.
+/// tried with a key script, with no phone and no running switch. The folders are the command line's, else the
+/// configuration's (<c>ivr.flows</c>, <c>ivr.sounds</c>: the switch's own), else <c>ivr-flows</c> and <c>sounds</c>.
+/// Numbers are checked and said with the switch's own number speaker; nothing is synthesized (espeak-ng need not be
+/// installed: a <c>speak</c> without a recorded prompt is only printed).
 /// </summary>
 public static class FlowsCommands
 {
@@ -15,10 +22,17 @@ public static class FlowsCommands
     public const string DefaultSoundsFolder = "sounds";
 
     /// <summary>Runs a <c>flows</c> command; returns 0, 1 when flows have errors, 2 for unusable arguments.</summary>
-    public static async Task<int> RunAsync(CliArguments arguments, string currentDirectory, TextWriter output, TextWriter error,
-        CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(CliArguments arguments, string currentDirectory, IDictionary environment, TextWriter output,
+        TextWriter error, CancellationToken cancellationToken = default)
     {
-        var folderName = arguments.FlowsFolder ?? DefaultFlowsFolder;
+        var configured = Configured(arguments, currentDirectory, environment);
+        if (configured.Problem is not null)
+        {
+            await error.WriteLineAsync($"softswitch: {configured.Problem}").ConfigureAwait(false);
+            return SoftswitchCli.ConfigurationError;
+        }
+
+        var folderName = arguments.FlowsFolder ?? configured.Flows ?? DefaultFlowsFolder;
         var folder = Path.GetFullPath(folderName, currentDirectory);
         if (!Directory.Exists(folder))
         {
@@ -26,15 +40,42 @@ public static class FlowsCommands
             return SoftswitchCli.ConfigurationError;
         }
 
-        var sounds = Path.GetFullPath(arguments.SoundsFolder ?? DefaultSoundsFolder, currentDirectory);
+        var services = new FlowServices
+        {
+            TimeProvider = TimeProvider.System,
+            SoundsFolder = Path.GetFullPath(arguments.SoundsFolder ?? configured.Sounds ?? DefaultSoundsFolder, currentDirectory),
+            NumberSpeaker = new SpokenNumbers(),
+        };
+        if (configured.Language is { } language) services = services with { DefaultLanguage = language };
         return arguments.Command == CliCommand.FlowsCheck
-            ? await CheckAsync(folder, folderName, sounds, currentDirectory, output, error).ConfigureAwait(false)
-            : await SimulateAsync(arguments, folder, folderName, sounds, currentDirectory, output, error, cancellationToken).ConfigureAwait(false);
+            ? await CheckAsync(folder, folderName, services, currentDirectory, output, error).ConfigureAwait(false)
+            : await SimulateAsync(arguments, folder, folderName, services, currentDirectory, output, error, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> CheckAsync(string folder, string folderName, string sounds, string currentDirectory, TextWriter output, TextWriter error)
+    /// <summary>
+    /// The <c>ivr</c> keys of the configuration the switch would run with (<c>--config</c>, else the default file when
+    /// there is one; environment and <c>--section:key=value</c> overrides apply); nulls when there is no file. The rest
+    /// of the configuration is not validated: flows are checked before the switch knows them.
+    /// </summary>
+    private static (string? Flows, string? Sounds, string? Language, string? Problem) Configured(CliArguments arguments, string currentDirectory,
+        IDictionary environment)
     {
-        var result = FlowFolder.Load(folder, new FlowServices { TimeProvider = TimeProvider.System, SoundsFolder = sounds });
+        var path = arguments.ConfigPath is null
+            ? SoftswitchConfiguration.FindDefaultConfigFile(currentDirectory, AppContext.BaseDirectory)
+            : Path.GetFullPath(arguments.ConfigPath, currentDirectory);
+        if (path is null) return (null, null, null, null);
+        if (!File.Exists(path)) return (null, null, null, $"{arguments.ConfigPath}: configuration file not found");
+        var configuration = SoftswitchConfiguration.Build(path, SoftswitchConfiguration.DisplayPathFor(path, currentDirectory),
+            SoftswitchConfiguration.FromEnvironment(environment), arguments.Overrides, reloadOnChange: false);
+        return (Value(configuration, "ivr:flows"), Value(configuration, "ivr:sounds"), Value(configuration, "ivr:default_language"), null);
+    }
+
+    private static string? Value(IConfiguration configuration, string key) => configuration[key] is { Length: > 0 } value ? value : null;
+
+    private static async Task<int> CheckAsync(string folder, string folderName, FlowServices services, string currentDirectory, TextWriter output,
+        TextWriter error)
+    {
+        var result = FlowFolder.Load(folder, services);
         foreach (var problem in result.Problems) await error.WriteLineAsync(Relative(problem, currentDirectory)).ConfigureAwait(false);
         var errors = result.Problems.Count(p => p.IsError);
         var warnings = result.Problems.Count - errors;
@@ -49,7 +90,7 @@ public static class FlowsCommands
         return 0;
     }
 
-    private static async Task<int> SimulateAsync(CliArguments arguments, string folder, string folderName, string sounds, string currentDirectory,
+    private static async Task<int> SimulateAsync(CliArguments arguments, string folder, string folderName, FlowServices checkServices, string currentDirectory,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!KeyScript.TryParse(arguments.Keys, out var script, out var scriptError))
@@ -68,10 +109,9 @@ public static class FlowsCommands
         var clock = new SimulationClock(at);
         var transcript = new SimulationTranscript(output);
         using var http = new HttpClient();
-        var services = new FlowServices
+        var services = checkServices with
         {
             TimeProvider = clock,
-            SoundsFolder = sounds,
             HttpClient = http,
             VoicemailDrop = new SimulatedVoicemailDrop(transcript),
         };

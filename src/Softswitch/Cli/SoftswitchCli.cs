@@ -61,8 +61,9 @@ public static class SoftswitchCli
         currentDirectory ??= Directory.GetCurrentDirectory();
         if (arguments.Command is CliCommand.FlowsCheck or CliCommand.FlowsSimulate)
         {
-            // Flows are checked and tried without a configuration: an admin edits them before the switch knows them.
-            return await FlowsCommands.RunAsync(arguments, currentDirectory, output, error, cancellationToken).ConfigureAwait(false);
+            // Flows are checked and tried without validating the configuration (an admin edits them before the switch
+            // knows them); only its ivr folders are read.
+            return await FlowsCommands.RunAsync(arguments, currentDirectory, environment, output, error, cancellationToken).ConfigureAwait(false);
         }
 
         var configPath = arguments.ConfigPath is null

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Softswitch.Interop.Tests.Support;
 
@@ -5,7 +6,8 @@ namespace Softswitch.Interop.Tests.Ivr;
 
 /// <summary>
 /// The demo IVR (dial 500, ivr-flows/main.yaml) in the real switch: sipp callers press keys by RFC 4733 and by SIP INFO,
-/// a sipp phone registered as 1002 is the support line; the call's row keeps the flow's path and keys.
+/// a sipp phone registered as 1002 is the support line; the call's row keeps the flow's path and keys. An edit of the
+/// flow while a call is in its menu leaves that call on the old version; the next call takes the new one.
 /// </summary>
 [TestFixture, NonParallelizable]
 public sealed class DemoFlowTests
@@ -23,7 +25,7 @@ public sealed class DemoFlowTests
             routes:
               - match: "500"
                 flow: main
-            """, $"--ivr:flows={_flows}");
+            """, $"--ivr:flows={_flows}", "--limits:max_calls_per_extension=0");
     }
 
     [TearDown]
@@ -114,6 +116,48 @@ public sealed class DemoFlowTests
             Assert.That(fields["ivr_path"], Does.Contain("english").And.Contain("goodbye"), Log(caller));
             Assert.That(new string([.. fields["ivr_keys"].Where(char.IsAsciiDigit)]), Is.EqualTo("2777"),
                 "the menu took each wrong key (retries: 2) before giving up: " + fields["ivr_path"]);
+        });
+    }
+
+    [Test, Description("Hot reload: the file is rewritten while a caller waits in the main menu (2 no longer reaches support but says goodbye)")]
+    public async Task A_call_in_the_menu_keeps_the_old_flow_and_a_call_after_the_save_takes_the_new_one()
+    {
+        var support = await SippCallee.StartAsync(_softswitch, "1002", SoftswitchProcess.Password1002, "callee-answer.xml", Limit, ("ANSWER_MS", "300"));
+        // The first caller: 2 (English) at 1.5 s, then waits in the main menu until it presses 2 at 6 s.
+        var clock = Stopwatch.StartNew();
+        var inMenu = SippCaller.CallAsync(_softswitch, Scenarios.Written("ivr-caller-info.xml",
+            ("FIRST_MS", "1500"), ("FIRST_KEY", "2"), ("SECOND_MS", "4500"), ("SECOND_KEY", "2"), ("STAY_MS", "5000")),
+            "1001", "500", Limit, null, ["-m", "1"]);
+
+        await Task.Delay(TimeSpan.FromSeconds(3) - clock.Elapsed);
+        var main = Path.Combine(_flows, "main.yaml");
+        var yaml = File.ReadAllText(main);
+        const string SupportKey = "      2: support\n";
+        Assert.That(yaml, Does.Contain(SupportKey));
+        File.WriteAllText(main, yaml.Replace(SupportKey, "      2: goodbye\n"));
+        var saved = clock.Elapsed;
+
+        // A second after the save: the new version, where 2 says goodbye and the switch hangs up.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var afterEdit = await SippCaller.CallAsync(_softswitch, Scenarios.Written("ivr-caller-until-bye.xml",
+            ("KEYS_MS", "1500"), ("KEYS", "22")), "1001", "500", Limit, null, ["-m", "1"]);
+        var first = await inMenu;
+        var answered = await support.Run;
+
+        Assert.That(saved, Is.LessThan(TimeSpan.FromSeconds(5.5)), "the file was saved while the first caller waited in the menu");
+        Assert.That(first.ExitCode, Is.Zero, Log(first, afterEdit, answered));
+        Assert.That(afterEdit.ExitCode, Is.Zero, "the new version hung up on the second caller\n" + Log(first, afterEdit, answered));
+        Assert.That(answered.ExitCode, Is.Zero, "1002 rang once, for the call that started on the old version\n" + Log(first, afterEdit, answered));
+        var rows = await CallTable.WaitForAsync(_softswitch, 2);
+        var old = rows.Single(row => row["callee"] == "1002");
+        var edited = rows.Single(row => row["callee"] != "1002");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Fields(old)["ivr_path"], Does.Contain("main-menu:2,support").And.EndWith("dial-support"), "the old version, to the end");
+            Assert.That(old["hangup_side"], Is.EqualTo("caller"));
+            Assert.That(Fields(edited)["ivr_path"], Does.Contain("main-menu:2,goodbye").And.Not.Contain("support"), "the new version");
+            Assert.That(edited["hangup_side"], Is.EqualTo("switch"));
+            Assert.That(edited["callee"], Is.EqualTo("flow"));
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using Softswitch.Cli;
+using Softswitch.Ivr.Speech;
 using Softswitch.Tests.Support;
 
 namespace Softswitch.Tests.Cli;
@@ -12,21 +13,27 @@ public sealed class FlowsCommandsTests
         "transferring", "invalid", "timeout", "goodbye", "unavailable",
     ];
 
-    /// <summary>A folder holding a copy of the demo flow and (unless told otherwise) its prompts in en, ms and id.</summary>
-    private static TempFolder DemoFolder(bool withPrompts = true)
+    /// <summary>
+    /// A folder holding a copy of the demo flow in <paramref name="flows"/> and (unless told otherwise) its prompts and
+    /// the number prompts in en, ms and id in <paramref name="sounds"/>.
+    /// </summary>
+    private static TempFolder DemoFolder(bool withPrompts = true, string flows = "ivr-flows", string sounds = "sounds")
     {
         var folder = new TempFolder();
         var repository = RepositoryRoot();
         foreach (var file in new[] { "main.yaml", "calendars.yaml" })
         {
-            folder.Write(Path.Combine("ivr-flows", file), File.ReadAllText(Path.Combine(repository, "ivr-flows", file)));
+            folder.Write(Path.Combine(flows, file), File.ReadAllText(Path.Combine(repository, "ivr-flows", file)));
         }
 
         if (withPrompts)
         {
             foreach (var language in new[] { "en", "ms", "id" })
             {
-                foreach (var prompt in DemoPrompts) folder.Write(Path.Combine("sounds", language, prompt + ".wav"), "RIFF");
+                foreach (var prompt in DemoPrompts.Concat(new SpokenNumbers().PromptNames(language)))
+                {
+                    folder.Write(Path.Combine(sounds, language, prompt + ".wav"), "RIFF");
+                }
             }
         }
 
@@ -71,6 +78,77 @@ public sealed class FlowsCommandsTests
         Assert.That(lines[0], Does.StartWith($"{Path.Combine("flows", "sales.yaml")}:3:11: prompt 'welcome' is not recorded in 'en'"));
         Assert.That(lines[1], Is.EqualTo($"{Path.Combine("flows", "sales.yaml")}:4:11: 'nowhere' names no node in this flow"));
         Assert.That(lines[^1], Is.EqualTo("softswitch: flows: 2 errors in 1 flow"));
+    }
+
+    [Test]
+    public async Task Check_without_a_folder_uses_the_folders_the_configuration_names()
+    {
+        using var folder = DemoFolder(flows: "flows-here", sounds: "prompts-here");
+        folder.Write(Path.Combine("configs", "softswitch.yaml"), "ivr:\n  flows: flows-here\n  sounds: prompts-here\n");
+        var (code, output, error) = await RunAsync(folder, "flows", "check");
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Is.EqualTo("flows-here: 1 flow OK (main)\n"));
+    }
+
+    [Test]
+    public async Task Check_reads_the_folders_from_the_config_option_and_its_overrides()
+    {
+        using var folder = DemoFolder(flows: "other-flows", sounds: "other-sounds");
+        folder.Write("elsewhere.yaml", "ivr:\n  flows: nothing-here\n  sounds: other-sounds\n");
+        var (code, output, error) = await RunAsync(folder, "flows", "check", "--config", "elsewhere.yaml", "--ivr:flows=other-flows");
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Is.EqualTo("other-flows: 1 flow OK (main)\n"));
+    }
+
+    [Test]
+    public async Task A_folder_on_the_command_line_wins_over_the_configuration()
+    {
+        using var folder = DemoFolder();
+        folder.Write(Path.Combine("configs", "softswitch.yaml"), "ivr:\n  flows: nothing-here\n  sounds: nothing-either\n");
+        var (code, output, error) = await RunAsync(folder, "flows", "check", "ivr-flows", "--sounds", "sounds");
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Is.EqualTo("ivr-flows: 1 flow OK (main)\n"));
+    }
+
+    [Test]
+    public async Task A_config_option_naming_no_file_says_so()
+    {
+        using var folder = DemoFolder();
+        var (code, _, error) = await RunAsync(folder, "flows", "check", "--config", "missing.yaml");
+        Assert.That((code, error), Is.EqualTo((1, "softswitch: missing.yaml: configuration file not found\n")));
+    }
+
+    [Test, Description("The same check as start-up: a say needs the number prompts of each language the flow uses")]
+    public async Task Check_reports_missing_number_prompts_as_start_up_does()
+    {
+        using var folder = DemoFolder();
+        File.Delete(Path.Combine(folder.Path, "sounds", "id", "numbers", "7.wav"));
+        var (code, _, error) = await RunAsync(folder, "flows", "check");
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("say needs number prompts not recorded in 'id': numbers/7"));
+    }
+
+    [Test, Description("espeak-ng need not be installed: a speak with nothing recorded is fine to check and is printed by the simulator")]
+    public async Task Speak_without_a_recording_is_checked_and_simulated_without_synthesis()
+    {
+        using var folder = DemoFolder();
+        folder.Write(Path.Combine("ivr-flows", "hello.yaml"), "nodes:\n  greet:\n    speak: \"Hello ${caller}\"\n    next: bye\n  bye:\n    hangup:\n");
+        var (code, output, error) = await RunAsync(folder, "flows", "check");
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Is.EqualTo("ivr-flows: 2 flows OK (hello, main)\n"));
+        (code, output, error) = await RunAsync(folder, "flows", "simulate", "hello", "--keys", "", "--caller", "601");
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("speak: Hello 601"));
+    }
+
+    [Test]
+    public async Task Simulate_uses_the_folders_the_configuration_names()
+    {
+        using var folder = DemoFolder(flows: "flows-here", sounds: "prompts-here");
+        folder.Write(Path.Combine("configs", "softswitch.yaml"), "ivr:\n  flows: flows-here\n  sounds: prompts-here\n");
+        var (code, output, error) = await RunAsync(folder, "flows", "simulate", "main", "--keys", "2,2", "--at", "2026-11-23T10:00+08:00");
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], Is.EqualTo("transfer 1002"));
     }
 
     [Test]
