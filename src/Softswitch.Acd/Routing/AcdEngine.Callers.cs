@@ -48,7 +48,7 @@ public sealed partial class AcdEngine
     private void Place(CallerRecord caller)
     {
         var pool = caller.Pool;
-        if (pool.Available.Count == 0)
+        if (pool.AvailableCount == 0)
         {
             caller.Waiting = true;
             pool.Waiting.Add(caller);
@@ -58,11 +58,11 @@ public sealed partial class AcdEngine
 
         if (caller.Queue.Definition.Strategy == AcdStrategy.RingAll)
         {
-            foreach (var member in pool.Available.ToArray()) OfferTo(caller, member);
+            foreach (var member in pool.AvailableSnapshot()) OfferTo(caller, member);
         }
         else
         {
-            OfferTo(caller, pool.Available.Min!);
+            OfferTo(caller, pool.BestAvailable(_random));
         }
     }
 

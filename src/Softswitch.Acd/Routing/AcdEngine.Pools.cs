@@ -40,7 +40,7 @@ public sealed partial class AcdEngine
             var agent = member.Agent;
             if (!pool.Admits(agent)) continue;
             agent.Pools.Add((pool, member));
-            if (agent.InPools) pool.Available.Add(member);
+            if (agent.InPools) pool.AddAvailable(member);
         }
 
         return pool;
@@ -69,16 +69,15 @@ public sealed partial class AcdEngine
             return;
         }
 
-        agent.RandomKey = _random.NextInt64();
         agent.InPools = true;
-        foreach (var (pool, member) in agent.Pools) pool.Available.Add(member);
+        foreach (var (pool, member) in agent.Pools) pool.AddAvailable(member);
         MatchAgent(agent);
     }
 
     private static void RemoveFromPools(AgentRecord agent)
     {
         if (!agent.InPools) return;
-        foreach (var (pool, member) in agent.Pools) pool.Available.Remove(member);
+        foreach (var (pool, member) in agent.Pools) pool.RemoveAvailable(member);
         agent.InPools = false;
     }
 

@@ -20,7 +20,8 @@ internal sealed class AgentOrder(AcdStrategy strategy) : IComparer<QueueMember>
             AcdStrategy.FewestCalls => a.CallsAnswered != b.CallsAnswered
                 ? a.CallsAnswered.CompareTo(b.CallsAnswered)
                 : a.LastCallEndTicks.CompareTo(b.LastCallEndTicks),
-            AcdStrategy.Random => a.RandomKey.CompareTo(b.RandomKey),
+            // Random picks within the best penalty tier itself (AgentPool); the set only orders the tiers.
+            AcdStrategy.Random => 0,
             _ => a.LastCallEndTicks.CompareTo(b.LastCallEndTicks),
         };
         return byStrategy != 0 ? byStrategy : a.Order.CompareTo(b.Order);

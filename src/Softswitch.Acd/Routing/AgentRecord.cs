@@ -30,8 +30,6 @@ internal sealed class AgentRecord(AgentDefinition definition, int order)
 
     public int CallsAnswered { get; set; }
 
-    public long RandomKey { get; set; }
-
     public int ConsecutiveMisses { get; set; }
 
     public long RestingUntilTicks { get; set; } = long.MinValue;
