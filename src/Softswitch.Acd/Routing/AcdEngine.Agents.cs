@@ -14,7 +14,7 @@ public sealed partial class AcdEngine
         return true;
     }
 
-    /// <summary>The agent logs out (*51): at once, or when its current offer or call (and wrap-up) ends.</summary>
+    /// <summary>The agent logs out (*51): at once (ending a wrap-up), or when its current offer or call ends.</summary>
     public bool LogOut(string agentId)
     {
         if (!_agents.TryGetValue(agentId, out var agent) || agent.State == AgentState.LoggedOut) return false;
@@ -30,7 +30,7 @@ public sealed partial class AcdEngine
         return true;
     }
 
-    /// <summary>The agent pauses with a reason code (*52 + digits): at once, or when its current offer or call (and wrap-up) ends.</summary>
+    /// <summary>The agent pauses with a reason code (*52 + digits): at once (ending a wrap-up), or when its current offer or call ends.</summary>
     public bool Pause(string agentId, string reason)
     {
         if (!_agents.TryGetValue(agentId, out var agent) || agent.State == AgentState.LoggedOut) return false;

@@ -23,7 +23,7 @@ public sealed partial class AcdEngine
         record.Callers.Add(caller);
         record.Statistics.RecordEntered();
         if (record.Relaxation.Length > 0) ArmRelaxation(caller);
-        if (definition.MaxWait is { } maxWait) _timers.Enqueue(new AcdTimer(AcdTimerKind.MaxWait, caller, null, 0, now + maxWait.Ticks), now + maxWait.Ticks);
+        if (definition.MaxWait is { } maxWait) Arm(new AcdTimer(AcdTimerKind.MaxWait, caller, null, 0, now + maxWait.Ticks));
         Place(caller);
         return EnqueueResult.Queued;
     }
@@ -107,6 +107,6 @@ public sealed partial class AcdEngine
         var steps = caller.Queue.Relaxation;
         if (caller.Level >= steps.Length) return;
         var due = caller.EnteredTicks + steps[caller.Level].AfterWait.Ticks;
-        _timers.Enqueue(new AcdTimer(AcdTimerKind.Relax, caller, null, caller.Level + 1, due), due);
+        Arm(new AcdTimer(AcdTimerKind.Relax, caller, null, caller.Level + 1, due));
     }
 }

@@ -55,7 +55,7 @@ public sealed partial class AcdEngine
             if (rest > 0)
             {
                 agent.RestingUntilTicks = now + rest;
-                _timers.Enqueue(new AcdTimer(AcdTimerKind.RestEnd, null, agent, 0, now + rest), now + rest);
+                Arm(new AcdTimer(AcdTimerKind.RestEnd, null, agent, 0, now + rest));
             }
 
             ReleaseAgent(agent);
@@ -65,7 +65,7 @@ public sealed partial class AcdEngine
         return true;
     }
 
-    /// <summary>The agent's queue call ended: wrap-up for the queue's time, then available (or the pause/logout asked for meanwhile).</summary>
+    /// <summary>The agent's queue call ended: wrap-up for the queue's time, then available; or at once the pause or logout asked for during the call.</summary>
     public bool CallEnded(string agentId)
     {
         if (!_agents.TryGetValue(agentId, out var agent) || agent.State != AgentState.Talking) return false;
@@ -75,11 +75,13 @@ public sealed partial class AcdEngine
         agent.LastCallEndTicks = now;
         agent.CallQueue = null;
         queue.Statistics.RecordHandled(TimeSpan.FromTicks(now - agent.TalkStartTicks) + wrapUp);
-        if (wrapUp > TimeSpan.Zero)
+        // A pause or logout asked for during the call applies now: the agent takes no call either way, and no pending
+        // request outlives the call to meet a later pause or login.
+        if (wrapUp > TimeSpan.Zero && !agent.PendingLogout && agent.PendingPause is null)
         {
             agent.WrapUpUntilTicks = now + wrapUp.Ticks;
             SetState(agent, AgentState.WrapUp);
-            _timers.Enqueue(new AcdTimer(AcdTimerKind.WrapUpEnd, null, agent, 0, agent.WrapUpUntilTicks), agent.WrapUpUntilTicks);
+            Arm(new AcdTimer(AcdTimerKind.WrapUpEnd, null, agent, 0, agent.WrapUpUntilTicks));
             return true;
         }
 

@@ -11,7 +11,7 @@ public sealed partial class AcdEngine
     public void AdvanceTime()
     {
         var now = NowTicks();
-        while (_timers.TryPeek(out var timer, out var due) && due <= now)
+        while (_timers.TryPeek(out var timer, out var due) && due.Due <= now)
         {
             _timers.Dequeue();
             switch (timer.Kind)

@@ -18,7 +18,9 @@ public sealed partial class AcdEngine
     private readonly Dictionary<string, CallerRecord> _callers = new(StringComparer.Ordinal);
     private readonly Dictionary<long, OfferRecord> _offers = [];
     private readonly Queue<AcdDecision> _decisions = new();
-    private readonly PriorityQueue<AcdTimer, long> _timers = new();
+    // By due time, then arming order: callers who entered at the same tick relax in their arrival order.
+    private readonly PriorityQueue<AcdTimer, (long Due, long Order)> _timers = new();
+    private long _timerOrder;
     private readonly Random _random;
     private long _sequence;
     private long _nextOfferId = 1;
@@ -61,7 +63,7 @@ public sealed partial class AcdEngine
     }
 
     /// <summary>When <see cref="AdvanceTime"/> next has work (a relaxation step, a maximum wait, a wrap-up or rest ending); null: nothing pending.</summary>
-    public DateTimeOffset? NextDueAt => _timers.TryPeek(out _, out var due) ? new DateTimeOffset(due, TimeSpan.Zero) : null;
+    public DateTimeOffset? NextDueAt => _timers.TryPeek(out _, out var due) ? new DateTimeOffset(due.Due, TimeSpan.Zero) : null;
 
     /// <summary>Takes the oldest decision not yet taken; false when there is none.</summary>
     public bool TryTakeDecision(out AcdDecision decision) => _decisions.TryDequeue(out decision);
@@ -92,6 +94,8 @@ public sealed partial class AcdEngine
         _queues.TryGetValue(name, out var queue)
             ? new QueueStatus(queue.Callers.Count, queue.Ranking.Count, queue.ActiveMembers, queue.Statistics)
             : null;
+
+    private void Arm(AcdTimer timer) => _timers.Enqueue(timer, (timer.DueTicks, _timerOrder++));
 
     private long NowTicks() => _time.GetUtcNow().UtcTicks;
 

@@ -21,7 +21,7 @@ internal sealed class AgentRecord(AgentDefinition definition, int order)
 
     public string? PauseReason { get; set; }
 
-    /// <summary>A pause or logout asked for during a call, applied when the call (and wrap-up) is over.</summary>
+    /// <summary>A pause or logout asked for during an offer or a call, applied when it is over.</summary>
     public string? PendingPause { get; set; }
 
     public bool PendingLogout { get; set; }

@@ -32,7 +32,7 @@ public sealed class WrapUpAndMissTests
     }
 
     [Test]
-    public void A_pause_asked_during_a_call_applies_after_wrap_up()
+    public void A_pause_asked_during_a_call_applies_when_it_ends()
     {
         var acd = Sales(TimeSpan.FromSeconds(5));
         acd.LogIn("1001");
@@ -42,7 +42,6 @@ public sealed class WrapUpAndMissTests
         Assert.That(acd.Engine.GetAgent("1001")!.Value.State, Is.EqualTo(AgentState.Talking));
 
         acd.Engine.CallEnded("1001");
-        acd.Advance(5);
 
         Assert.That(acd.Engine.GetAgent("1001")!.Value, Has.Property("State").EqualTo(AgentState.Paused).And.Property("PauseReason").EqualTo("22"));
     }
