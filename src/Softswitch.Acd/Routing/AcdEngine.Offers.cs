@@ -10,12 +10,10 @@ public sealed partial class AcdEngine
     /// </summary>
     public bool OfferAnswered(long offerId)
     {
-        if (!_offers.Remove(offerId, out var offer)) return false;
+        if (!TryCloseOffer(offerId, out var offer)) return false;
         var now = NowTicks();
         var caller = offer.Caller;
         var agent = offer.Agent;
-        caller.Offers.Remove(offer);
-        agent.Offer = null;
         agent.ConsecutiveMisses = 0;
         agent.CallsAnswered++;
         agent.CallQueue = caller.Queue;
@@ -34,12 +32,10 @@ public sealed partial class AcdEngine
     /// </summary>
     public bool OfferFailed(long offerId, OfferFailure failure)
     {
-        if (!_offers.Remove(offerId, out var offer)) return false;
+        if (!TryCloseOffer(offerId, out var offer)) return false;
         var now = NowTicks();
         var caller = offer.Caller;
         var agent = offer.Agent;
-        caller.Offers.Remove(offer);
-        agent.Offer = null;
         if (failure == OfferFailure.NoAnswer) agent.ConsecutiveMisses++;
         var limit = _configuration.MissesBeforePause;
         if (limit > 0 && agent.ConsecutiveMisses >= limit && !agent.PendingLogout)
@@ -86,6 +82,15 @@ public sealed partial class AcdEngine
         }
 
         ReleaseAgent(agent);
+        return true;
+    }
+
+    /// <summary>Takes an open offer off the books: its caller and agent no longer hold it.</summary>
+    private bool TryCloseOffer(long offerId, out OfferRecord offer)
+    {
+        if (!_offers.Remove(offerId, out offer!)) return false;
+        offer.Caller.Offers.Remove(offer);
+        offer.Agent.Offer = null;
         return true;
     }
 
