@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
+using Softswitch.Acd.Model;
+using Softswitch.Acd.Routing;
+using Softswitch.Configuration;
 using Softswitch.Tests.Support;
 
 namespace Softswitch.Tests.Configuration;
@@ -55,6 +59,28 @@ public sealed class QueueRulesTests
         Assert.That(options.Queues[0].Relaxation[1].AnyAgent, Is.True);
         Assert.That(options.Agents[0].Queues[1], Has.Property("Name").EqualTo("support").And.Property("Penalty").EqualTo(1));
         Assert.That(options.Agents[3].Skills.Single(s => s.Name == "id").Level, Is.EqualTo(90));
+    }
+
+    [Test]
+    public void The_demo_configuration_drives_the_engine_longest_idle_skilled_agent_first()
+    {
+        using var folder = new TempFolder();
+        var repository = Path.GetDirectoryName(Path.GetDirectoryName(ConfigFixture.ShippedConfigPath()))!;
+        using var root = (Microsoft.Extensions.Configuration.ConfigurationRoot)ConfigFixture.Build(folder, ShippedWithAcdDemo());
+        var options = Softswitch.Configuration.Validation.ConfigValidator.Validate(root, repository).Options!;
+
+        var configuration = AcdConfigurationMapper.Map(options);
+        var engine = new AcdEngine(configuration, new FakeTimeProvider());
+        foreach (var agent in new[] { "1001", "1002", "1003", "1004" }) engine.LogIn(agent);
+
+        var sales = configuration.Queues[0];
+        Assert.That((sales.MaxWait, sales.OverflowDestination, sales.WrapUp), Is.EqualTo(((TimeSpan?)TimeSpan.FromSeconds(300), "voicemail:1005", TimeSpan.FromSeconds(10))));
+        Assert.That(sales.Relaxation[1], Is.EqualTo(new RelaxationStep(TimeSpan.FromSeconds(90), 0, AnyAgent: true)));
+        // sales needs en 50 and product 30: 1001 and 1002 (penalty 0) before 1004 (penalty 1; product 20 anyway).
+        Assert.That(engine.Enqueue("c1", "sales"), Is.EqualTo(EnqueueResult.Queued));
+        Assert.That(engine.TryTakeDecision(out var offer) ? offer.AgentId : null, Is.EqualTo("1001"));
+        Assert.That(engine.Enqueue("c2", "support"), Is.EqualTo(EnqueueResult.Queued));
+        Assert.That(engine.TryTakeDecision(out offer) ? offer.AgentId : null, Is.EqualTo("1003"), "support needs ms 40: 1003 before 1004 by order");
     }
 
     [Test]
