@@ -41,6 +41,9 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
     /// <summary>The simulated caller's number (<c>--caller</c>).</summary>
     public string? Caller { get; init; }
 
+    /// <summary>The <c>erlang</c> command's <c>--calls-per-hour</c>, <c>--aht</c> and <c>--target</c>, as typed (parsed by <see cref="ErlangCommand"/>).</summary>
+    public ErlangInputs? Erlang { get; init; }
+
     /// <summary>Usage text for <c>--help</c>.</summary>
     public const string Usage =
         """
@@ -52,6 +55,7 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
           softswitch calls export --since DATE [--until DATE] [--csv] [--config FILE]
           softswitch flows check [DIR] [--sounds DIR] [--config FILE]
           softswitch flows simulate FLOW --keys KEYS [--at DATE] [--caller NUMBER] [--flows DIR] [--sounds DIR] [--config FILE]
+          softswitch erlang --calls-per-hour N --aht SECONDS [--target PERCENT/SECONDS]
           softswitch --help
           softswitch --version
 
@@ -75,6 +79,10 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
                          KEYS: groups typed when the flow next waits, e.g. "2,3,123456#"; an
                          empty group lets a wait time out; w5 pauses 5 s. --at picks the time
                          (business hours), e.g. 2026-11-23T10:00+08:00; --caller the number
+          erlang         staffing by Erlang C: the agents needed to answer PERCENT of calls within
+                         SECONDS (--target, default 80/20) for N calls an hour of --aht seconds
+                         average handle time, with the expected service level and average speed
+                         of answer, and the figures for a few agents more or fewer
 
         Options:
           --config FILE          configuration file (default: configs/softswitch.yaml in the current
@@ -98,6 +106,7 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
         string? until = null;
         var csv = false;
         var flows = new FlowOptions();
+        ErlangInputs? erlang = null;
         var overrides = new List<ConfigOverride>();
         var index = 0;
         if (args.Count > 0 && !args[0].StartsWith('-'))
@@ -144,6 +153,10 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
                     break;
                 case "flows":
                     return Fail("flows needs 'check [DIR]' or 'simulate FLOW --keys KEYS'");
+                case "erlang":
+                    command = CliCommand.Erlang;
+                    erlang = new ErlangInputs();
+                    break;
                 default:
                     return Fail($"unknown command '{args[0]}'");
             }
@@ -206,6 +219,16 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
                 if (value is null || (value.Length == 0 && name != "keys")) return Fail($"--{name} needs a value");
                 flows.Set(name, value);
             }
+            else if (command == CliCommand.Erlang && name is "calls-per-hour" or "aht" or "target")
+            {
+                if (string.IsNullOrEmpty(value)) return Fail($"--{name} needs a value");
+                erlang = name switch
+                {
+                    "calls-per-hour" => erlang! with { CallsPerHour = value },
+                    "aht" => erlang! with { AverageHandleTime = value },
+                    _ => erlang! with { Target = value },
+                };
+            }
             else if (command == CliCommand.CallsExport && name is "since" or "until")
             {
                 if (string.IsNullOrEmpty(value)) return Fail($"--{name} needs a DATE");
@@ -228,11 +251,17 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
         }
 
         if (command == CliCommand.CallsExport && since is null) return Fail("calls export needs --since DATE");
+        if (command == CliCommand.Erlang && (erlang!.CallsPerHour is null || erlang.AverageHandleTime is null))
+        {
+            return Fail("erlang needs --calls-per-hour N and --aht SECONDS");
+        }
+
         if (command == CliCommand.FlowsSimulate && flows.Keys is null) return Fail("flows simulate needs --keys KEYS (\"\" for none)");
         return new CliArguments(command, configPath, overrides, null)
         {
             Address = address, Since = since, Until = until, Csv = csv,
             FlowsFolder = flows.Folder, SoundsFolder = flows.Sounds, FlowName = flows.Name, Keys = flows.Keys, At = flows.At, Caller = flows.Caller,
+            Erlang = erlang,
         };
 
         CliArguments Fail(string error) => new(command, configPath, overrides, error);

@@ -58,6 +58,12 @@ public static class SoftswitchCli
             return 0;
         }
 
+        if (arguments.Command == CliCommand.Erlang)
+        {
+            // Arithmetic on the figures given: no configuration needed.
+            return await ErlangCommand.RunAsync(arguments.Erlang!, output, error).ConfigureAwait(false);
+        }
+
         currentDirectory ??= Directory.GetCurrentDirectory();
         if (arguments.Command is CliCommand.FlowsCheck or CliCommand.FlowsSimulate)
         {

@@ -138,10 +138,10 @@ public sealed class ConfigValidatorTests
     {
         using var folder = new TempFolder();
 
-        var result = ConfigFixture.Validate(folder, ConfigFixture.Valid + "\nagents:\n  - extension: \"1001\"\n    skills: [sales]");
+        var result = ConfigFixture.Validate(folder, ConfigFixture.Valid + "\nsupervisors:\n  - extension: \"1001\"\n    queues: [sales]");
 
         Assert.That(result.Problems, Has.Count.EqualTo(1));
-        Assert.That(result.Problems[0].ToString(), Does.StartWith("softswitch.yaml:27:1: agents: unknown key at the top level (known: auth, dns, extensions, http, ivr,"));
+        Assert.That(result.Problems[0].ToString(), Does.StartWith("softswitch.yaml:27:1: supervisors: unknown key at the top level (known: agents, auth, dns, extensions, http, ivr,"));
     }
 
     [Test]

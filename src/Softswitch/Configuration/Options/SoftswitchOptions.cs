@@ -47,6 +47,12 @@ public sealed class SoftswitchOptions
     /// <summary>Dialled number to destination.</summary>
     public List<RouteOptions> Routes { get; set; } = [];
 
+    /// <summary>ACD queues (not yet wired to calls).</summary>
+    public List<QueueOptions> Queues { get; set; } = [];
+
+    /// <summary>ACD agents: extensions with skills and queues (not yet wired to calls).</summary>
+    public List<AgentOptions> Agents { get; set; } = [];
+
     /// <summary>Carriers: outbound registration, keepalive, inbound calls by DID.</summary>
     public List<TrunkOptions> Trunks { get; set; } = [];
 

@@ -44,6 +44,7 @@ public static class OptionRules
 
         ExtensionRules.Check(options, context);
         RingGroupRules.Check(options, context);
+        QueueRules.Check(options, context);
         RouteRules.Check(options, context);
         TrunkRules.Check(options, context);
         ReferenceRules.Check(options, context);

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Softswitch.Configuration.Options;
+
+/// <summary>One entry of <c>queues</c>: an ACD queue's routing rules (docs/ACD.md). Not yet wired to calls.</summary>
+public sealed class QueueOptions
+{
+    /// <summary>The queue's name (routes and IVR flows name it).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary><c>longest_idle</c> (default), <c>ring_all</c>, <c>round_robin</c>, <c>fewest_calls</c> or <c>random</c>.</summary>
+    public string Strategy { get; set; } = "longest_idle";
+
+    /// <summary>Skills an agent needs, each at a minimum level.</summary>
+    public List<SkillLevelOptions> Skills { get; set; } = [];
+
+    /// <summary>Steps that widen the agents a caller accepts as the wait grows.</summary>
+    public List<QueueRelaxationOptions> Relaxation { get; set; } = [];
+
+    /// <summary>A caller still waiting after this long leaves to <see cref="Overflow"/>; 0: no limit.</summary>
+    [ConfigurationKeyName("max_wait_seconds")]
+    public int MaxWaitSeconds { get; set; }
+
+    /// <summary>Where callers go after the maximum wait or when the queue empties: queue:NAME, voicemail:EXTENSION or flow:NAME.</summary>
+    public string? Overflow { get; set; }
+
+    /// <summary>False: a caller is refused while no agent of the queue is logged in and unpaused.</summary>
+    [ConfigurationKeyName("join_when_empty")]
+    public bool JoinWhenEmpty { get; set; } = true;
+
+    /// <summary>True: waiting callers leave to the overflow when the last logged-in, unpaused agent goes.</summary>
+    [ConfigurationKeyName("leave_when_empty")]
+    public bool LeaveWhenEmpty { get; set; }
+
+    /// <summary>Most callers waiting at once; 0: no limit.</summary>
+    [ConfigurationKeyName("max_length")]
+    public int MaxLength { get; set; }
+
+    /// <summary>How long an agent rings before the next one is tried.</summary>
+    [ConfigurationKeyName("ring_timeout_seconds")]
+    public int RingTimeoutSeconds { get; set; } = 20;
+
+    /// <summary>After a call from this queue, the agent gets no offer for this long.</summary>
+    [ConfigurationKeyName("wrap_up_seconds")]
+    public int WrapUpSeconds { get; set; }
+
+    /// <summary>Answered within this wait counts toward the service level.</summary>
+    [ConfigurationKeyName("service_level_seconds")]
+    public int ServiceLevelSeconds { get; set; } = 20;
+}

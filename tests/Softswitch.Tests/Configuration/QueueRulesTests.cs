@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Time.Testing;
+using Softswitch.Acd.Model;
+using Softswitch.Acd.Routing;
+using Softswitch.Configuration;
+using Softswitch.Tests.Support;
+
+namespace Softswitch.Tests.Configuration;
+
+public sealed class QueueRulesTests
+{
+    private const string Queues =
+        """
+
+        queues:
+          - name: sales
+            skills: [{ name: en, level: 50 }]
+            relaxation:
+              - after_seconds: 30
+                lower_levels_by: 20
+              - after_seconds: 60
+                any_agent: true
+            max_wait_seconds: 120
+            overflow: voicemail:1002
+        agents:
+          - extension: "1001"
+            skills: [{ name: en, level: 80 }]
+            queues: [{ name: sales, penalty: 1 }]
+        """;
+
+    /// <summary>The demo's commented queues and agents, uncommented: what an admin gets by removing the #.</summary>
+    private static string ShippedWithAcdDemo()
+    {
+        var lines = File.ReadAllLines(ConfigFixture.ShippedConfigPath()).ToList();
+        foreach (var section in new[] { "queues: []", "agents: []" })
+        {
+            var start = lines.IndexOf(section);
+            Assert.That(start, Is.GreaterThan(0), section);
+            lines[start] = section[..^3];
+            for (var i = start + 1; i < lines.Count && lines[i].StartsWith('#'); i++) lines[i] = lines[i][1..];
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    [Test]
+    public void The_demo_queues_and_agents_of_the_shipped_configuration_are_valid_once_uncommented()
+    {
+        using var folder = new TempFolder();
+        // Relative to the repository, where the demo's prompts and flows are.
+        var repository = Path.GetDirectoryName(Path.GetDirectoryName(ConfigFixture.ShippedConfigPath()))!;
+        using var root = (Microsoft.Extensions.Configuration.ConfigurationRoot)ConfigFixture.Build(folder, ShippedWithAcdDemo());
+
+        var result = Softswitch.Configuration.Validation.ConfigValidator.Validate(root, repository);
+
+        Assert.That(result.Problems, Is.Empty);
+        var options = result.Options!;
+        Assert.That(options.Queues.Select(q => q.Name), Is.EqualTo(new[] { "sales", "support" }));
+        Assert.That(options.Agents.Select(a => a.Extension), Is.EqualTo(new[] { "1001", "1002", "1003", "1004" }));
+        Assert.That(options.Queues[0].Relaxation[1].AnyAgent, Is.True);
+        Assert.That(options.Agents[0].Queues[1], Has.Property("Name").EqualTo("support").And.Property("Penalty").EqualTo(1));
+        Assert.That(options.Agents[3].Skills.Single(s => s.Name == "id").Level, Is.EqualTo(90));
+    }
+
+    [Test]
+    public void The_demo_configuration_drives_the_engine_longest_idle_skilled_agent_first()
+    {
+        using var folder = new TempFolder();
+        var repository = Path.GetDirectoryName(Path.GetDirectoryName(ConfigFixture.ShippedConfigPath()))!;
+        using var root = (Microsoft.Extensions.Configuration.ConfigurationRoot)ConfigFixture.Build(folder, ShippedWithAcdDemo());
+        var options = Softswitch.Configuration.Validation.ConfigValidator.Validate(root, repository).Options!;
+
+        var configuration = AcdConfigurationMapper.Map(options);
+        var engine = new AcdEngine(configuration, new FakeTimeProvider());
+        foreach (var agent in new[] { "1001", "1002", "1003", "1004" }) engine.LogIn(agent);
+
+        var sales = configuration.Queues[0];
+        Assert.That((sales.MaxWait, sales.OverflowDestination, sales.WrapUp), Is.EqualTo(((TimeSpan?)TimeSpan.FromSeconds(300), "voicemail:1005", TimeSpan.FromSeconds(10))));
+        Assert.That(sales.Relaxation[1], Is.EqualTo(new RelaxationStep(TimeSpan.FromSeconds(90), 0, AnyAgent: true)));
+        // sales needs en 50 and product 30: 1001 and 1002 (penalty 0) before 1004 (penalty 1; product 20 anyway).
+        Assert.That(engine.Enqueue("c1", "sales"), Is.EqualTo(EnqueueResult.Queued));
+        Assert.That(engine.TryTakeDecision(out var offer) ? offer.AgentId : null, Is.EqualTo("1001"));
+        Assert.That(engine.Enqueue("c2", "support"), Is.EqualTo(EnqueueResult.Queued));
+        Assert.That(engine.TryTakeDecision(out offer) ? offer.AgentId : null, Is.EqualTo("1003"), "support needs ms 40: 1003 before 1004 by order");
+    }
+
+    [Test]
+    public void A_valid_queue_binds_with_its_defaults()
+    {
+        using var folder = new TempFolder();
+
+        var result = ConfigFixture.Validate(folder, ConfigFixture.Valid + Queues);
+
+        Assert.That(result.Problems, Is.Empty);
+        var queue = result.Options!.Queues.Single();
+        Assert.That((queue.Strategy, queue.JoinWhenEmpty, queue.RingTimeoutSeconds, queue.ServiceLevelSeconds, queue.WrapUpSeconds),
+            Is.EqualTo(("longest_idle", true, 20, 20, 0)));
+    }
+
+    [TestCase("    max_wait_seconds: 120", "    strategy: ring_some", "softswitch.yaml:35:15: queues[0].strategy: 'ring_some' is not a strategy (longest_idle, ring_all, round_robin, fewest_calls, random)")]
+    [TestCase("    overflow: voicemail:1002", "    overflow: queue:sales", "softswitch.yaml:36:15: queues[0].overflow: queue sales cannot overflow to itself")]
+    [TestCase("    overflow: voicemail:1002", "    overflow: voicemail:1009", "softswitch.yaml:36:15: queues[0].overflow: extension '1009' is not defined under extensions")]
+    [TestCase("    overflow: voicemail:1002", "    overflow: somewhere", "softswitch.yaml:36:15: queues[0].overflow: 'somewhere' is not a destination (queue:NAME, voicemail:EXTENSION or flow:NAME)")]
+    [TestCase("      - after_seconds: 60", "      - after_seconds: 30", "softswitch.yaml:33:24: queues[0].relaxation[1].after_seconds: after_seconds must grow step by step and be above 0 (got 30 after 30)")]
+    [TestCase("    skills: [{ name: en, level: 50 }]", "    skills: [{ name: en, level: 500 }]", "softswitch.yaml:29:33: queues[0].skills[0].level: level must be 1-100 (got 500)")]
+    [TestCase("  - name: sales", "  - name: Sales Team", "softswitch.yaml:28:11: queues[0].name: 'Sales Team' is not a queue name (lower-case letters, digits, - and _)")]
+    [TestCase("  - extension: \"1001\"", "  - extension: \"1009\"", "softswitch.yaml:38:16: agents[0].extension: extension '1009' is not defined under extensions")]
+    [TestCase("    queues: [{ name: sales, penalty: 1 }]", "    queues: [{ name: billing }]", "softswitch.yaml:40:22: agents[0].queues[0].name: queue 'billing' is not defined under queues")]
+    [TestCase("    queues: [{ name: sales, penalty: 1 }]", "    queues: []", "softswitch.yaml:40:13: agents[0].queues: agent 1001 serves no queue")]
+    public void Each_queue_and_agent_rule_reports_where_and_why(string line, string replacement, string expected)
+    {
+        using var folder = new TempFolder();
+        Assert.That(Queues, Does.Contain(line + "\n").Or.EndWith(line));
+
+        var result = ConfigFixture.Validate(folder, ConfigFixture.Valid + Queues.Replace(line, replacement, StringComparison.Ordinal));
+
+        // A renamed queue also leaves its agent serving an unknown queue: the rule's own problem must be there.
+        Assert.That(result.Problems.Select(p => p.ToString()), Has.Member(expected));
+        Assert.That(result.IsValid, Is.False);
+    }
+}
