@@ -61,6 +61,46 @@ public sealed partial class TransferAftermathTests
         }
     }
 
+    [Test, Description("Issue 9: a trunk's max_calls counts a carrier leg that an attended transfer moved to another call, until that leg ends")]
+    public async Task A_carrier_leg_handed_over_by_an_attended_transfer_keeps_its_trunk_slot_until_it_hangs_up()
+    {
+        const string outside = "0312345678";
+        await using var carrier = SippCarrier.Start(Scenarios.Written("callee-answer.xml", ("ANSWER_MS", "300")), calls: 1, Limit, "127.0.0.5");
+        await using var softswitch = await SoftswitchProcess.StartAsync($"""
+            trunks:
+              - name: carrier1
+                host: 127.0.0.5
+                port: {carrier.Port}
+                caller_id: "+60311112222"
+                max_calls: 1
+                options_interval_seconds: 0
+            routes:
+              - match: "0XXXXXXXXX"
+                trunk: carrier1
+            """, SoftswitchProcess.Extension1003);
+        // 1002's consultation call goes out through the carrier (taking its only slot); 1002 then hands 1001 over to it.
+        var transferor = await SippCallee.StartAsync(softswitch, "1002", SoftswitchProcess.Password1002, "transferor-attended.xml", Limit,
+            ["-au", "1002", "-ap", SoftswitchProcess.Password1002, "-auth_uri", $"{outside}@127.0.0.1:{softswitch.Port}"],
+            ("ANSWER_MS", "300"), ("TARGET", outside), ("SWITCH", $"127.0.0.1:{softswitch.Port}"));
+        var caller = SippCaller.CallAsync(softswitch, "call-pause-bye.xml", "1001", "1002", Limit, null, "-m", "1", "-d", "6000");
+
+        var referred = await transferor.Run;
+        // The consultation call is over ("transferred"), but its carrier leg now talks to 1001: the slot is still taken.
+        var refused = await SippCaller.CallAsync(softswitch, Scenarios.Written("caller-refused.xml", ("EXPECTED", "503")), "1003", "0398765432",
+            Limit, null, "-m", "1");
+        var (called, answered) = (await caller, await carrier.Run);
+
+        var log = $"caller: {called}\n1002: {referred}\n1003: {refused}\ncarrier: {answered}\n{softswitch.Output}";
+        Assert.That((referred.ExitCode, called.ExitCode, answered.ExitCode), Is.EqualTo((0, 0, 0)),
+            "1001 was handed over to the carrier, talked, hung up, and the carrier got the BYE\n" + log);
+        Assert.That(refused.ExitCode, Is.Zero, "a second call out got 503 while the transferred carrier call held the trunk's one slot\n" + log);
+        var rows = await CallTable.WaitForAsync(softswitch, 3);
+        Assert.That(rows.Select(row => (row["caller"], row["callee"], row["hangup_cause"])), Is.EquivalentTo(new[]
+        {
+            ("1002", "carrier1", "transferred"), ("1003", null, "unavailable"), ("1001", "carrier1", "normal"),
+        }), log);
+    }
+
     private static Task<ToolResult> Subscribe(SoftswitchProcess softswitch, string scenario, string watched, string log) =>
         Sipp.RunAsync(softswitch, scenario, TimeSpan.FromSeconds(40), "-key", "subscriber", "1001", "-s", watched, "-au", "1001",
             "-ap", SoftswitchProcess.Password1001, "-auth_uri", $"{watched}@127.0.0.1:{softswitch.Port}", "-trace_logs", "-log_file", log, "-m", "1");
