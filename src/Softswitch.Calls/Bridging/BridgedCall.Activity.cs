@@ -53,6 +53,9 @@ public sealed partial class BridgedCall
         if (_caller != _handedOver) ReportCaller(DialogState.Terminated);
         foreach (var fork in _forks.Concat(_transferForks).Where(fork => fork != _handedOver)) ReportCallee(fork, DialogState.Terminated);
         if (_answered is { } answered && answered != _handedOver) ReportCallee(answered, DialogState.Terminated);
-        foreach (var leg in _adopted.Where(leg => leg != _handedOver && leg != _answered)) ReportLeg(leg, DialogState.Terminated, null);
+        foreach (var leg in _adopted)
+        {
+            if (leg != _handedOver && leg != _answered) ReportLeg(leg, DialogState.Terminated, null); // e.g. a party handed over to us
+        }
     }
 }

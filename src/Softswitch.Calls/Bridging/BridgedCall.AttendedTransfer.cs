@@ -84,7 +84,7 @@ public sealed partial class BridgedCall
         _bridge?.Disconnect();
         _bridge = null;
         StopMusic();
-        if (!request.Requester.TryPost(new LegHandedOver(kept, request.Step, _heldSlots.TrunkOf(kept))))
+        if (!request.Requester.TryPost(new LegHandedOver(kept, request.Step, _heldSlots?.TrunkOf(kept))))
         {
             // The transferring call ended meanwhile: this call goes on as it was.
             if (OnHold) UpdateHold();
@@ -92,7 +92,7 @@ public sealed partial class BridgedCall
             return ValueTask.CompletedTask;
         }
 
-        _heldSlots.HandOver(kept); // the trunk slot went with the leg: released when it ends over there
+        _heldSlots?.HandOver(kept); // the trunk slot went with the leg: released when it ends over there
         _handedOverRecord = CallLegRecord.From(media);
         _handedOverTo = request.Requester;
         _handedOver = kept;
@@ -107,7 +107,7 @@ public sealed partial class BridgedCall
     {
         var leg = handedOver.Leg;
         _adopted.Add(leg);
-        if (handedOver.TrunkSlot is { } trunk) _heldSlots.Hold(leg, trunk);
+        if (handedOver.TrunkSlot is { } trunk) (_heldSlots ??= new()).Hold(leg, trunk);
         if (_transfer is not { } transfer || transfer.Step != handedOver.Step)
         {
             leg.Hangup(); // the transfer was given up meanwhile: nobody to connect it to
@@ -147,7 +147,7 @@ public sealed partial class BridgedCall
             {
                 case LegHandedOver orphan:
                     _adopted.Add(orphan.Leg);
-                    if (orphan.TrunkSlot is { } trunk) _heldSlots.Hold(orphan.Leg, trunk);
+                    if (orphan.TrunkSlot is { } trunk) (_heldSlots ??= new()).Hold(orphan.Leg, trunk);
                     orphan.Leg.Hangup();
                     break;
                 case HandOverRequested request:

@@ -18,7 +18,7 @@ public sealed partial class BridgedCall
     private async ValueTask OnEnded(LegEnded ended)
     {
         var leg = ended.Leg;
-        _heldSlots.Release(leg); // its trunk call is over, whatever happens to the rest of the call
+        _heldSlots?.Release(leg); // its trunk call is over, whatever happens to the rest of the call
         if (_application is not null && leg == _answered && leg != _partyA && ended.Why != LegEnding.WeHungUp)
         {
             await EndAnsweredApplicationBridgeAsync().ConfigureAwait(false);

@@ -37,7 +37,7 @@ public sealed partial class BridgedCall
         if (AnswerableLeg(invite, request.Extension, replaced!.Role, otherMedia.Codec, out var negotiated) is not { } leg) return;
         _adopted.Add(leg); // its media and ports are released with the call
         leg.Trunk = request.Trunk;
-        _heldSlots.Move(replaced, leg); // the same carrier's call goes on: its slot is not given back and taken again
+        _heldSlots?.Move(replaced, leg); // the same carrier's call goes on: its slot is not given back and taken again
         var answer = SdpWriter.Write(leg.OfferAnswer.CreateAnswer());
         await leg.StartMediaAsync(negotiated!, _context.Media, invite.Source.Address.Address, _context.Time, _context.Loggers).ConfigureAwait(false);
 

@@ -14,7 +14,8 @@ public sealed partial class BridgedCall
 {
     private readonly Queue<(TrunkState Trunk, SipEndPoint Destination)> _trunkAttempts = new();
     private readonly Dictionary<CallLeg, TrunkState> _trunkOf = new();
-    private readonly TrunkSlots<CallLeg> _heldSlots = new();
+    /// <summary>The trunk slots this call's connected legs hold; made on the first (most calls never touch a trunk).</summary>
+    private TrunkSlots<CallLeg>? _heldSlots;
 
     private async ValueTask DialTrunksAsync(DialTarget target)
     {
@@ -86,14 +87,14 @@ public sealed partial class BridgedCall
     /// <summary>The answering attempt's trunk keeps its slot until the call ends; the others gave theirs back.</summary>
     private void KeepTrunkOf(CallLeg answered)
     {
-        if (_trunkOf.Remove(answered, out var trunk)) _heldSlots.Hold(answered, trunk);
+        if (_trunkOf.Remove(answered, out var trunk)) (_heldSlots ??= new()).Hold(answered, trunk);
         foreach (var (_, other) in _trunkOf) other.ReleaseCall();
         _trunkOf.Clear();
     }
 
     private void ReleaseTrunkSlots()
     {
-        _heldSlots.ReleaseAll();
+        _heldSlots?.ReleaseAll();
         foreach (var (_, trunk) in _trunkOf) trunk.ReleaseCall();
         _trunkOf.Clear();
     }

@@ -16,6 +16,7 @@ namespace Softswitch.Calls.Bridging;
 public abstract class CallLeg
 {
     private IBridgedCallMailbox _call;
+    private string? _party;
 
     private protected CallLeg(IBridgedCallMailbox call, string role, RtpPortPair ports, OfferAnswerSession offerAnswer)
     {
@@ -52,8 +53,6 @@ public abstract class CallLeg
         get => _party ?? Peer;
         set => _party = value;
     }
-
-    private string? _party;
 
     /// <summary>The SIP state of the leg's session, for the registry.</summary>
     public abstract string SipState { get; }

@@ -17,15 +17,7 @@ internal sealed class TrunkSlots<TLeg> where TLeg : class
     public void Hold(TLeg leg, TrunkState trunk) => _held.Add((leg, trunk));
 
     /// <summary>The trunk whose slot <paramref name="leg"/> holds, or null.</summary>
-    public TrunkState? TrunkOf(TLeg leg)
-    {
-        foreach (var (held, trunk) in _held)
-        {
-            if (held == leg) return trunk;
-        }
-
-        return null;
-    }
+    public TrunkState? TrunkOf(TLeg leg) => IndexOf(leg) is var index and >= 0 ? _held[index].Trunk : null;
 
     /// <summary>
     /// <paramref name="leg"/> leaves this call with its slot still taken: returns the trunk (for whoever takes the leg
@@ -33,7 +25,7 @@ internal sealed class TrunkSlots<TLeg> where TLeg : class
     /// </summary>
     public TrunkState? HandOver(TLeg leg)
     {
-        var index = _held.FindIndex(entry => entry.Leg == leg);
+        var index = IndexOf(leg);
         if (index < 0) return null;
         var trunk = _held[index].Trunk;
         _held.RemoveAt(index);
@@ -50,6 +42,17 @@ internal sealed class TrunkSlots<TLeg> where TLeg : class
 
     /// <summary><paramref name="leg"/> ended: its slot is given back (nothing when it held none).</summary>
     public void Release(TLeg leg) => HandOver(leg)?.ReleaseCall();
+
+    /// <summary>A plain loop: this runs for every leg that ends, and a lambda would allocate its closure each time.</summary>
+    private int IndexOf(TLeg leg)
+    {
+        for (var i = 0; i < _held.Count; i++)
+        {
+            if (_held[i].Leg == leg) return i;
+        }
+
+        return -1;
+    }
 
     /// <summary>The call is released: every slot still held is given back.</summary>
     public void ReleaseAll()
