@@ -12,4 +12,7 @@ public sealed partial class BridgedCall
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Replaced} replaced by {Party}'s INVITE {NewCallId} (Replaces)")]
     private partial void LogReplaced(string callId, string replaced, string party, string newCallId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: trunk {Trunk} tried to replace {Replaced}'s dialog, which is not its own: 403")]
+    private partial void LogReplaceForbidden(string callId, string trunk, string replaced);
 }

@@ -84,7 +84,7 @@ public sealed partial class BridgedCall
         _bridge?.Disconnect();
         _bridge = null;
         StopMusic();
-        if (!request.Requester.TryPost(new LegHandedOver(kept, request.Step)))
+        if (!request.Requester.TryPost(new LegHandedOver(kept, request.Step, _heldSlots?.TrunkOf(kept))))
         {
             // The transferring call ended meanwhile: this call goes on as it was.
             if (OnHold) UpdateHold();
@@ -92,6 +92,7 @@ public sealed partial class BridgedCall
             return ValueTask.CompletedTask;
         }
 
+        _heldSlots?.HandOver(kept); // the trunk slot went with the leg: released when it ends over there
         _handedOverRecord = CallLegRecord.From(media);
         _handedOverTo = request.Requester;
         _handedOver = kept;
@@ -106,6 +107,7 @@ public sealed partial class BridgedCall
     {
         var leg = handedOver.Leg;
         _adopted.Add(leg);
+        if (handedOver.TrunkSlot is { } trunk) (_heldSlots ??= new()).Hold(leg, trunk);
         if (_transfer is not { } transfer || transfer.Step != handedOver.Step)
         {
             leg.Hangup(); // the transfer was given up meanwhile: nobody to connect it to
@@ -124,6 +126,7 @@ public sealed partial class BridgedCall
         LogTransferred(CallId, transfer.Transferee.Peer, leg.Peer);
         await NotifyAsync(transfer.Transferor, "SIP/2.0 200 OK", final: true).ConfigureAwait(false);
         transfer.Transferor.Hangup();
+        ReportPartiesChanged(transfer.Transferor);
     }
 
     private async ValueTask OnHandOverRefusedAsync(HandOverRefused refused)
@@ -144,6 +147,7 @@ public sealed partial class BridgedCall
             {
                 case LegHandedOver orphan:
                     _adopted.Add(orphan.Leg);
+                    if (orphan.TrunkSlot is { } trunk) (_heldSlots ??= new()).Hold(orphan.Leg, trunk);
                     orphan.Leg.Hangup();
                     break;
                 case HandOverRequested request:

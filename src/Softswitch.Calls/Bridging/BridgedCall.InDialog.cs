@@ -12,9 +12,13 @@ public sealed partial class BridgedCall
     /// <summary>The caller's offerless re-INVITE got our offer in the 200; its ACK carries the answer.</summary>
     private bool _callerReOfferPending;
 
+    /// <summary>RFC 3326: why the other party's BYE comes when a leg's session timer ran out (the words its own BYE carried).</summary>
+    private const string SessionTimerReason = "SIP;cause=408;text=\"Session timer expired\"";
+
     private async ValueTask OnEnded(LegEnded ended)
     {
         var leg = ended.Leg;
+        _heldSlots?.Release(leg); // its trunk call is over, whatever happens to the rest of the call
         if (_application is not null && leg == _answered && leg != _partyA && ended.Why != LegEnding.WeHungUp)
         {
             await EndAnsweredApplicationBridgeAsync().ConfigureAwait(false);
@@ -29,7 +33,7 @@ public sealed partial class BridgedCall
                 LegEnding.SessionTimerExpired => new BridgedCallEnd(HangupCauses.SessionTimer, HangupSides.Caller),
                 LegEnding.Failed => new BridgedCallEnd(HangupCauses.Failed, HangupSides.Caller),
                 _ => BridgedCallEnd.CallerHungUp,
-            });
+            }, ended.Why == LegEnding.SessionTimerExpired ? SessionTimerReason : null);
         }
         else if (leg == _answered && ended.Why != LegEnding.WeHungUp)
         {
@@ -38,7 +42,7 @@ public sealed partial class BridgedCall
                 LegEnding.Failed => new BridgedCallEnd(HangupCauses.Failed, HangupSides.Callee),
                 LegEnding.SessionTimerExpired => new BridgedCallEnd(HangupCauses.SessionTimer, HangupSides.Callee),
                 _ => BridgedCallEnd.CalleeHungUp,
-            });
+            }, ended.Why == LegEnding.SessionTimerExpired ? SessionTimerReason : null);
         }
     }
 

@@ -9,7 +9,10 @@ namespace Softswitch.Calls.Bridging;
 /// <summary>
 /// RFC 3891 at the switch: an INVITE with Replaces naming a party's confirmed dialog of this call (a phone pulling the
 /// call to another device, or finishing a transfer itself) is answered and takes that party's place in the bridge; the
-/// replaced party gets BYE. The other party keeps its leg and ports, so it is not re-INVITEd.
+/// replaced party gets BYE. The other party keeps its leg and ports, so it is not re-INVITEd. A carrier's INVITE may
+/// replace only a dialog the switch has with that same carrier (never an extension's, nor another trunk's: RFC 3891 §6
+/// leaves the policy to us, and a carrier must not be able to take over a call it is not part of); the new leg keeps
+/// the replaced one's trunk call slot.
 /// </summary>
 public sealed partial class BridgedCall
 {
@@ -17,6 +20,13 @@ public sealed partial class BridgedCall
     {
         var invite = request.Invite;
         var replaced = _partyA.Dialog == request.Replaced ? _partyA : _answered?.Dialog == request.Replaced ? _answered : null;
+        if (request.Trunk is { } trunk && replaced is not null && !string.Equals(replaced.Trunk, trunk, StringComparison.OrdinalIgnoreCase))
+        {
+            LogReplaceForbidden(CallId, trunk, replaced.Peer);
+            invite.Respond(403, "Forbidden", toTag: SipIds.NewTag());
+            return;
+        }
+
         var other = replaced is null ? null : replaced == _partyA ? _answered : _partyA;
         if (_end is not null || _transfer is not null || other?.Media is not { } otherMedia)
         {
@@ -26,6 +36,8 @@ public sealed partial class BridgedCall
 
         if (AnswerableLeg(invite, request.Extension, replaced!.Role, otherMedia.Codec, out var negotiated) is not { } leg) return;
         _adopted.Add(leg); // its media and ports are released with the call
+        leg.Trunk = request.Trunk;
+        _heldSlots?.Move(replaced, leg); // the same carrier's call goes on: its slot is not given back and taken again
         var answer = SdpWriter.Write(leg.OfferAnswer.CreateAnswer());
         await leg.StartMediaAsync(negotiated!, _context.Media, invite.Source.Address.Address, _context.Time, _context.Loggers).ConfigureAwait(false);
 
@@ -40,6 +52,7 @@ public sealed partial class BridgedCall
         leg.Session.Accept(answer);
         LogReplaced(CallId, replaced.Peer, leg.Peer, leg.CallId);
         replaced.Hangup();
+        ReportPartiesChanged(replaced);
     }
 
     /// <summary>

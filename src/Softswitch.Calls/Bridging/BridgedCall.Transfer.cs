@@ -108,7 +108,7 @@ public sealed partial class BridgedCall
         LogTransferred(CallId, transfer.Transferee.Peer, fork.Peer);
         await NotifyAsync(transfer.Transferor, "SIP/2.0 200 OK", final: true).ConfigureAwait(false);
         transfer.Transferor.Hangup();
-        ReportCallee(fork, Presence.DialogState.Confirmed);
+        ReportPartiesChanged(transfer.Transferor);
     }
 
     private async ValueTask OnTransferForkFailedAsync()

@@ -7,13 +7,15 @@ namespace Softswitch.Calls.Bridging;
 /// <summary>
 /// Calls out through carriers: the route's trunks in order, each at the addresses RFC 3263 locates for it in turn; a
 /// 5xx, 408 or no answer moves on to the next address, then the next trunk (failover). Each attempt holds a call slot
-/// of its trunk (<c>max_calls</c>), given back when it fails or the call ends.
+/// of its trunk (<c>max_calls</c>), given back when it fails; the answering one's slot stays with its leg until that leg
+/// ends, even when a transfer moves the leg to another call (<see cref="TrunkSlots{TLeg}"/>).
 /// </summary>
 public sealed partial class BridgedCall
 {
     private readonly Queue<(TrunkState Trunk, SipEndPoint Destination)> _trunkAttempts = new();
     private readonly Dictionary<CallLeg, TrunkState> _trunkOf = new();
-    private TrunkState? _connectedTrunk;
+    /// <summary>The trunk slots this call's connected legs hold; made on the first (most calls never touch a trunk).</summary>
+    private TrunkSlots<CallLeg>? _heldSlots;
 
     private async ValueTask DialTrunksAsync(DialTarget target)
     {
@@ -62,6 +64,8 @@ public sealed partial class BridgedCall
 
             var (fork, offer) = NewFork(attempt.Trunk.Settings.Name, _calleePorts!, _forks, _caller.Negotiated?.Codec);
             _trunkOf[fork] = attempt.Trunk;
+            fork.Trunk = attempt.Trunk.Settings.Name;
+            fork.Party = _target.Number;
             fork.Start(_context.Sessions, TrunkDialing.CreateInvite(attempt.Trunk, _target.Number, attempt.Destination, offer,
                 Source.IsTrunk ? Caller : Source.OutsideNumber, CallerName));
             LogTrunkAttempt(CallId, attempt.Trunk.Settings.Name, attempt.Destination.ToString(), _target.Number);
@@ -83,15 +87,14 @@ public sealed partial class BridgedCall
     /// <summary>The answering attempt's trunk keeps its slot until the call ends; the others gave theirs back.</summary>
     private void KeepTrunkOf(CallLeg answered)
     {
-        if (_trunkOf.Remove(answered, out var trunk)) _connectedTrunk = trunk;
+        if (_trunkOf.Remove(answered, out var trunk)) (_heldSlots ??= new()).Hold(answered, trunk);
         foreach (var (_, other) in _trunkOf) other.ReleaseCall();
         _trunkOf.Clear();
     }
 
     private void ReleaseTrunkSlots()
     {
-        _connectedTrunk?.ReleaseCall();
-        _connectedTrunk = null;
+        _heldSlots?.ReleaseAll();
         foreach (var (_, trunk) in _trunkOf) trunk.ReleaseCall();
         _trunkOf.Clear();
     }

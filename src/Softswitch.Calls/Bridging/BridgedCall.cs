@@ -58,6 +58,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         Dialled = invite.Request.RequestUri.User ?? "";
         CallId = invite.Request.CallId;
         _caller = new CallerLeg(this, CallId, source.Number, callerPorts, callerOfferAnswer);
+        if (source.IsTrunk) _caller.Trunk = source.Name;
         _partyA = _caller;
         Uuid = RecordingPaths.NewCallUuid(context.Time);
         _started = context.Time.GetUtcNow();

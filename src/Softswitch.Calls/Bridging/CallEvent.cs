@@ -45,18 +45,22 @@ public sealed record HangupRequested(string Cause, string? ReasonHeader) : CallE
 /// </summary>
 public sealed record HandOverRequested(Softswitch.Sip.Dialogs.IInviteSession Replaced, BridgedCall Requester, int Step) : CallEvent;
 
-/// <summary>The leg another call handed over: its events reach this call from now on, its media and ports are ours.</summary>
-public sealed record LegHandedOver(CallLeg Leg, int Step) : CallEvent;
+/// <summary>
+/// The leg another call handed over: its events reach this call from now on, its media and ports are ours, and so is
+/// the trunk call slot it holds (<paramref name="TrunkSlot"/>, null for a phone of ours).
+/// </summary>
+public sealed record LegHandedOver(CallLeg Leg, int Step, Softswitch.Calls.Trunks.TrunkState? TrunkSlot = null) : CallEvent;
 
 /// <summary>The call asked for a hand-over cannot give the leg (the dialog is gone, not answered, busy transferring).</summary>
 public sealed record HandOverRefused(int StatusCode, string Reason, int Step) : CallEvent;
 
 /// <summary>
 /// RFC 3891: an INVITE from <paramref name="Extension"/> with a Replaces header naming <paramref name="Replaced"/>, a
-/// party's dialog of this call: the new INVITE takes that party's place.
+/// party's dialog of this call: the new INVITE takes that party's place. <paramref name="Trunk"/> names the carrier the
+/// INVITE came from (then <paramref name="Extension"/> is its caller ID); a carrier may replace only its own dialogs.
 /// </summary>
 public sealed record ReplaceRequested(Softswitch.Sip.Transactions.ServerTransaction Invite, string Extension,
-    Softswitch.Sip.Dialogs.IInviteSession Replaced) : CallEvent;
+    Softswitch.Sip.Dialogs.IInviteSession Replaced, string? Trunk = null) : CallEvent;
 
 /// <summary>How a set-up leg ended.</summary>
 public enum LegEnding

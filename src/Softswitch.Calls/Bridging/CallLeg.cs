@@ -16,6 +16,7 @@ namespace Softswitch.Calls.Bridging;
 public abstract class CallLeg
 {
     private IBridgedCallMailbox _call;
+    private string? _party;
 
     private protected CallLeg(IBridgedCallMailbox call, string role, RtpPortPair ports, OfferAnswerSession offerAnswer)
     {
@@ -42,6 +43,16 @@ public abstract class CallLeg
 
     /// <summary>Who is on the leg (extension, or the contact rung).</summary>
     public abstract string Peer { get; }
+
+    /// <summary>The carrier this leg talks through (its call came in from or goes out to that trunk); null for our own phones.</summary>
+    public string? Trunk { get; set; }
+
+    /// <summary>Who the other party and the busy lamps see on this leg: <see cref="Peer"/>, or the number dialled out through a trunk.</summary>
+    public string Party
+    {
+        get => _party ?? Peer;
+        set => _party = value;
+    }
 
     /// <summary>The SIP state of the leg's session, for the registry.</summary>
     public abstract string SipState { get; }

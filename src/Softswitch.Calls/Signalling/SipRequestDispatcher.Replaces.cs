@@ -7,13 +7,17 @@ using Softswitch.Sip.Transactions;
 namespace Softswitch.Calls.Signalling;
 
 /// <summary>
-/// RFC 3891: an extension's INVITE with a Replaces header is not a new call. When it names a party's dialog of a bridged
-/// call, that call takes the INVITE in the party's place; otherwise 481 (no such dialog) or 486 (early-only, answered).
+/// RFC 3891: an INVITE with a Replaces header, from an extension or a trunk, is not a new call (and never reaches a
+/// DID's route). When it names a party's dialog of a bridged call, that call takes the INVITE in the party's place
+/// (a trunk's only in place of its own leg: the call checks); otherwise 481 (no such dialog) or 486 (early-only, answered).
 /// </summary>
 public sealed partial class SipRequestDispatcher
 {
-    /// <summary>True when the INVITE carried Replaces and has been handed to its call or answered.</summary>
-    private bool TryReplace(ServerTransaction invite, string caller)
+    /// <summary>
+    /// True when the INVITE carried Replaces and has been handed to its call or answered. <paramref name="caller"/> is the
+    /// extension, or with <paramref name="trunk"/> the caller ID of the carrier's INVITE.
+    /// </summary>
+    private bool TryReplace(ServerTransaction invite, string caller, string? trunk = null)
     {
         if (invite.Request.GetFirstHeaderValue("Replaces") is not { } value) return false;
         if (!ReplacesHeader.TryParse(value, out var replaces))
@@ -34,7 +38,7 @@ public sealed partial class SipRequestDispatcher
             return true;
         }
 
-        owner.Post(new ReplaceRequested(invite, caller, session!));
+        owner.Post(new ReplaceRequested(invite, caller, session!, trunk));
         return true;
     }
 }

@@ -33,6 +33,7 @@ public sealed partial class SipRequestDispatcher
         var request = invite.Request;
         var settings = trunk.Trunk.Settings;
         LogTrunkCall(request.CallId, settings.Name, invite.Source.Address.ToString(), trunk.Did, trunk.Reason);
+        if (TryReplace(invite, request.From.Uri.User ?? "anonymous", settings.Name)) return true; // a transfer on the carrier's side
         var calls = _calls!;
         var route = trunk.IsKnownDid ? calls.DialPlan().Find(trunk.Did, settings.Context) : null;
         if (route is null)

@@ -8,6 +8,7 @@ using Softswitch.Calls.Legs;
 using Softswitch.Calls.Media;
 using Softswitch.Calls.Registration;
 using Softswitch.Calls.Routing;
+using Softswitch.Calls.Trunks;
 using Softswitch.Calls.Signalling;
 using Softswitch.Calls.Supervision;
 using Softswitch.Media.Audio;
@@ -63,6 +64,18 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
 
     /// <summary>A switch whose non-built-in routes (flows) are answered by <paramref name="applications"/>.</summary>
     public CallSwitch(ILoggerFactory loggers, CallLimits limits, IReadOnlyList<IRouteApplications> applications, params DialPlanRoute[] routes)
+        : this(loggers, limits, applications, null, routes)
+    {
+    }
+
+    /// <summary>A switch that serves the carriers of <paramref name="trunks"/> (their INVITEs: <see cref="Receive(string, SipEndPoint)"/> from their address).</summary>
+    public CallSwitch(TrunkService trunks, params DialPlanRoute[] routes)
+        : this(NullLoggerFactory.Instance, new CallLimits(), [], trunks, routes)
+    {
+    }
+
+    private CallSwitch(ILoggerFactory loggers, CallLimits limits, IReadOnlyList<IRouteApplications> applications, TrunkService? trunks,
+        params DialPlanRoute[] routes)
     {
         _root = Directory.CreateTempSubdirectory("calls-tests-").FullName;
         SoundsFolder = Directory.CreateDirectory(Path.Combine(_root, "sounds")).FullName;
@@ -103,6 +116,7 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
             Loggers = loggers,
             Activity = Activity,
             Applications = applications,
+            Trunks = trunks,
         };
         Sessions = calls.Sessions;
         CallRegistry = calls.Active;
@@ -148,12 +162,15 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
     }
 
     /// <summary>Hands a request or response to the transaction layer as if it came from a phone.</summary>
-    public void Receive(string message)
+    public void Receive(string message) => Receive(message, PhoneSip);
+
+    /// <summary>Hands a request or response to the transaction layer as if it came from <paramref name="source"/>.</summary>
+    public void Receive(string message, SipEndPoint source)
     {
         var status = SipMessageParser.TryParse(Encoding.UTF8.GetBytes(message), out var parsed, out var error);
         Assert.That(status, Is.EqualTo(SipParseStatus.Ok), $"{error}\n{message}");
-        if (parsed is SipRequest request) _layer.OnRequest(request, PhoneSip);
-        else _layer.OnResponse((SipResponse)parsed!, PhoneSip);
+        if (parsed is SipRequest request) _layer.OnRequest(request, source);
+        else _layer.OnResponse((SipResponse)parsed!, source);
     }
 
     /// <summary>Every message the switch sent so far, in order.</summary>
