@@ -46,6 +46,7 @@ public static class OptionRules
         RingGroupRules.Check(options, context);
         RouteRules.Check(options, context);
         TrunkRules.Check(options, context);
+        VoicemailRules.Check(options, context);
         ReferenceRules.Check(options, context);
     }
 
