@@ -55,6 +55,7 @@ internal static class IvrComposition
                 SpeechSynthesizer = new EspeakSynthesizer(new EspeakSynthesizerOptions { CacheFolder = cache }, loggers.CreateLogger<EspeakSynthesizer>()),
                 HttpClient = new HttpClient { Timeout = HttpCeiling },
                 VoicemailDrop = sp.GetRequiredService<VoicemailStore>(),
+                Mailboxes = sp.GetRequiredService<VoicemailStore>(),
                 LoggerFactory = loggers,
             };
         });
