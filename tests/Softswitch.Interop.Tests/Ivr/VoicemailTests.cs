@@ -1,15 +1,18 @@
+using Microsoft.Data.Sqlite;
 using Softswitch.Interop.Tests.Support;
 
 namespace Softswitch.Interop.Tests.Ivr;
 
 /// <summary>
-/// Voicemail in the real switch: a sipp caller leaves a message for 1001 through the demo flow (500, English, 9) by
-/// speaking (the bundled PCMA pcap) and hanging up, while a sipp phone as 1001 is subscribed to its own mailbox
-/// (RFC 3842). What the owner would see: a WAV sox reads with the speech in it, its row, and the lamp's NOTIFY.
+/// Voicemail in the real switch, while a sipp phone as 1001 is subscribed to its own mailbox (RFC 3842): a sipp caller
+/// leaves a message for 1001 through the demo flow (500, English, 9) by speaking (the bundled PCMA pcap) and hanging
+/// up; 1001 dials *97, keys its PIN by RFC 4733 and deletes the message. What the owner would see: a WAV sox reads
+/// with the speech in it, its row, the lamp's NOTIFY on and off.
 /// </summary>
 [TestFixture, NonParallelizable]
 public sealed class VoicemailTests
 {
+    private const string Pin = "4826";
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(45);
 
     private SoftswitchProcess _softswitch = null!;
@@ -27,7 +30,9 @@ public sealed class VoicemailTests
             routes:
               - match: "500"
                 flow: main
-            """, $"--ivr:flows={_flows}", $"--storage:voicemail={_voicemail}");
+              - match: "*97"
+                flow: voicemail
+            """, $"--ivr:flows={_flows}", $"--storage:voicemail={_voicemail}", $"--extensions:0:voicemail:pin={Pin}");
     }
 
     [TearDown]
@@ -40,12 +45,7 @@ public sealed class VoicemailTests
     [Test, Description("RFC 3842 §3.5: the owner's subscribed phone hears of the new message")]
     public async Task A_message_left_through_the_demo_flow_is_a_wav_with_its_row_and_the_owner_gets_messages_waiting()
     {
-        var log = Path.Combine(_logs, "notify.log");
-        var subscriber = Sipp.RunAsync(_softswitch, "subscribe-message-summary.xml", Limit,
-            "-s", "1001", "-au", "1001", "-ap", SoftswitchProcess.Password1001, "-auth_uri", $"1001@127.0.0.1:{_softswitch.Port}",
-            "-trace_logs", "-log_file", log, "-m", "1");
-        Assert.That(await WaitForNotifiesAsync(log, 1, TimeSpan.FromSeconds(15)), Is.True,
-            () => $"no first NOTIFY:\n{(subscriber.IsCompleted ? subscriber.Result.ToString() : "sipp still running")}\n{_softswitch.Output}");
+        var (subscriber, log) = await SubscribeAsync(("no", "0/0"), ("yes", "1/0"));
 
         // 2: English; 9 (typed ahead): leave a message for 1001. The greeting (about 5 s) and the beep, then 7 s of speech.
         var caller = await SippCaller.CallAsync(_softswitch, Scenarios.Written("ivr-caller-voicemail.xml",
@@ -79,17 +79,81 @@ public sealed class VoicemailTests
             Assert.That(level, Is.GreaterThan(-40), "the caller's speech is in it");
         });
 
-        var subscription = await subscriber;
-        var text = File.Exists(log) ? await File.ReadAllTextAsync(log) : "";
-        Assert.That(subscription.ExitCode, Is.Zero, () => $"the subscriber did not get the expected NOTIFYs:\n{subscription}\n{text}\n{_softswitch.Output}");
-        var notifies = Notifies(text);
-        Assert.That(notifies, Has.Count.EqualTo(2), text);
+        var notifies = await NotifiesAsync(subscriber, log);
         Assert.Multiple(() =>
         {
             Assert.That(notifies[0], Does.Contain("Messages-Waiting: no").And.Contain("Voice-Message: 0/0"));
             Assert.That(notifies[1], Does.Contain("Messages-Waiting: yes").And.Contain("Voice-Message: 1/0"));
             Assert.That(notifies[1], Does.Contain("Event: message-summary").And.Contain("Content-Type: application/simple-message-summary"));
         });
+    }
+
+    [Test, Description("RFC 3842 §3.5; RFC 4733 keys: the PIN, then 7 typed ahead deletes the message the flow announced")]
+    public async Task The_owner_dials_star_97_keys_the_pin_and_deletes_the_message_and_the_lamp_goes_off()
+    {
+        var file = Path.Combine(_voicemail, "1001", "20261206-010000-seeded.wav");
+        await _softswitch.RestartAsync(() => SeedMessageAsync(file));
+        var (subscriber, log) = await SubscribeAsync(("yes", "1/0"), ("no", "0/0"));
+
+        var caller = await SippCaller.CallAsync(_softswitch, Scenarios.Written("ivr-caller-until-bye.xml", ("KEYS_MS", "1500"), ("KEYS", Pin + "#7")),
+            "1001", "*97", Limit, null, ["-m", "1"]);
+
+        Assert.That(caller.ExitCode, Is.Zero, () => $"the flow ended the call with BYE\n{caller}\n{_softswitch.Output}");
+        var fields = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>((await CallTable.WaitForAsync(_softswitch)).Single()["application_fields"]!)!;
+        var state = (await SwitchDatabase.QueryAsync(_softswitch.DatabasePath, "SELECT state FROM voicemail_messages", r => r.GetString(0))).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(fields["ivr_path"], Does.Contain("new-count:1").And.Contain("saved-count:0"), "the counts were said");
+            Assert.That(fields["ivr_path"], Does.Contain("say-caller:1002").And.Contain("say-date:2026-12-06"), "the caller and the date were said");
+            Assert.That(fields["ivr_path"], Does.Contain("delete").And.Contain("no-more"));
+            Assert.That(state, Is.EqualTo("deleted"));
+            Assert.That(File.Exists(file), Is.False, "the message's file is gone");
+        });
+        var notifies = await NotifiesAsync(subscriber, log);
+        Assert.That(notifies[0], Does.Contain("Messages-Waiting: yes").And.Contain("Voice-Message: 1/0"));
+        Assert.That(notifies[1], Does.Contain("Messages-Waiting: no").And.Contain("Voice-Message: 0/0"));
+    }
+
+    /// <summary>A message from 1002 in 1001's box as the switch would have stored it: 2 s of tone and its row.</summary>
+    private async Task SeedMessageAsync(string file)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var sox = await Tool.RunAsync("sox", ["-n", "-r", "8000", "-c", "1", "-b", "16", file, "synth", "2", "sine", "440", "vol", "0.5"], TimeSpan.FromSeconds(20));
+        Assert.That(sox.ExitCode, Is.Zero, sox.ToString());
+        await using var connection = new SqliteConnection($"Data Source={_softswitch.DatabasePath}");
+        await connection.OpenAsync();
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO voicemail_messages (box, caller, caller_name, call_uuid, started_at, duration_seconds, path, state, created_at, changed_at)
+            VALUES ('1001', '1002', 'Interop Two', 'seeded', '2026-12-06T01:00:00.000Z', 2.0, '1001/20261206-010000-seeded.wav', 'new',
+                    '2026-12-06T01:00:00.000Z', '2026-12-06T01:00:00.000Z')
+            """;
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>sipp as 1001 subscribed to its own mailbox, expecting the box as it is, then one change; once the first NOTIFY is in.</summary>
+    private async Task<(Task<ToolResult> Run, string Log)> SubscribeAsync((string Waiting, string Counts) first, (string Waiting, string Counts) second)
+    {
+        var log = Path.Combine(_logs, "notify.log");
+        var scenario = Scenarios.Written("subscribe-message-summary.xml", ("FIRST_WAITING", first.Waiting), ("FIRST_COUNTS", first.Counts),
+            ("SECOND_WAITING", second.Waiting), ("SECOND_COUNTS", second.Counts));
+        var subscriber = Sipp.RunAsync(_softswitch, scenario, Limit,
+            "-s", "1001", "-au", "1001", "-ap", SoftswitchProcess.Password1001, "-auth_uri", $"1001@127.0.0.1:{_softswitch.Port}",
+            "-trace_logs", "-log_file", log, "-m", "1");
+        Assert.That(await WaitForNotifiesAsync(log, 1, TimeSpan.FromSeconds(15)), Is.True,
+            () => $"no first NOTIFY:\n{(subscriber.IsCompleted ? subscriber.Result.ToString() : "sipp still running")}\n{_softswitch.Output}");
+        return (subscriber, log);
+    }
+
+    /// <summary>The subscriber's run ended well (sipp checked each NOTIFY's body) and the two NOTIFYs it logged.</summary>
+    private async Task<List<string>> NotifiesAsync(Task<ToolResult> subscriber, string log)
+    {
+        var subscription = await subscriber;
+        var text = File.Exists(log) ? await File.ReadAllTextAsync(log) : "";
+        Assert.That(subscription.ExitCode, Is.Zero, () => $"the subscriber did not get the expected NOTIFYs:\n{subscription}\n{text}\n{_softswitch.Output}");
+        var notifies = Notifies(text);
+        Assert.That(notifies, Has.Count.EqualTo(2), text);
+        return notifies;
     }
 
     private static List<string> Notifies(string log) =>
