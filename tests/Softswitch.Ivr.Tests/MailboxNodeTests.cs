@@ -111,6 +111,7 @@ public sealed class MailboxNodeTests : FlowTest
     [TestCase("nodes:\n  a:\n    mailbox: listen\n", "mailbox must be one of open, play, next, save, delete, not 'listen'")]
     [TestCase("nodes:\n  a:\n    mailbox: open\n", "mailbox: open needs a pin (e.g. pin: ${pin} after a collect)")]
     [TestCase("nodes:\n  a:\n    mailbox: play\n    pin: \"1\"\n", "pin belongs to mailbox: open, not mailbox: play")]
+    [TestCase("nodes:\n  a:\n    mailbox: play\n", "mailbox: play needs a mailbox: open in this flow (it acts on the box that opened)")]
     [TestCase("nodes:\n  a:\n    mailbox: open\n    pin: \"1\"\n    time_zone: Mars/Olympus\n", "'Mars/Olympus' is not a time zone (an IANA name such as Asia/Kuala_Lumpur)")]
     public void Mistakes_in_a_mailbox_node_are_errors(string yaml, string message)
     {
