@@ -114,6 +114,20 @@ public sealed class VoicemailTests
         Assert.That(notifies[1], Does.Contain("Messages-Waiting: no").And.Contain("Voice-Message: 0/0"));
     }
 
+    [Test, Description("RFC 3842: a real phone's mwi module; the counts come from the database after a restart")]
+    public async Task Baresip_with_its_mwi_module_shows_the_stored_message_waiting_after_a_restart()
+    {
+        await _softswitch.RestartAsync(() => SeedMessageAsync(Path.Combine(_voicemail, "1001", "20261206-010000-seeded.wav")));
+
+        await using var phone = Baresip.Start($"<sip:1001@127.0.0.1:{_softswitch.Port}>;auth_pass={SoftswitchProcess.Password1001};regint=600", "mwi.so");
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (DateTime.UtcNow < deadline && !phone.Output.Contains("Voice-Message:", StringComparison.Ordinal)) await Task.Delay(100);
+        var shown = phone.Output;
+        Assert.That(shown, Does.Contain("----- MWI for sip:1001@").And.Contain("Messages-Waiting: yes").And.Contain("Voice-Message: 1/0"),
+            () => $"{shown}\n{_softswitch.Output}");
+    }
+
     /// <summary>A message from 1002 in 1001's box as the switch would have stored it: 2 s of tone and its row.</summary>
     private async Task SeedMessageAsync(string file)
     {
