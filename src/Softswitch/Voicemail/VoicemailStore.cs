@@ -65,8 +65,19 @@ internal sealed partial class VoicemailStore(
         }
 
         var now = time.GetUtcNow();
-        var id = await repository.AddAsync(new StoredVoicemailMessage(message.Box, caller.Number, caller.Name, caller.CallUuid, caller.Time,
-            Math.Round(length.TotalSeconds, 2), message.Id.Replace('\\', '/'), VoicemailState.New, now, now), cancellationToken).ConfigureAwait(false);
+        long id;
+        try
+        {
+            id = await repository.AddAsync(new StoredVoicemailMessage(message.Box, caller.Number, caller.Name, caller.CallUuid, caller.Time,
+                Math.Round(length.TotalSeconds, 2), message.Id.Replace('\\', '/'), VoicemailState.New, now, now), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            // The caller's flow goes on; the file stays where it is, for an admin to find.
+            LogNotStored(message.Box, message.Path, e.Message, caller.CallUuid);
+            return;
+        }
+
         LogKept(message.Box, id, caller.Number, length.TotalSeconds, recording.Outcome, caller.CallUuid);
         Change(message.Box, newDelta: 1, oldDelta: 0);
     }
@@ -136,6 +147,9 @@ internal sealed partial class VoicemailStore(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "voicemail for {Box}: empty message discarded ({Seconds:0.0} s, no voice), call {CallUuid}")]
     private partial void LogDiscarded(string box, double seconds, string callUuid);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "voicemail for {Box}: message {File} could not be stored: {Reason}, call {CallUuid}")]
+    private partial void LogNotStored(string box, string file, string reason, string callUuid);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "voicemail box {Box}: wrong PIN, or the box has none")]
     private partial void LogRefused(string box);
