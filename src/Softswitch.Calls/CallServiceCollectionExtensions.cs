@@ -29,7 +29,7 @@ public static class CallServiceCollectionExtensions
     /// dial targets, the registrar service, the dialog-event notifier, the dispatcher (the transaction user) and the
     /// shutdown drain. Needs <c>AddSoftswitchSip</c>'s and <see cref="MediaServiceCollectionExtensions.AddSoftswitchMedia"/>'s
     /// services, and from the host: a <c>Func&lt;DialPlan&gt;</c> (the plan in force), an <see cref="ICalleeDirectory"/>,
-    /// and optionally an <see cref="IRecordingCatalog"/>, an
+    /// and optionally an <see cref="IRecordingCatalog"/>, an <see cref="IMessageWaiting"/> (voicemail boxes), an
     /// <see cref="ICallRecordSink"/>, a <see cref="TrunkService"/> and any number of <see cref="IRouteApplications"/>.
     /// </summary>
     public static IServiceCollection AddSoftswitchCalls(this IServiceCollection services, Func<IServiceProvider, CallServiceSettings> settings)
@@ -89,7 +89,7 @@ public static class CallServiceCollectionExtensions
         services.AddSingleton(sp => new DialogSubscriptions(sp.GetRequiredService<ExtensionActivity>(), sp.GetRequiredService<RequestAuthenticator>(),
             sp.GetRequiredService<LocalDomain>(), IsExtension(sp.GetRequiredService<ICalleeDirectory>()),
             sp.GetRequiredService<CallServiceSettings>().Subscriptions, sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DialogSubscriptions>>()));
+            sp.GetRequiredService<ILogger<DialogSubscriptions>>(), sp.GetService<IMessageWaiting>()));
         services.AddSingleton(sp => new SipRequestDispatcher(sp.GetRequiredService<RegistrarService>(), sp.GetRequiredService<CallServiceSettings>().Signalling,
             sp.GetRequiredService<ILogger<SipRequestDispatcher>>(), sp.GetRequiredService<CallServices>())
         {

@@ -19,7 +19,7 @@ public sealed class FlowSchemaTests
             .Select(k => k.GetProperty("title").GetString()).ToList();
         Assert.That(kinds, Is.EquivalentTo(new[]
         {
-            "play", "menu", "collect", "say", "speak", "set", "branch", "hours", "language", "http", "transfer", "voicemail", "hangup", "queue",
+            "play", "menu", "collect", "say", "speak", "set", "branch", "hours", "language", "http", "transfer", "voicemail", "mailbox", "hangup", "queue",
         }));
     }
 

@@ -30,6 +30,9 @@ internal sealed class DialogSubscription
     /// <summary>The watched AOR, the <c>entity</c> of each dialog-info document.</summary>
     public string Entity { get; }
 
+    /// <summary>A message-summary subscription (RFC 3842) to the extension's mailbox rather than a dialog one.</summary>
+    public bool IsMessageSummary { get; init; }
+
     /// <summary>The subscriber's Event header (package and <c>id</c>), repeated in every NOTIFY (RFC 6665 §8.2.1).</summary>
     public string EventHeader { get; }
 

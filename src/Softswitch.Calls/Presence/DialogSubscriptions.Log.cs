@@ -4,8 +4,8 @@ namespace Softswitch.Calls.Presence;
 
 public sealed partial class DialogSubscriptions
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: SUBSCRIBE dialog: {Subscriber} watches {Extension} for {Expires} s, from {Source}")]
-    private partial void LogSubscribed(string callId, string subscriber, string extension, int expires, string source);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: SUBSCRIBE {Package}: {Subscriber} watches {Extension} for {Expires} s, from {Source}")]
+    private partial void LogSubscribed(string callId, string package, string subscriber, string extension, int expires, string source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: SUBSCRIBE as {Subscriber} refused from {Source}: {Reason}")]
     private partial void LogRefused(string callId, string subscriber, string source, string reason);

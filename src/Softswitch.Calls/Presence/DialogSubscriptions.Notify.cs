@@ -65,7 +65,7 @@ public sealed partial class DialogSubscriptions
         {
             if (subscription.IsTerminated || _time.GetUtcNow() < subscription.ExpiresAt) return;
             LogExpired(subscription.Dialog.CallId, subscription.Extension);
-            TerminateLocked(subscription, "terminated;reason=timeout", _board.Snapshot(subscription.Extension));
+            TerminateLocked(subscription, "terminated;reason=timeout", StateOf(subscription));
         }
     }
 
@@ -109,14 +109,16 @@ public sealed partial class DialogSubscriptions
             return;
         }
 
-        var body = DialogInfoDocument.Write(subscription.Entity, subscription.NextVersion++, dialogs);
+        var (contentType, body) = subscription.IsMessageSummary
+            ? (MessageSummaryDocument.ContentType, MessageSummaryDocument.Write(subscription.Entity, SummaryOf(subscription.Extension)))
+            : (DialogInfoDocument.ContentType, DialogInfoDocument.Write(subscription.Entity, subscription.NextVersion++, dialogs));
         var via = ViaHeader.Create(subscription.Flow.Transport == SipTransportKind.Tcp ? "TCP" : "UDP", _options.LocalHost, _options.LocalPort,
             SipIds.NewBranch());
         var bytes = subscription.Dialog.CreateRequest(SipMethod.Notify, via, subscription.LocalContact)
             .AddHeader("Event", subscription.EventHeader)
             .AddHeader("Subscription-State", subscriptionState)
             .AddHeader("User-Agent", SipServer.Name)
-            .WithBody(DialogInfoDocument.ContentType, body)
+            .WithBody(contentType, body)
             .ToBytes();
         if (SipMessageParser.TryParse(bytes, out var parsed, out _) != SipParseStatus.Ok || parsed is not SipRequest request) return;
         subscription.AwaitingResponse = true;

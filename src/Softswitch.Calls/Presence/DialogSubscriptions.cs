@@ -17,6 +17,8 @@ namespace Softswitch.Calls.Presence;
 /// extension on the <see cref="ExtensionActivity"/> board; refresh, unsubscribe (Expires: 0), expiry and a NOTIFY
 /// answered 481/408 (or timed out) end it. NOTIFYs are client transactions routed back here by branch
 /// (<see cref="OnResponse"/>, <see cref="OnTimeout"/>). Thread-safe: each subscription has its own lock.
+/// The same machinery serves message waiting (RFC 3842, <c>Event: message-summary</c>) when the host gives an
+/// <see cref="IMessageWaiting"/>: a phone subscribes to its own extension's mailbox (DialogSubscriptions.MessageSummary.cs).
 /// </summary>
 public sealed partial class DialogSubscriptions : IExtensionActivityObserver, IDisposable
 {
@@ -35,9 +37,12 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
     private TransactionLayer? _transactions;
 
     /// <param name="isExtension">True for the numbers of our extensions: a SUBSCRIBE for any other gets 404.</param>
+    /// <param name="messageWaiting">The mailboxes' counts; without it <c>message-summary</c> gets 489 like any unknown package.</param>
     public DialogSubscriptions(ExtensionActivity board, RequestAuthenticator authenticator, LocalDomain domain, Func<string, bool> isExtension,
-        DialogSubscriptionOptions options, TimeProvider time, ILogger<DialogSubscriptions> logger)
+        DialogSubscriptionOptions options, TimeProvider time, ILogger<DialogSubscriptions> logger, IMessageWaiting? messageWaiting = null)
     {
+        _messageWaiting = messageWaiting;
+        _allowEvents = messageWaiting is null ? Package : Package + ", " + MessageSummaryPackage;
         _board = board;
         _authenticator = authenticator;
         _domain = domain;
@@ -46,6 +51,7 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
         _time = time;
         _logger = logger;
         board.Observe(this);
+        messageWaiting?.Observe(OnMailboxChanged);
     }
 
     /// <summary>Live subscriptions.</summary>
@@ -69,7 +75,7 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
 
         if (EventPackage(request) is not { } eventHeader)
         {
-            subscribe.Respond(489, toTag: SipIds.NewTag(), headers: [new("Allow-Events", Package)]);
+            subscribe.Respond(489, toTag: SipIds.NewTag(), headers: [new("Allow-Events", _allowEvents)]);
             return;
         }
 
@@ -94,15 +100,23 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
         }
 
         var watched = request.RequestUri.User;
-        if (string.IsNullOrEmpty(watched) || !_isExtension(watched))
+        var isMessageSummary = IsMessageSummary(eventHeader);
+        if (string.IsNullOrEmpty(watched) || !(isMessageSummary ? HasMailbox(watched) : _isExtension(watched)))
         {
             subscribe.Respond(404, toTag: SipIds.NewTag());
             return;
         }
 
-        if (!AcceptsDialogInfo(request))
+        if (isMessageSummary && !string.Equals(watched, subscriber, StringComparison.Ordinal))
         {
-            subscribe.Respond(406, toTag: SipIds.NewTag(), headers: [new("Accept", DialogInfoDocument.ContentType)]);
+            subscribe.Respond(403, "Not Your Mailbox", toTag: SipIds.NewTag()); // a phone hears of its own messages only
+            return;
+        }
+
+        var contentType = isMessageSummary ? MessageSummaryDocument.ContentType : DialogInfoDocument.ContentType;
+        if (!Accepts(request, contentType))
+        {
+            subscribe.Respond(406, toTag: SipIds.NewTag(), headers: [new("Accept", contentType)]);
             return;
         }
 
@@ -113,13 +127,16 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
         if (_byDialog.ContainsKey(new DialogId(request.CallId, tag, request.From.Tag ?? ""))) tag = SipIds.NewTag();
         var entity = new SipUri("sip", watched, _options.Domain, null).ToString();
         var subscription = new DialogSubscription(Dialog.CreateUas(request, tag), watched, entity, eventHeader, subscribe.Source,
-            new NameAddress(ContactUri(watched, subscribe.Source.Transport)));
+            new NameAddress(ContactUri(watched, subscribe.Source.Transport)))
+        {
+            IsMessageSummary = isMessageSummary,
+        };
         subscribe.Respond(200, toTag: tag, headers: SuccessHeaders(subscription, expires));
-        LogSubscribed(request.CallId, subscriber!, watched, expires, subscribe.Source.ToString());
+        LogSubscribed(request.CallId, isMessageSummary ? MessageSummaryPackage : Package, subscriber!, watched, expires, subscribe.Source.ToString());
         if (expires == 0)
         {
             // A fetch (RFC 6665 §4.4.3): the state once, and no subscription left behind.
-            lock (subscription.Gate) TerminateLocked(subscription, "terminated;reason=timeout", _board.Snapshot(watched));
+            lock (subscription.Gate) TerminateLocked(subscription, "terminated;reason=timeout", StateOf(subscription));
             return;
         }
 
@@ -131,7 +148,7 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
             _byDialog[subscription.Dialog.Id] = subscription;
             AddWatcher(subscription);
             // The board's state read under the subscription's lock: a change racing with it is sent after, never before.
-            SendNotifyLocked(subscription, ActiveState(subscription), _board.Snapshot(watched));
+            SendNotifyLocked(subscription, ActiveState(subscription), StateOf(subscription));
         }
     }
 
@@ -152,7 +169,7 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
 
         if (EventPackage(request) is not { } eventHeader || !string.Equals(eventHeader, subscription.EventHeader, StringComparison.OrdinalIgnoreCase))
         {
-            transaction.Respond(489, headers: [new("Allow-Events", Package)]);
+            transaction.Respond(489, headers: [new("Allow-Events", _allowEvents)]);
             return true;
         }
 
@@ -177,13 +194,13 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
             if (expires == 0)
             {
                 LogUnsubscribed(request.CallId, subscription.Extension);
-                TerminateLocked(subscription, "terminated", _board.Snapshot(subscription.Extension));
+                TerminateLocked(subscription, "terminated", StateOf(subscription));
                 return true;
             }
 
             subscription.ExpiresAt = _time.GetUtcNow().AddSeconds(expires);
             subscription.ExpiryTimer?.Change(TimeSpan.FromSeconds(expires), Timeout.InfiniteTimeSpan);
-            SendNotifyLocked(subscription, ActiveState(subscription), _board.Snapshot(subscription.Extension));
+            SendNotifyLocked(subscription, ActiveState(subscription), StateOf(subscription));
         }
 
         return true;
@@ -207,32 +224,40 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
         return true;
     }
 
-    private static List<KeyValuePair<string, string>> SuccessHeaders(DialogSubscription subscription, int expires) =>
+    private List<KeyValuePair<string, string>> SuccessHeaders(DialogSubscription subscription, int expires) =>
     [
         new("Contact", subscription.LocalContact.ToString()),
         new("Expires", expires.ToString(CultureInfo.InvariantCulture)),
-        new("Allow-Events", Package),
+        new("Allow-Events", _allowEvents),
     ];
 
-    /// <summary>The Event header when it names the dialog package (its parameters kept), else null.</summary>
-    private static string? EventPackage(SipRequest request)
+    /// <summary>
+    /// The Event header when it names a package we serve (dialog; message-summary with mailboxes), its parameters
+    /// kept; else null.
+    /// </summary>
+    private string? EventPackage(SipRequest request)
     {
         var value = request.GetFirstHeaderValue(SipHeaderId.Event)?.Trim();
         if (string.IsNullOrEmpty(value)) return null;
-        var semicolon = value.IndexOf(';', StringComparison.Ordinal);
-        var package = (semicolon < 0 ? value : value[..semicolon]).Trim();
-        return string.Equals(package, Package, StringComparison.OrdinalIgnoreCase) ? value : null;
+        if (string.Equals(PackageName(value), Package, StringComparison.OrdinalIgnoreCase)) return value;
+        return _messageWaiting is not null && IsMessageSummary(value) ? value : null;
     }
 
-    /// <summary>No Accept means the package's default (RFC 6665 §4.1.2.1); otherwise dialog-info must be acceptable.</summary>
-    private static bool AcceptsDialogInfo(SipRequest request)
+    private static string PackageName(string eventHeader)
+    {
+        var semicolon = eventHeader.IndexOf(';', StringComparison.Ordinal);
+        return (semicolon < 0 ? eventHeader : eventHeader[..semicolon]).Trim();
+    }
+
+    /// <summary>No Accept means the package's default (RFC 6665 §4.1.2.1); otherwise the package's body type must be acceptable.</summary>
+    private static bool Accepts(SipRequest request, string contentType)
     {
         var accepted = request.GetHeaderValues(SipHeaderId.Accept);
         if (accepted.Count == 0) return true;
         foreach (var value in accepted)
         {
             var type = value.Split(';')[0].Trim();
-            if (type.Equals(DialogInfoDocument.ContentType, StringComparison.OrdinalIgnoreCase) || type is "*/*" or "application/*") return true;
+            if (type.Equals(contentType, StringComparison.OrdinalIgnoreCase) || type is "*/*" or "application/*") return true;
         }
 
         return false;
@@ -254,8 +279,9 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
     {
         lock (_watchersGate)
         {
-            var current = _watchers.GetValueOrDefault(subscription.Extension) ?? [];
-            _watchers[subscription.Extension] = [.. current, subscription];
+            var watchers = WatchersFor(subscription);
+            var current = watchers.GetValueOrDefault(subscription.Extension) ?? [];
+            watchers[subscription.Extension] = [.. current, subscription];
         }
     }
 
@@ -263,12 +289,16 @@ public sealed partial class DialogSubscriptions : IExtensionActivityObserver, ID
     {
         lock (_watchersGate)
         {
-            if (!_watchers.TryGetValue(subscription.Extension, out var current)) return;
+            var watchers = WatchersFor(subscription);
+            if (!watchers.TryGetValue(subscription.Extension, out var current)) return;
             var remaining = current.Where(s => !ReferenceEquals(s, subscription)).ToArray();
-            if (remaining.Length == 0) _watchers.Remove(subscription.Extension);
-            else _watchers[subscription.Extension] = remaining;
+            if (remaining.Length == 0) watchers.Remove(subscription.Extension);
+            else watchers[subscription.Extension] = remaining;
         }
     }
+
+    private Dictionary<string, DialogSubscription[]> WatchersFor(DialogSubscription subscription) =>
+        subscription.IsMessageSummary ? _mailboxWatchers : _watchers;
 
     /// <summary>Whether any subscription watches <paramref name="extension"/> (the board copies its dialogs only then).</summary>
     public bool Watches(string extension)

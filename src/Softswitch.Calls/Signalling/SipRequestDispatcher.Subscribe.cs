@@ -6,7 +6,8 @@ using Softswitch.Sip.Transactions;
 namespace Softswitch.Calls.Signalling;
 
 /// <summary>
-/// SUBSCRIBE: the dialog event package for busy-lamp fields (<see cref="DialogSubscriptions"/>). Requests in a
+/// SUBSCRIBE: the dialog event package for busy-lamp fields and message-summary for message waiting
+/// (<see cref="DialogSubscriptions"/>). Requests in a
 /// subscription's dialog reach it before the INVITE sessions (which would answer 481); responses to its NOTIFYs
 /// are routed to it by branch before anything else.
 /// </summary>

@@ -21,6 +21,7 @@ internal static class FlowParser
         ["http"] = HttpNode.Parse,
         ["transfer"] = TransferNode.Parse,
         ["voicemail"] = VoicemailNode.Parse,
+        ["mailbox"] = MailboxNode.Parse,
         ["hangup"] = HangupNode.Parse,
         ["queue"] = QueueNotYet,
     };

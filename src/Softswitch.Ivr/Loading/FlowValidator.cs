@@ -5,8 +5,8 @@ namespace Softswitch.Ivr.Loading;
 
 /// <summary>
 /// The checks that need the whole flow and its surroundings: every <c>next</c> names a node, every node can be reached,
-/// no loop spins without waiting for the caller, every prompt is recorded in every language the flow uses, and every
-/// flow a transfer names exists.
+/// no loop spins without waiting for the caller, every prompt is recorded in every language the flow uses, every
+/// flow a transfer names exists, and mailbox operations have a box to act on.
 /// </summary>
 internal static class FlowValidator
 {
@@ -16,12 +16,24 @@ internal static class FlowValidator
         CheckReachable(flow, reader);
         CheckLoops(flow, reader);
         CheckPrompts(flow, services, reader);
+        CheckMailbox(flow, reader);
         foreach (var transfer in flow.Nodes.Values.OfType<TransferNode>())
         {
             if (transfer.Target.Flow is { } target && !flowNames.Contains(target.Name))
             {
                 reader.Error(target.Position, $"transfer to flow '{target.Name}', but there is no {target.Name}.yaml beside this flow");
             }
+        }
+    }
+
+    /// <summary>play, next, save and delete act on the box a <c>mailbox: open</c> of the same flow opened.</summary>
+    private static void CheckMailbox(Flow flow, YamlFileReader reader)
+    {
+        var mailboxNodes = flow.Nodes.Values.OfType<MailboxNode>().ToList();
+        if (mailboxNodes.Exists(n => n.Settings.Operation == MailboxOperation.Open)) return;
+        foreach (var node in mailboxNodes)
+        {
+            reader.Error(node.Position, $"mailbox: {node.Settings.Operation.ToString().ToLowerInvariant()} needs a mailbox: open in this flow (it acts on the box that opened)");
         }
     }
 

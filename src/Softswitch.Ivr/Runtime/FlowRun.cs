@@ -27,6 +27,9 @@ internal sealed partial class FlowRun(Flow flow, ICallChannel channel, FlowServi
 
     public CancellationToken HungUp => channel.HungUp;
 
+    /// <summary>The mailbox this call opened with <c>mailbox: open</c>, if any.</summary>
+    public MailboxSession? Mailbox { get; set; }
+
     /// <summary>How the call left the flow (<c>transfer 1002</c>, <c>hangup</c>, <c>caller hung up in main-menu</c>).</summary>
     public string Result { get; private set; } = "";
 

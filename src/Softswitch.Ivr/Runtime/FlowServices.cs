@@ -24,6 +24,9 @@ public sealed record FlowServices
 
     public IVoicemailDrop? VoicemailDrop { get; init; }
 
+    /// <summary>For <c>mailbox</c> nodes (voicemail access); without it <c>mailbox: open</c> always fails.</summary>
+    public IMailboxAccess? Mailboxes { get; init; }
+
     /// <summary>For <c>http</c> nodes; without one they go to their <c>on_error</c>.</summary>
     public HttpClient? HttpClient { get; init; }
 

@@ -136,5 +136,22 @@ public static class SchemaMigrations
             """
             ALTER TABLE calls ADD COLUMN application_fields TEXT; -- JSON object of name -> text; NULL when none
             """),
+        new Migration(8, "voicemail messages",
+            """
+            CREATE TABLE voicemail_messages (
+                id               INTEGER PRIMARY KEY AUTOINCREMENT,
+                box              TEXT    NOT NULL, -- the mailbox: an extension number
+                caller           TEXT    NOT NULL, -- the caller's number; '' when withheld
+                caller_name      TEXT,
+                call_uuid        TEXT    NOT NULL, -- links the message to its row of calls
+                started_at       TEXT    NOT NULL, -- UTC, ISO-8601 with milliseconds: sorts as text
+                duration_seconds REAL    NOT NULL,
+                path             TEXT    NOT NULL, -- relative to storage.voicemail, e.g. 1001/20261206-081500-ab12cd34.wav
+                state            TEXT    NOT NULL, -- new, saved, deleted
+                created_at       TEXT    NOT NULL,
+                changed_at       TEXT    NOT NULL  -- the last change of state
+            );
+            CREATE INDEX ix_voicemail_messages_box_state ON voicemail_messages (box, state);
+            """),
     ];
 }

@@ -3,18 +3,23 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Softswitch.Calls;
+using Softswitch.Calls.Presence;
 using Softswitch.Calls.Routing;
 using Softswitch.Configuration.Options;
+using Softswitch.Extensions;
 using Softswitch.Ivr;
 using Softswitch.Ivr.Runtime;
 using Softswitch.Ivr.Speech;
+using Softswitch.Storage.Voicemail;
+using Softswitch.Voicemail;
 
 namespace Softswitch.Hosting;
 
 /// <summary>
 /// The IVR joins the switch: its flows folder (resolved like the database's path), the number speaker, espeak-ng for
-/// <c>speak</c> text nobody recorded (cached next to the database), HTTP for lookups, and <see cref="FlowRoutes"/> so
-/// routes to <c>flow: NAME</c> run a flow.
+/// <c>speak</c> text nobody recorded (cached next to the database), HTTP for lookups, the mailboxes
+/// (<see cref="VoicemailStore"/>: messages left by flows, opened by their owners, counted for message-waiting NOTIFY),
+/// and <see cref="FlowRoutes"/> so routes to <c>flow: NAME</c> run a flow.
 /// </summary>
 internal static class IvrComposition
 {
@@ -23,6 +28,19 @@ internal static class IvrComposition
 
     public static IServiceCollection AddSoftswitchIvr(this IServiceCollection services, string databasePath)
     {
+        services.AddSingleton<VoicemailRepository>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>();
+            // Resolved like the recordings folder; read once, moving it needs a restart.
+            var folder = Path.GetFullPath(options.CurrentValue.Storage.Voicemail, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            var extensions = sp.GetRequiredService<IExtensionDirectory>();
+            return new VoicemailStore(sp.GetRequiredService<VoicemailRepository>(), folder, box => extensions.TryGet(box, out _),
+                box => options.CurrentValue.Extensions.FirstOrDefault(e => e.Number == box)?.Voicemail?.Pin,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<VoicemailStore>>());
+        });
+        services.AddSingleton<IMessageWaiting>(sp => sp.GetRequiredService<VoicemailStore>());
+        services.AddHostedService<VoicemailHostedService>();
         services.AddSingleton(sp =>
         {
             var calls = sp.GetRequiredService<CallServiceSettings>();
@@ -36,6 +54,8 @@ internal static class IvrComposition
                 NumberSpeaker = new SpokenNumbers(),
                 SpeechSynthesizer = new EspeakSynthesizer(new EspeakSynthesizerOptions { CacheFolder = cache }, loggers.CreateLogger<EspeakSynthesizer>()),
                 HttpClient = new HttpClient { Timeout = HttpCeiling },
+                VoicemailDrop = sp.GetRequiredService<VoicemailStore>(),
+                Mailboxes = sp.GetRequiredService<VoicemailStore>(),
                 LoggerFactory = loggers,
             };
         });

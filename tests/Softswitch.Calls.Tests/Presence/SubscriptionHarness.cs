@@ -28,7 +28,7 @@ internal sealed class SubscriptionHarness : ITransactionTransport, ITransactionU
     private readonly TransactionLayer _layer;
     private int _cseq;
 
-    public SubscriptionHarness(int minExpires = 60, int maxExpires = 3600)
+    public SubscriptionHarness(int minExpires = 60, int maxExpires = 3600, IMessageWaiting? messageWaiting = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
         Board = new ExtensionActivity();
@@ -37,7 +37,7 @@ internal sealed class SubscriptionHarness : ITransactionTransport, ITransactionU
         var domain = new LocalDomain(new SignallingOptions { Domain = Domain, ListenAddresses = [IPAddress.Loopback] });
         Subscriptions = new DialogSubscriptions(Board, authenticator, domain, _passwords.ContainsKey,
             new DialogSubscriptionOptions { MinExpires = minExpires, MaxExpires = maxExpires, Domain = Domain, LocalHost = "127.0.0.1", LocalPort = 5060 },
-            Time, NullLogger<DialogSubscriptions>.Instance);
+            Time, NullLogger<DialogSubscriptions>.Instance, messageWaiting);
         _layer = new TransactionLayer(Time, new TransactionTimerOptions(), this, this, new TransactionMessageFactory());
         Subscriptions.Attach(_layer);
     }

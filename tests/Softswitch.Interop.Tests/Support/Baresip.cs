@@ -7,6 +7,7 @@ public sealed class Baresip : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _folder;
+    private readonly System.Text.StringBuilder _output = new();
 
     private Baresip(Process process, string folder)
     {
@@ -14,7 +15,15 @@ public sealed class Baresip : IAsyncDisposable
         _folder = folder;
     }
 
-    public static Baresip Start(string account)
+    /// <summary>What baresip printed so far (stdout and stderr).</summary>
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    /// <param name="account">One line of baresip's accounts file.</param>
+    /// <param name="appModules">More application modules to load, e.g. <c>mwi.so</c> (subscribes to message-summary).</param>
+    public static Baresip Start(string account, params string[] appModules)
     {
         var folder = Directory.CreateTempSubdirectory("baresip-").FullName;
         var sipPort = FreePort.ForUdp();
@@ -29,7 +38,7 @@ public sealed class Baresip : IAsyncDisposable
             module_app        menu.so
             statmode_default  off
 
-            """);
+            """ + string.Concat(appModules.Select(module => $"module_app        {module}\n")));
         File.WriteAllText(Path.Combine(folder, "accounts"), account + "\n");
         File.WriteAllText(Path.Combine(folder, "contacts"), "");
 
@@ -44,11 +53,18 @@ public sealed class Baresip : IAsyncDisposable
         info.ArgumentList.Add("-f");
         info.ArgumentList.Add(folder);
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start baresip");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var phone = new Baresip(process, folder);
+        process.OutputDataReceived += (_, e) => phone.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => phone.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new Baresip(process, folder);
+        return phone;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
     }
 
     public async ValueTask DisposeAsync()

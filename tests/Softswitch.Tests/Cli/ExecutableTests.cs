@@ -44,6 +44,7 @@ public sealed class ExecutableTests
         folder.Write("sounds/en/echo-test.wav", "RIFF");
         folder.Write("sounds/music/default.wav", "RIFF");
         folder.Write("ivr-flows/main.yaml", "start: hello");
+        folder.Write("ivr-flows/voicemail.yaml", "start: pin");
 
         var (code, output, error) = await RunToEndAsync(folder.Path, "check-config");
 

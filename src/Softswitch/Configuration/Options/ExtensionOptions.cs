@@ -44,4 +44,7 @@ public sealed class ExtensionOptions
 
     /// <summary>How far it may call out: internal (no trunk), national (default) or international.</summary>
     public string Permission { get; set; } = "national";
+
+    /// <summary>Its mailbox (every extension has one): the PIN for listening by phone.</summary>
+    public ExtensionVoicemailOptions? Voicemail { get; set; }
 }

@@ -11,6 +11,9 @@ public sealed class StorageOptions
     /// <summary>Folder for call recordings.</summary>
     public string Recordings { get; set; } = "data/recordings";
 
+    /// <summary>Folder of voicemail messages: one folder per mailbox (extension number), one WAV per message.</summary>
+    public string Voicemail { get; set; } = "data/voicemail";
+
     /// <summary>
     /// Days of history kept: older registration events (failed logins included) are deleted at start-up and daily,
     /// and log files older than this are removed as the log rolls.

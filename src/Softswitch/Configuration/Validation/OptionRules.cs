@@ -47,6 +47,7 @@ public static class OptionRules
         QueueRules.Check(options, context);
         RouteRules.Check(options, context);
         TrunkRules.Check(options, context);
+        VoicemailRules.Check(options, context);
         ReferenceRules.Check(options, context);
     }
 
