@@ -21,6 +21,7 @@ internal sealed partial class DialogUsage
     public Action? OnRequestLocked(ServerTransaction transaction)
     {
         var request = transaction.Request;
+        if (request.Method is SipMethod.Invite or SipMethod.Update && RefusedIntervalTooSmallLocked(transaction)) return null;
         switch (request.Method)
         {
             case SipMethod.Invite:
@@ -45,6 +46,22 @@ internal sealed partial class DialogUsage
             default:
                 return _host.NotifyRequest(new InDialogRequest(this, transaction));
         }
+    }
+
+    /// <summary>
+    /// RFC 4028 §9: a refresh (re-INVITE or UPDATE) whose Session-Expires is below our Min-SE is refused with 422 and
+    /// our Min-SE, as the first INVITE is; the session and its running timer go on as they were.
+    /// </summary>
+    private bool RefusedIntervalTooSmallLocked(ServerTransaction transaction)
+    {
+        if (_options.SessionExpires is null || SessionExpiresValue.Read(transaction.Request) is not { } asked || asked.Seconds >= MinSeSeconds)
+        {
+            return false;
+        }
+
+        Send(transaction, BuildResponse(transaction, 422, withContact: false)
+            .AddHeader("Min-SE", MinSeSeconds.ToString(CultureInfo.InvariantCulture)));
+        return true;
     }
 
     /// <summary>Answers the peer's re-INVITE 200 with <paramref name="sdpAnswer"/>, retransmitted until its ACK (§13.3.1.4).</summary>

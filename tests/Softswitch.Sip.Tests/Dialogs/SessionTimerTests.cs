@@ -181,4 +181,27 @@ public sealed class SessionTimerTests
         Assert.That(session.State, Is.EqualTo(InviteSessionState.Terminated));
         Assert.That(rig.Router.Dialogs.Count, Is.Zero);
     }
+
+    [Test, Description("RFC 4028 §9: a refresh asking for less than our Min-SE is refused with 422; the session and its timer go on")]
+    public void A_refresh_below_our_minimum_is_refused_with_422_and_the_running_timer_stays()
+    {
+        var rig = new SessionRig();
+        var session = rig.StartConfirmed(DialogMessages.Invite(body: Offer, extraHeaders: "Supported: timer\r\nSession-Expires: 600\r\n"));
+        rig.Time.Advance(TimeSpan.FromSeconds(300));
+
+        rig.Receive(DialogMessages.InDialog("UPDATE", session.Dialog.LocalTag, 2, "z9hG4bKupd1",
+            extraHeaders: "Supported: timer\r\nSession-Expires: 30;refresher=uac\r\n"));
+        rig.Receive(DialogMessages.InDialog("INVITE", session.Dialog.LocalTag, 3, "z9hG4bKre1", body: Offer,
+            extraHeaders: "Supported: timer\r\nSession-Expires: 45\r\n"));
+
+        var refused = rig.SentMessages("SIP/2.0 422 ").ToList();
+        Assert.That(refused.Select(r => r.CSeq.ToString()), Is.EqualTo(new[] { "2 UPDATE", "3 INVITE" }));
+        Assert.That(refused.Select(r => r.GetFirstHeaderValue("Min-SE")), Is.All.EqualTo("90"));
+        Assert.That(rig.Owner.Events.Count(e => e == "ReInvite"), Is.Zero, "a refused refresh never reaches the owner");
+        Assert.That(session.SessionInterval, Is.EqualTo(TimeSpan.FromSeconds(600)));
+        rig.Time.Advance(TimeSpan.FromSeconds(267.9));
+        Assert.That(rig.SentMessages("BYE "), Is.Empty);
+        rig.Time.Advance(TimeSpan.FromSeconds(0.2));
+        Assert.That(rig.SentMessages("BYE "), Has.Count.EqualTo(1), "the first interval's expiry at 568 s still holds");
+    }
 }
