@@ -39,9 +39,17 @@ public static class TrunkDialing
         };
     }
 
-    /// <summary>The number presented: the extension's outside number, else the trunk's caller_id, else its username.</summary>
+    /// <summary>
+    /// The number presented: the extension's outside number, else the trunk's caller_id, else its username, else
+    /// <c>anonymous</c> (RFC 3323 §4.1.1.3): an IP-authenticated trunk with none of them would otherwise send a From
+    /// without a user, which no carrier (nor our own parser) accepts.
+    /// </summary>
     public static string CallerId(TrunkSettings trunk, string? callerNumber) =>
         !string.IsNullOrWhiteSpace(callerNumber) ? callerNumber
         : !string.IsNullOrWhiteSpace(trunk.CallerId) ? trunk.CallerId
-        : trunk.Username;
+        : !string.IsNullOrWhiteSpace(trunk.Username) ? trunk.Username
+        : Anonymous;
+
+    /// <summary>The user part presented when there is no number to present.</summary>
+    public const string Anonymous = "anonymous";
 }

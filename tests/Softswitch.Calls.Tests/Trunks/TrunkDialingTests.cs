@@ -36,6 +36,19 @@ public sealed class TrunkDialingTests
         Assert.That(TrunkDialing.CreateInvite(bare, "100", Carrier, default).Credentials, Is.Null, "no password, no digest");
     }
 
+    [Test, Description("RFC 3323 §4.1.1.3: with no number to present the caller is anonymous, never a From without a user")]
+    public void An_ip_trunk_without_caller_id_or_username_presents_anonymous_unless_the_extension_has_a_number()
+    {
+        var trunk = Trunk(new TrunkSettings { Name = "ip", Host = "192.0.2.10" });
+
+        var invite = TrunkDialing.CreateInvite(trunk, "0412345678", Carrier, default);
+
+        Assert.That(invite.From.ToString(), Is.EqualTo("<sip:anonymous@192.0.2.10>"));
+        Assert.That(invite.ContactUser, Is.EqualTo("anonymous"));
+        Assert.That(TrunkDialing.CreateInvite(trunk, "0412345678", Carrier, default, callerNumber: "61390001234").From.Uri.User,
+            Is.EqualTo("61390001234"));
+    }
+
     [Test, Description("RFC 3261 §8.1.2: a loose route to the outbound proxy")]
     public void An_outbound_proxy_becomes_a_loose_route_and_from_domain_names_the_domain()
     {

@@ -61,6 +61,19 @@ public sealed class TrunkRulesTests
         Assert.That(result.Problems.Select(p => p.ToString().Split(": ", 2)[1]), Is.EqualTo(new[] { expected }));
     }
 
+    [Test]
+    public void An_ip_trunk_with_no_number_to_present_is_a_warning_not_an_error()
+    {
+        using var folder = new TempFolder();
+        var result = ConfigFixture.Validate(folder, ConfigFixture.Valid + "\ntrunks:\n  - name: ip-carrier\n    host: 192.0.2.1\n");
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(result.Warnings.Select(w => w.ToString().Split(": ", 2)[1]), Is.EqualTo(new[]
+        {
+            "trunks[0].caller_id: no caller_id nor username: calls from extensions without a caller_id of their own present 'anonymous' to the carrier",
+        }));
+    }
+
     private static string ReplaceLineStarting(string yaml, string replacement)
     {
         var key = replacement.TrimStart().Split(':')[0] + ":";

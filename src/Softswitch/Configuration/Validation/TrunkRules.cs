@@ -32,6 +32,8 @@ public static class TrunkRules
             if (trunk.OutboundProxy is { } proxy && !IsHostPort(proxy)) context.Error(Key("outbound_proxy"), $"'{proxy}' is not host[:port]");
             if (trunk.FromDomain is { } domain && !IsHost(domain)) context.Error(Key("from_domain"), $"'{domain}' is not a domain");
             if (trunk.CallerId is { } callerId && !IsNumber(callerId)) context.Error(Key("caller_id"), $"'{callerId}' is not a number (digits, optional leading +)");
+            if (string.IsNullOrWhiteSpace(trunk.CallerId) && string.IsNullOrWhiteSpace(trunk.Username))
+                context.Warning(Key("caller_id"), "no caller_id nor username: calls from extensions without a caller_id of their own present 'anonymous' to the carrier");
             if (trunk.MaxCalls < 0) context.Error(Key("max_calls"), $"{trunk.MaxCalls} is negative (0 = unlimited)");
             if (trunk.OptionsIntervalSeconds is < 0 or > 3600) context.Error(Key("options_interval_seconds"), $"{trunk.OptionsIntervalSeconds} is outside 0-3600 (0 = off)");
             if (string.IsNullOrWhiteSpace(trunk.Context)) context.Error(Key("context"), "context must not be empty");
