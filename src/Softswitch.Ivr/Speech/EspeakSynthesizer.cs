@@ -21,6 +21,7 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer
     private readonly ILogger<EspeakSynthesizer> _logger;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly SpeechCacheBudget _budget;
 
     public EspeakSynthesizer(EspeakSynthesizerOptions options, ILogger<EspeakSynthesizer> logger, TimeProvider? timeProvider = null)
     {
@@ -33,6 +34,7 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer
         _options = options;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
+        _budget = new SpeechCacheBudget(Path.GetFullPath(options.CacheFolder), options.MaxCacheBytes);
     }
 
     /// <summary>Where the WAV for this text and language is (or will be) cached.</summary>
@@ -57,6 +59,7 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer
         string path = CachePath(spoken, language);
         if (File.Exists(path))
         {
+            SpeechCacheBudget.Touch(path);
             return path;
         }
 
@@ -109,8 +112,10 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer
             }
 
             short[] converted = rate == _options.SampleRate ? samples : new SpeechResampler(rate, _options.SampleRate).Resample(samples);
-            await File.WriteAllBytesAsync(temporary, PcmWav.Write(converted, _options.SampleRate)).ConfigureAwait(false);
+            byte[] wav = PcmWav.Write(converted, _options.SampleRate);
+            await File.WriteAllBytesAsync(temporary, wav).ConfigureAwait(false);
             File.Move(temporary, path, overwrite: true);
+            _budget.Added(wav.Length);
             LogSynthesized(language, (long)_time.GetElapsedTime(started).TotalMilliseconds, path);
             return path;
         }

@@ -20,4 +20,10 @@ public sealed class EspeakSynthesizerOptions
 
     /// <summary>Texts longer than this are refused (a flow's sentence, not a book).</summary>
     public int MaxTextLength { get; init; } = 1000;
+
+    /// <summary>
+    /// The most the cache folder may hold (256 MiB: some 16 hours of 8 kHz speech); past it the least recently used files
+    /// go. A text can carry what callers typed, so the cache would otherwise grow with every new number.
+    /// </summary>
+    public long MaxCacheBytes { get; init; } = 256L * 1024 * 1024;
 }
