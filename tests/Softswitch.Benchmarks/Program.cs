@@ -1,3 +1,9 @@
+if (args is ["rtpsend", var mode, ..])
+{
+    await Softswitch.Benchmarks.RtpSendCost.RunAsync(mode == "pending", args.Length > 2 ? int.Parse(args[2]) : 500, args.Length > 3 ? int.Parse(args[3]) : 8);
+    return;
+}
+
 if (args is ["footprint", ..])
 {
     await Softswitch.Benchmarks.MediaFootprint.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 500);

@@ -26,6 +26,12 @@ public sealed partial class BridgedCall
 
     private ITimer? _answerTimer;
 
+    /// <summary>The application's run (greeting and flow), done once it has returned and set its record fields.</summary>
+    private Task _applicationRun = Task.CompletedTask;
+
+    /// <summary>How long the call's end waits for its application to finish before writing the row without it.</summary>
+    private static readonly TimeSpan ApplicationFinishWait = TimeSpan.FromSeconds(2);
+
     /// <summary>The fields the application set for the call's row, or null.</summary>
     private IReadOnlyDictionary<string, string>? ApplicationFields => _channel?.RecordFields is { Count: > 0 } fields ? fields : null;
 
@@ -81,7 +87,24 @@ public sealed partial class BridgedCall
         Volatile.Write(ref _channel, channel);
         LogApplicationAnswered(CallId, _application!.Name, _caller.Media!.Codec.ToString(), _caller.Media.LocalRtpEndPoint.ToString(),
             _caller.Media.RemoteRtpEndPoint?.ToString() ?? "-");
-        _ = RunApplicationAsync(channel, _application);
+        _applicationRun = RunApplicationAsync(channel, _application);
+    }
+
+    /// <summary>
+    /// The call is over: lets the application finish (its waits ended with the hang-up) so the fields it sets on the
+    /// way out (an IVR flow's path, variables, what was said) are in the row; bounded, so a stuck one cannot hold the call.
+    /// </summary>
+    private async Task WaitForApplicationAsync()
+    {
+        if (_applicationRun.IsCompleted) return;
+        try
+        {
+            await _applicationRun.WaitAsync(ApplicationFinishWait, _context.Time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LogApplicationStillRunning(CallId, _application?.Name ?? "-");
+        }
     }
 
     /// <summary>The route's greeting, then the application; when it returns with the caller still there, the call ends.</summary>
@@ -224,6 +247,9 @@ public sealed partial class BridgedCall
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{CallId}: {Application} failed; hanging up")]
     private partial void LogApplicationFailed(Exception error, string callId, string application);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CallId}: {Application} still running after the hang-up; the call's row goes without its last fields")]
+    private partial void LogApplicationStillRunning(string callId, string application);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CallId}: {Application} connects the caller to {Destination} ({Target})")]
     private partial void LogBridging(string callId, string application, string destination, string target);

@@ -100,6 +100,8 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
                 await _recorder.DisposeAsync().ConfigureAwait(false);
                 CallRecordings.Catalog(_context.Media, _recorder, CallId, Uuid, _recordingStarted, _context.Time.GetUtcNow(), Caller, Dialled);
             }
+
+            await WaitForApplicationAsync().ConfigureAwait(false);
         }
         catch (Exception error)
         {

@@ -186,7 +186,7 @@ internal sealed partial class CallChannel : ICallChannel, ILocalMediaChannel
     internal EncodedAudio? Load(Prompt prompt)
     {
         var path = prompt.File ?? PromptFiles.Resolve(_options, prompt.Name ?? "", prompt.Language ?? Language);
-        if (path is null || !File.Exists(path))
+        if (path is null || !_options.Prompts.Exists(path))
         {
             LogPromptMissing(_call.CallId, prompt.ToString(), prompt.Language ?? Language);
             return null;

@@ -11,9 +11,9 @@ public static class PromptFiles
     /// <summary>The WAV for <paramref name="name"/> in <paramref name="language"/>, else in the default language, else language-free.</summary>
     public static string? Resolve(CallMediaOptions media, string name, string language)
     {
-        if (PromptCache.Resolve(media.SoundsFolder, language, name, media.DefaultLanguage) is { } spoken) return spoken;
+        if (media.Prompts.Locate(media.SoundsFolder, language, name, media.DefaultLanguage) is { } spoken) return spoken;
         if (name.Contains("..", StringComparison.Ordinal)) return null;
         var path = Path.Combine(media.SoundsFolder, name + ".wav");
-        return File.Exists(path) ? path : null;
+        return media.Prompts.Exists(path) ? path : null;
     }
 }

@@ -41,7 +41,7 @@ public sealed class HoursNode(string name, SourcePosition position, BusinessCale
     {
         var now = run.Services.TimeProvider.GetUtcNow();
         var state = calendar!.StateAt(now);
-        run.Note($"hours {calendar.Name}: {state.ToString().ToLowerInvariant()} ({calendar.Describe(now)})");
+        if (run.Tracing) run.Note($"hours {calendar.Name}: {state.ToString().ToLowerInvariant()} ({calendar.Describe(now)})");
         return Task.FromResult(FlowStep.Go(state switch
         {
             CalendarState.Open => open,

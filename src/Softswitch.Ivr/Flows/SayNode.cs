@@ -41,7 +41,7 @@ public sealed class SayNode(string name, SourcePosition position, string variabl
     {
         var value = run.Get(variable);
         var language = run.Channel.Language;
-        run.Note($"say {sayAs.ToString().ToLowerInvariant()} {value}");
+        if (run.Tracing) run.Note($"say {sayAs.ToString().ToLowerInvariant()} {value}");
         run.Said(Name, value);
         if (run.Services.NumberSpeaker is not { } speaker)
         {

@@ -62,7 +62,7 @@ internal sealed partial class FlowRun(Flow flow, ICallChannel channel, FlowServi
 
                 _path.Add(node.Name);
                 if (node is MenuNode) _menus.Add(node.Name);
-                Note($"-> {node.Name} ({node.Kind})");
+                if (Tracing) Note($"-> {node.Name} ({node.Kind})");
                 var step = await node.RunAsync(this).ConfigureAwait(false);
                 if (node.WaitsForInput) stepsWithoutInput = 0;
                 if (step.Result is { } result)
@@ -111,7 +111,7 @@ internal sealed partial class FlowRun(Flow flow, ICallChannel channel, FlowServi
     public void Set(string variable, string value)
     {
         _variables[variable] = value;
-        Note($"set {variable} = {value}");
+        if (Tracing) Note($"set {variable} = {value}");
     }
 
     /// <summary>Fills in <c>${variable}</c>s (unknown ones are empty), passing each value through <paramref name="escape"/> when given.</summary>
@@ -152,7 +152,7 @@ internal sealed partial class FlowRun(Flow flow, ICallChannel channel, FlowServi
         var keys = entry.Digits + (entry.Terminator?.ToString() ?? "");
         if (keys.Length > 0) _keys.Add(keys);
         _path[^1] += ":" + (keys.Length == 0 ? "-" : keys);
-        Note(keys.Length == 0 ? $"{node}: no key ({entry.Outcome.ToString().ToLowerInvariant()})" : $"{node}: keys {keys}");
+        if (Tracing) Note(keys.Length == 0 ? $"{node}: no key ({entry.Outcome.ToString().ToLowerInvariant()})" : $"{node}: keys {keys}");
     }
 
     /// <summary>Adds what a <c>say</c> node read aloud to the path, so the record shows what the caller heard.</summary>
@@ -168,6 +168,9 @@ internal sealed partial class FlowRun(Flow flow, ICallChannel channel, FlowServi
 
         return null;
     }
+
+    /// <summary>True when someone reads the steps (the simulator): a live call skips building their text.</summary>
+    public bool Tracing => trace is not null;
 
     public void Note(string line) => trace?.Step(line);
 

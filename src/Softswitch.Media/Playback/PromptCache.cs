@@ -10,10 +10,40 @@ namespace Softswitch.Media.Playback;
 /// name and clock rate, and stamped with the file's length and last write time, so a file replaced on disk is encoded
 /// again on its next use. Concurrent first requests for the same prompt wait for one encoding. Thread-safe.
 /// </summary>
+/// <remarks>
+/// Looking a file up costs a <c>stat</c> (a few per prompt: which language has it, is it still there, has it
+/// changed), a syscall that showed in the profile of hundreds of IVR calls per second. With a recheck interval a
+/// file found is taken as there and unchanged for that long, so a prompt replaced or deleted on disk is picked up by
+/// calls starting that much later at most; a missing file is looked for again on every lookup.
+/// </remarks>
 public sealed class PromptCache
 {
+    /// <summary>How long the switch reuses what it learned about a prompt file before asking the disk again.</summary>
+    public static readonly TimeSpan DefaultRecheckInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>A bound on remembered paths (names come from configuration, but a bound costs nothing).</summary>
+    private const int MaxRememberedFiles = 10_000;
+
     private readonly ConcurrentDictionary<PromptCacheKey, PromptCacheEntry> _entries = new();
+    private readonly ConcurrentDictionary<string, PromptFileCheck> _files = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _recheckAfter;
     private long _encodeCount;
+
+    /// <summary>A cache that asks the disk on every lookup (tests, tools).</summary>
+    public PromptCache()
+        : this(TimeProvider.System, TimeSpan.Zero)
+    {
+    }
+
+    /// <summary>A cache that reuses a file's existence and stamp for <paramref name="recheckAfter"/> (zero: always ask the disk).</summary>
+    public PromptCache(TimeProvider time, TimeSpan recheckAfter)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfLessThan(recheckAfter, TimeSpan.Zero);
+        _time = time;
+        _recheckAfter = recheckAfter;
+    }
 
     /// <summary>Prompts and tones held (one per source and codec).</summary>
     public int Count => _entries.Count;
@@ -26,7 +56,21 @@ public sealed class PromptCache
     /// <c>&lt;soundsRoot&gt;/&lt;language&gt;/&lt;name&gt;.wav</c>, falling back to <paramref name="defaultLanguage"/>.
     /// </summary>
     /// <returns>The first file that exists, or null when neither language has it (or the name tries to leave the folder).</returns>
-    public static string? Resolve(string soundsRoot, string language, string name, string defaultLanguage = "en")
+    public static string? Resolve(string soundsRoot, string language, string name, string defaultLanguage = "en") =>
+        Find(null, soundsRoot, language, name, defaultLanguage);
+
+    /// <summary><see cref="Resolve"/> with this cache's remembered file checks.</summary>
+    public string? Locate(string soundsRoot, string language, string name, string defaultLanguage = "en") =>
+        Find(this, soundsRoot, language, name, defaultLanguage);
+
+    /// <summary>Whether a file is at <paramref name="path"/>, as last checked within the recheck interval.</summary>
+    public bool Exists(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Check(path).Exists;
+    }
+
+    private static string? Find(PromptCache? cache, string soundsRoot, string language, string name, string defaultLanguage)
     {
         if (!IsSafeName(name))
         {
@@ -41,7 +85,7 @@ public sealed class PromptCache
             }
 
             string path = Path.Combine(soundsRoot, candidate, name + ".wav");
-            if (File.Exists(path))
+            if (cache?.Exists(path) ?? File.Exists(path))
             {
                 return path;
             }
@@ -57,13 +101,13 @@ public sealed class PromptCache
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(codec);
         string fullPath = Path.GetFullPath(path);
-        var file = new FileInfo(fullPath);
+        PromptFileCheck file = Check(fullPath);
         if (!file.Exists)
         {
             throw new PromptLoadException(fullPath, "file not found");
         }
 
-        var stamp = new PromptFileStamp(file.Length, file.LastWriteTimeUtc);
+        PromptFileStamp stamp = file.Stamp;
         return GetOrEncode(new PromptCacheKey(fullPath, codec.EncodingName.ToUpperInvariant(), codec.ClockRate), stamp, () =>
         {
             short[] mono = PromptEncoder.ReadMono(fullPath, out int sampleRate);
@@ -89,8 +133,36 @@ public sealed class PromptCache
         });
     }
 
-    /// <summary>Forgets every entry (calls still playing keep their instances).</summary>
-    public void Clear() => _entries.Clear();
+    /// <summary>Forgets every entry and file check (calls still playing keep their instances).</summary>
+    public void Clear()
+    {
+        _entries.Clear();
+        _files.Clear();
+    }
+
+    /// <summary>The file's existence and stamp: remembered ones within the recheck interval, else a fresh stat.</summary>
+    private PromptFileCheck Check(string path)
+    {
+        long now = _time.GetTimestamp();
+        if (_recheckAfter > TimeSpan.Zero && _files.TryGetValue(path, out PromptFileCheck known)
+            && _time.GetElapsedTime(known.CheckedAt, now) < _recheckAfter)
+        {
+            return known;
+        }
+
+        var file = new FileInfo(path);
+        var fresh = file.Exists
+            ? new PromptFileCheck(true, new PromptFileStamp(file.Length, file.LastWriteTimeUtc), now)
+            : new PromptFileCheck(false, default, now);
+        // Only files found are remembered: one that appears (a synthesized prompt, a new message) is seen at once.
+        if (fresh.Exists && _recheckAfter > TimeSpan.Zero)
+        {
+            if (_files.Count >= MaxRememberedFiles) _files.Clear();
+            _files[path] = fresh;
+        }
+
+        return fresh;
+    }
 
     private EncodedAudio GetOrEncode(PromptCacheKey key, PromptFileStamp stamp, Func<EncodedAudio> encode)
     {

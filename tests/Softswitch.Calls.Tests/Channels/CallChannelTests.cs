@@ -128,6 +128,28 @@ public sealed class CallChannelTests
     }
 
     [Test]
+    public async Task What_the_application_notes_on_its_way_out_after_the_caller_hung_up_is_in_the_row()
+    {
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var app = new ScriptedApplications(async channel =>
+        {
+            var entry = channel.CollectDigitsAsync(new DigitCollection { FirstDigitTimeout = TimeSpan.FromMinutes(5) });
+            waiting.TrySetResult();
+            var digits = await entry;
+            await Task.Delay(300); // an IVR flow serializing its path and variables: the call's end must not outrun it
+            channel.SetRecordField("outcome", digits.Outcome.ToString());
+        });
+        var call = await AnsweredCallAsync(app);
+        await waiting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That((await call.ByeAsync()).StatusCode, Is.EqualTo(200));
+
+        await _switch!.WaitForPortsReleasedAsync();
+        var record = _switch.CallRecords.All.Single();
+        Assert.That(record.ApplicationFields?.GetValueOrDefault("outcome"), Is.EqualTo("HungUp"));
+    }
+
+    [Test]
     public async Task A_bridge_to_a_number_nobody_serves_gives_the_caller_back_to_the_application()
     {
         var bridged = new TaskCompletionSource<BridgeResult>(TaskCreationOptions.RunContinuationsAsynchronously);

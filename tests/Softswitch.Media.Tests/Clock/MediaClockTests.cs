@@ -110,4 +110,24 @@ public sealed class MediaClockTests
         Assert.That(good.Ticks, Is.EqualTo(new long[] { 0, 1, 2 }));
         Assert.That(clock.ListenerCount, Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task Removing_a_listener_from_the_middle_leaves_every_other_one_ticking_once()
+    {
+        var time = new FakeTimeProvider();
+        await using var clock = new MediaClock(time, NullLogger<MediaClock>.Instance);
+        var listeners = Enumerable.Range(0, 5).Select(_ => new Recorder()).ToArray();
+        foreach (var listener in listeners) clock.Add(listener);
+        clock.Add(listeners[0]); // already on the clock: still one tick per tick
+        clock.Remove(listeners[1]);
+        clock.Remove(listeners[1]); // not on the clock any more: nothing happens
+        clock.Start();
+        await WaitFor(() => listeners[4].Ticks.Length == 1);
+
+        await Advance(time, clock, 40);
+
+        Assert.That(clock.ListenerCount, Is.EqualTo(4));
+        Assert.That(listeners[1].Ticks, Is.Empty);
+        foreach (var i in new[] { 0, 2, 3, 4 }) Assert.That(listeners[i].Ticks, Is.EqualTo(new long[] { 0, 1, 2 }), $"listener {i}");
+    }
 }
