@@ -5,18 +5,24 @@ using Microsoft.Extensions.Logging;
 namespace Softswitch.Sip.Transport;
 
 /// <summary>
-/// SIP over UDP (RFC 3261 §18): one socket, one receive loop, one reused 64 KiB buffer; each datagram
+/// SIP over UDP (RFC 3261 §18): one socket, one receive thread, one reused 64 KiB buffer; each datagram
 /// is one message handed to the sink. CRLF-only datagrams are keep-alives and are dropped.
 /// </summary>
 /// <remarks>
 /// Per datagram nothing is allocated in steady state: the receive uses the <see cref="SocketAddress"/>
 /// overload (no EndPoint object is created by the socket), and the source <see cref="IPEndPoint"/>
 /// is rebuilt only when the sender differs from the previous datagram's. Sinks must not mutate it.
+/// The socket is used only synchronously: a blocking receive on a thread of its own, and sends straight from the
+/// sender's thread. An asynchronous receive would register the socket with the runtime's epoll loop, and then every
+/// send woke that loop's thread for the writable edge it raises: a wake-up and a context switch per SIP message sent.
 /// </remarks>
 public sealed class UdpSipTransport : ISipTransport
 {
     /// <summary>Largest UDP payload there is, so no datagram is ever truncated by the buffer.</summary>
     private const int DatagramBufferSize = 65_536;
+
+    /// <summary>How long a receive blocks before it looks whether the transport is stopping.</summary>
+    private static readonly TimeSpan ShutdownPoll = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Windows' SIO_UDP_CONNRESET: stop reporting ICMP port unreachable as receive errors.</summary>
     private const int WindowsUdpConnectionReset = -1744830452;
@@ -27,7 +33,7 @@ public sealed class UdpSipTransport : ISipTransport
     private readonly CancellationTokenSource _shutdown = new();
     private readonly byte[] _buffer = new byte[DatagramBufferSize];
     private Socket? _socket;
-    private Task _receiveLoop = Task.CompletedTask;
+    private Thread? _receiveThread;
     private IPEndPoint? _localEndPoint;
     private SocketAddress? _receivedAddress;
     private SocketAddress? _lastSourceAddress;
@@ -76,18 +82,28 @@ public sealed class UdpSipTransport : ISipTransport
         _receivedAddress = new SocketAddress(family, SocketAddress.GetMaximumAddressSize(family));
         _addressTemplate = new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         _logger.Listening(Kind, _localEndPoint);
-        _receiveLoop = ReceiveLoopAsync(socket);
+        // Woken at least this often to see a shutdown, however quiet the line (closing a socket does not always
+        // interrupt a blocking receive on Linux).
+        socket.ReceiveTimeout = (int)ShutdownPoll.TotalMilliseconds;
+        _receiveThread = new Thread(() => ReceiveLoop(socket)) { IsBackground = true, Name = "SIP UDP receive" };
+        _receiveThread.Start();
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> message, IPEndPoint destination, CancellationToken cancellationToken = default)
+    /// <remarks>Completes synchronously: a UDP send only waits when the socket's buffer is full.</remarks>
+    public ValueTask<bool> SendAsync(ReadOnlyMemory<byte> message, IPEndPoint destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
         var socket = _socket ?? throw new InvalidOperationException("The UDP transport is not started.");
+        return ValueTask.FromResult(Send(socket, message.Span, destination));
+    }
+
+    private bool Send(Socket socket, ReadOnlySpan<byte> message, IPEndPoint destination)
+    {
         try
         {
-            await socket.SendToAsync(message, SocketFlags.None, destination, cancellationToken).ConfigureAwait(false);
+            socket.SendTo(message, SocketFlags.None, destination);
             return true;
         }
         catch (SocketException exception) when (exception.SocketErrorCode is SocketError.NoBufferSpaceAvailable or SocketError.WouldBlock)
@@ -114,7 +130,12 @@ public sealed class UdpSipTransport : ISipTransport
 
         await _shutdown.CancelAsync().ConfigureAwait(false);
         _socket?.Dispose();
-        await _receiveLoop.ConfigureAwait(false);
+        if (_receiveThread is { } thread)
+        {
+            // The receive returns at the latest after ShutdownPoll; joined off the caller's thread.
+            await Task.Run(() => thread.Join(ShutdownPoll * 4)).ConfigureAwait(false);
+        }
+
         _shutdown.Dispose();
         if (_localEndPoint is not null)
         {
@@ -122,25 +143,27 @@ public sealed class UdpSipTransport : ISipTransport
         }
     }
 
-    private async Task ReceiveLoopAsync(Socket socket)
+    private void ReceiveLoop(Socket socket)
     {
-        // Let StartAsync return before the first receive completes inline.
-        await Task.Yield();
         var token = _shutdown.Token;
         while (!token.IsCancellationRequested)
         {
             int received;
             try
             {
-                received = await socket.ReceiveFromAsync(_buffer, SocketFlags.None, _receivedAddress!, token).ConfigureAwait(false);
-            }
-            catch (Exception) when (token.IsCancellationRequested)
-            {
-                break;
+                received = socket.ReceiveFrom(_buffer, SocketFlags.None, _receivedAddress!);
             }
             catch (ObjectDisposedException)
             {
                 break;
+            }
+            catch (SocketException) when (token.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (SocketException exception) when (exception.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
+            {
+                continue; // a quiet line: look at the shutdown token again
             }
             catch (SocketException exception)
             {
