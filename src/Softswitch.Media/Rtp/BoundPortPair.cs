@@ -5,17 +5,18 @@ using Microsoft.Extensions.Logging;
 namespace Softswitch.Media.Rtp;
 
 /// <summary>
-/// An RTP/RTCP socket pair that stays bound, with a receive always pending on each socket, from the first call that
-/// needs it until the switch stops. Calls borrow it through <see cref="RtpPortPair"/>: opening, binding, registering
-/// with the poller and closing four sockets per bridged call, and the cancelled receive each close throws, cost more CPU
-/// than anything else in a call's set-up. Between calls a datagram finds no receiver and is dropped.
+/// An RTP/RTCP socket pair that stays bound and watched from the first call that needs it until the switch stops.
+/// Calls borrow it through <see cref="RtpPortPair"/>: opening, binding, registering with the poller and closing four
+/// sockets per bridged call, and the cancelled receive each close threw, cost more CPU than anything else in a call's
+/// set-up. Between calls a datagram finds no receiver and is dropped. On Linux an <see cref="RtpPoller"/> reads the
+/// sockets (<see cref="ReceiveOne"/>); elsewhere each socket has a receive loop of its own.
 /// </summary>
 internal sealed class BoundPortPair
 {
-    private const int RtpBufferSize = 2048;
+    public const int RtpBufferSize = 2048;
 
     /// <summary>An Ethernet MTU's worth of RTCP; a compound report larger than this would be fragmented anyway.</summary>
-    private const int RtcpBufferSize = 1500;
+    public const int RtcpBufferSize = 1500;
 
     // Delivery happens under the gate, so Detach returning means no datagram is being handed to the old receiver.
     private readonly Lock _gate = new();
@@ -40,9 +41,42 @@ internal sealed class BoundPortPair
 
     public IPEndPoint RtcpEndPoint { get; }
 
-    /// <summary>Starts the two receive loops; they run until <see cref="Close"/>.</summary>
-    public void StartReceiving() =>
-        _loops = Task.WhenAll(ReceiveLoopAsync(RtpSocket, isRtcp: false), ReceiveLoopAsync(RtcpSocket, isRtcp: true));
+    /// <summary>Starts receiving until <see cref="Close"/>: through <paramref name="poller"/>, else with two receive loops.</summary>
+    public void StartReceiving(RtpPoller? poller)
+    {
+        if (poller is not null) poller.Add(this);
+        else _loops = Task.WhenAll(ReceiveLoopAsync(RtpSocket, isRtcp: false), ReceiveLoopAsync(RtcpSocket, isRtcp: true));
+    }
+
+    /// <summary>
+    /// The poller saw a datagram waiting on one socket: reads it into <paramref name="buffer"/> and hands it over.
+    /// The sockets are non-blocking, so a readiness that went stale reads nothing.
+    /// </summary>
+    public void ReceiveOne(bool isRtcp, byte[] buffer, SocketAddress from)
+    {
+        var socket = isRtcp ? RtcpSocket : RtpSocket;
+        int received;
+        try
+        {
+            received = socket.ReceiveFrom(buffer, SocketFlags.None, from);
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.WouldBlock)
+        {
+            return;
+        }
+        catch (SocketException exception)
+        {
+            // ICMP port unreachable from an earlier send and the like: not this socket's end.
+            RtpLog.ReceiveFailed(_logger, RtpEndPoint.Port, exception.SocketErrorCode);
+            return;
+        }
+
+        Deliver(buffer.AsSpan(0, received), from, isRtcp);
+    }
 
     /// <summary>From now on datagrams go to <paramref name="receiver"/>.</summary>
     public void Attach(IRtpDatagramReceiver receiver)
@@ -72,7 +106,7 @@ internal sealed class BoundPortPair
         RtcpSocket.Dispose();
     }
 
-    /// <summary>Both loops, ended once the sockets are closed (tests wait on it).</summary>
+    /// <summary>Both loops where there are loops (not on Linux), ended once the sockets are closed.</summary>
     public Task Loops => _loops;
 
     private async Task ReceiveLoopAsync(Socket socket, bool isRtcp)

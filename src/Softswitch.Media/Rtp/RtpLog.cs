@@ -21,4 +21,7 @@ internal static partial class RtpLog
 
     [LoggerMessage(2104, LogLevel.Debug, "RTP send from port {LocalPort} failed ({Error})")]
     public static partial void SendFailed(ILogger logger, int localPort, SocketError error);
+
+    [LoggerMessage(2105, LogLevel.Error, "RTP receive thread {Thread} stopped: epoll_wait failed with errno {Errno}; its calls hear nothing more")]
+    public static partial void PollFailed(ILogger logger, int thread, int errno);
 }

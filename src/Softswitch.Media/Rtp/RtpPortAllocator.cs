@@ -24,6 +24,7 @@ public sealed class RtpPortAllocator : IDisposable
     private readonly BoundPortPair?[] _bound;
     private readonly int _first;
     private readonly ILogger _logger;
+    private readonly RtpPoller? _poller;
     private int _disposed;
 
     /// <summary>Creates a pool over <paramref name="portMin"/>..<paramref name="portMax"/> bound to <paramref name="bindAddress"/>.</summary>
@@ -53,6 +54,7 @@ public sealed class RtpPortAllocator : IDisposable
         Capacity = _free.Count;
         _first = first;
         _bound = new BoundPortPair?[Capacity];
+        _poller = RtpPoller.IsSupported ? new RtpPoller(BindAddress.AddressFamily, _logger) : null;
     }
 
     /// <summary>First port of the range.</summary>
@@ -108,14 +110,16 @@ public sealed class RtpPortAllocator : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        // The poller's threads leave within one wait; a receive they still make on a closed socket reads nothing.
+        _poller?.Dispose();
         for (var slot = 0; slot < _bound.Length; slot++)
         {
             Volatile.Read(ref _bound[slot])?.Close();
         }
     }
 
-    /// <summary>The receive loops of every pair bound so far (tests check they end on dispose).</summary>
-    internal Task BoundLoops => Task.WhenAll(_bound.Where(b => b is not null).Select(b => b!.Loops));
+    /// <summary>Whatever receives for the pairs bound so far: ended after dispose (tests wait on it).</summary>
+    internal Task Receivers => Task.WhenAll(_bound.Where(b => b is not null).Select(b => b!.Loops).Append(_poller?.Stopped ?? Task.CompletedTask));
 
     private bool TryBind(int port, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BoundPortPair? pair)
     {
@@ -127,7 +131,7 @@ public sealed class RtpPortAllocator : IDisposable
             rtp = Bind(port);
             rtcp = Bind(port + 1);
             pair = new BoundPortPair(rtp, rtcp, _logger);
-            pair.StartReceiving();
+            pair.StartReceiving(_poller);
             return true;
         }
         catch (SocketException)

@@ -140,7 +140,7 @@ public class RtpPortAllocatorTests
 
         ports.Dispose();
         allocator.Dispose();
-        await allocator.BoundLoops.WaitAsync(TimeSpan.FromSeconds(5));
+        await allocator.Receivers.WaitAsync(TimeSpan.FromSeconds(5));
         using var other = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         Assert.DoesNotThrow(() => other.Bind(new IPEndPoint(IPAddress.Loopback, first)), "the pool's sockets are closed");
         Assert.Throws<ObjectDisposedException>(() => allocator.Allocate());
