@@ -24,6 +24,13 @@ public sealed class PromptCache
     /// <summary>A bound on remembered paths (names come from configuration, but a bound costs nothing).</summary>
     private const int MaxRememberedFiles = 10_000;
 
+    /// <summary>
+    /// A bound on encodings held: the shipped prompts in three languages and four codecs are about a thousand, but every
+    /// voicemail message played and every synthesized sentence is a file of its own, so the cache would otherwise grow
+    /// for as long as the switch runs. Past the bound it starts over (calls playing keep what they have).
+    /// </summary>
+    internal const int MaxEntries = 4_096;
+
     private readonly ConcurrentDictionary<PromptCacheKey, PromptCacheEntry> _entries = new();
     private readonly ConcurrentDictionary<string, PromptFileCheck> _files = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
@@ -182,6 +189,7 @@ public sealed class PromptCache
                 }
             }, LazyThreadSafetyMode.ExecutionAndPublication));
 
+            if (_entries.Count >= MaxEntries) _entries.Clear();
             // Whoever stores first wins; the others share its Lazy, so one encoding serves all concurrent callers.
             entry = _entries.AddOrUpdate(key, fresh, (_, existing) => existing.Stamp == stamp ? existing : fresh);
         }

@@ -43,6 +43,24 @@ public sealed class PromptCacheTests
     }
 
     [Test]
+    public void The_cache_never_holds_more_than_its_bound_of_encodings()
+    {
+        // Every voicemail message played and every synthesized sentence is an entry of its own: here, distinct tones.
+        var cache = new PromptCache();
+        EncodedAudio? first = null;
+
+        for (var i = 0; i < PromptCache.MaxEntries + 100; i++)
+        {
+            var audio = cache.GetTone(new TonePattern(300 + i * 0.25, 0, -10, 100, 100), Pcma);
+            first ??= audio;
+            Assert.That(cache.Count, Is.LessThanOrEqualTo(PromptCache.MaxEntries));
+        }
+
+        Assert.That(first!.FrameCount, Is.EqualTo(10), "what a call got before the cache started over is still whole");
+        Assert.That(cache.GetTone(new TonePattern(300, 0, -10, 100, 100), Pcma).FrameCount, Is.EqualTo(10));
+    }
+
+    [Test]
     public async Task Concurrent_first_requests_encode_once()
     {
         string path = WriteTone("hello.wav", 1000, 16000, 160000);
