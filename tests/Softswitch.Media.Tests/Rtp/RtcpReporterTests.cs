@@ -34,12 +34,8 @@ public sealed class RtcpReporterTests
     public async Task A_sender_reports_periodically_with_sr_and_cname_and_says_bye_at_the_end()
     {
         var time = new FakeTimeProvider();
-        var first = FreeUdpPortRange.Find(2);
-        using var allocator = new RtpPortAllocator(first, first + 1, IPAddress.Loopback);
-        using var ports = allocator.Allocate();
-        using var peer = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        await using var endpoint = new RtpEndpoint(ports, new NoSink(),
-            new RtpEndpointOptions { RemoteRtcp = (IPEndPoint)peer.Client.LocalEndPoint! });
+        await using var leg = new ReportingLeg();
+        var (peer, endpoint) = (leg.Peer, leg.Endpoint);
         using var reporter = new RtcpReporter(endpoint, OurSsrc, 8000, "test@127.0.0.1", time);
         reporter.Start();
         for (ushort i = 0; i < 50; i++)
@@ -68,12 +64,8 @@ public sealed class RtcpReporterTests
     public async Task A_side_that_never_sent_media_nor_a_report_leaves_without_bye()
     {
         var time = new FakeTimeProvider();
-        var first = FreeUdpPortRange.Find(2);
-        using var allocator = new RtpPortAllocator(first, first + 1, IPAddress.Loopback);
-        using var ports = allocator.Allocate();
-        using var peer = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        await using var endpoint = new RtpEndpoint(ports, new NoSink(),
-            new RtpEndpointOptions { RemoteRtcp = (IPEndPoint)peer.Client.LocalEndPoint! });
+        await using var leg = new ReportingLeg();
+        var (peer, endpoint) = (leg.Peer, leg.Endpoint);
         var reporter = new RtcpReporter(endpoint, OurSsrc, 8000, "test@127.0.0.1", time);
         reporter.Start();
 
@@ -111,5 +103,33 @@ public sealed class RtcpReporterTests
         // A.1: the first packet only starts probation; counting begins with the second, which validates the source.
         Assert.That(reporter.PacketsReceived, Is.EqualTo(89));
         Assert.That(reporter.PacketsLost, Is.EqualTo(10));
+    }
+
+    /// <summary>A port pair whose RTCP goes to <see cref="Peer"/>, a socket the test reads.</summary>
+    private sealed class ReportingLeg : IAsyncDisposable
+    {
+        private readonly RtpPortAllocator _allocator;
+        private readonly RtpPortPair _ports;
+
+        public ReportingLeg()
+        {
+            var first = FreeUdpPortRange.Find(2);
+            _allocator = new RtpPortAllocator(first, first + 1, IPAddress.Loopback);
+            _ports = _allocator.Allocate();
+            Peer = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            Endpoint = new RtpEndpoint(_ports, new NoSink(), new RtpEndpointOptions { RemoteRtcp = (IPEndPoint)Peer.Client.LocalEndPoint! });
+        }
+
+        public UdpClient Peer { get; }
+
+        public RtpEndpoint Endpoint { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Endpoint.DisposeAsync();
+            Peer.Dispose();
+            _ports.Dispose();
+            _allocator.Dispose();
+        }
     }
 }
