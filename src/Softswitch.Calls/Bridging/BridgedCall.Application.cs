@@ -18,6 +18,7 @@ public sealed partial class BridgedCall
     private ICallApplication? _application;
     private CallChannel? _channel;
     private TaskCompletionSource<BridgeResult>? _applicationBridge;
+    private BridgeRequest? _applicationBridgeRequest;
     private PromptPlayer? _ringback;
     private long _partyAnsweredAt;
 
@@ -134,6 +135,7 @@ public sealed partial class BridgedCall
 
         if (request.RingTime is { } ringTime) target = target with { RingTime = ringTime };
         _applicationBridge = requested.Done;
+        _applicationBridgeRequest = request;
         _step = 0;
         _ringback = request.MusicWhileRinging is { } music ? PlayMusic(_caller, music) : PlayRingback(_caller);
         LogBridging(CallId, _application.Name, request.Destination, target.Name);
@@ -151,6 +153,22 @@ public sealed partial class BridgedCall
         ReportCallee(party, Presence.DialogState.Confirmed);
         LogBridgeAnswered(CallId, party.Peer, _caller.Media!.Codec.ToString(), party.Media!.Codec.ToString(),
             _bridge?.Transcodes == true ? "transcoding" : "relaying");
+        NotifyBridgeAnswered(party.Peer);
+    }
+
+    /// <summary>The application's <see cref="BridgeRequest.Answered"/>, once; a throwing callback is logged, the call goes on.</summary>
+    private void NotifyBridgeAnswered(string party)
+    {
+        var answered = _applicationBridgeRequest?.Answered;
+        _applicationBridgeRequest = null;
+        try
+        {
+            answered?.Invoke(party);
+        }
+        catch (Exception error)
+        {
+            LogApplicationFailed(error, CallId, _application?.Name ?? "-");
+        }
     }
 
     /// <summary>The party the application's bridge reached hung up: its media closes and the caller is back with the application.</summary>
@@ -184,6 +202,7 @@ public sealed partial class BridgedCall
         LogBridgeEnded(CallId, outcome.ToString(), party ?? "-");
         _applicationBridge?.TrySetResult(new BridgeResult(outcome, party, talkTime));
         _applicationBridge = null;
+        _applicationBridgeRequest = null;
     }
 
     /// <summary>How an unanswered step of an application's bridge ended, in the channel's words.</summary>
@@ -203,6 +222,7 @@ public sealed partial class BridgedCall
         var talkTime = _partyAnsweredAt == 0 ? TimeSpan.Zero : _context.Time.GetElapsedTime(_partyAnsweredAt);
         _applicationBridge?.TrySetResult(new BridgeResult(BridgeOutcome.CallerHungUp, _answered?.Peer, talkTime));
         _applicationBridge = null;
+        _applicationBridgeRequest = null;
     }
 
     private PromptPlayer? PlayRingback(CallLeg listener)
