@@ -91,6 +91,7 @@ public sealed class ConfigValidatorTests
     [TestCase("\nring_groups:\n  - number: \"700\"\n    strategy: random\n    members: [\"1002\"]", "softswitch.yaml:29:15: ring_groups[0].strategy: 'random' is not a strategy (ring_all or in_order)")]
     [TestCase("\nring_groups:\n  - number: \"700\"\n    members: [\"1002\"]\n    fallback: \"1009\"", "softswitch.yaml:30:15: ring_groups[0].fallback: fallback 1009 is not defined under extensions")]
     [TestCase("\n  - match: \"701\"\n    ring_group: \"701\"", "softswitch.yaml:28:17: routes[1].ring_group: ring group 701 is not defined under ring_groups")]
+    [TestCase("\n  - match: \"701\"\n    queue: sales", "softswitch.yaml:28:12: routes[1].queue: queue sales is not defined under queues")]
     [TestCase("\n  - match: \"9X\"\n    trunk: nowhere", "softswitch.yaml:28:12: routes[1].trunk: trunk nowhere is not defined under trunks")]
     [TestCase("\n  - match: \"9X\"\n    echo: true\n    context: elsewhere", "softswitch.yaml:29:14: routes[1].context: 'elsewhere' is no context: internal (no trunk is configured)")]
     public void Appended_sections_are_checked(string appended, string expected)
