@@ -4,13 +4,14 @@ using Microsoft.Extensions.Options;
 using Softswitch.Calls.Routing;
 using Softswitch.Configuration;
 using Softswitch.Configuration.Options;
+using Softswitch.Sip.Registrar;
 
 namespace Softswitch.Queues;
 
 /// <summary>
 /// The ACD joins the switch: one <see cref="AcdService"/> over the <c>queues</c> and <c>agents</c> read at start (a
 /// changed queue or agent needs a restart), its loop run by <see cref="AcdHostedService"/>, and <see cref="QueueRoutes"/>
-/// so routes to <c>queue: NAME</c> put callers in a queue.
+/// so routes to <c>queue: NAME</c> put callers in a queue; <see cref="AgentRegistrations"/> tells it which agents' phones are registered.
 /// </summary>
 internal static class QueueComposition
 {
@@ -19,6 +20,8 @@ internal static class QueueComposition
         services.AddSingleton(sp => new AcdService(
             AcdConfigurationMapper.Map(sp.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>().CurrentValue),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AcdService>>()));
+        services.AddSingleton(sp => new AgentRegistrations(sp.GetRequiredService<AcdService>(), sp.GetRequiredService<BindingStore>().GetBindings,
+            sp.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>().CurrentValue.Agents.Select(agent => agent.Extension)));
         services.AddSingleton<QueueRoutes>();
         services.AddSingleton<IRouteApplications>(sp => sp.GetRequiredService<QueueRoutes>());
         services.AddHostedService<AcdHostedService>();
