@@ -5,8 +5,8 @@ using Softswitch.Configuration.Options;
 namespace Softswitch.Queues;
 
 /// <summary>
-/// Starts the ACD's loop before the SIP stack takes calls, with every configured agent logged in (until the agent
-/// feature codes exist, configured means logged in), and stops it after the calls drained.
+/// Starts the ACD's loop before the SIP stack takes calls, with every configured agent logged in (they log out and in
+/// with *51 / *50), and stops it after the calls drained.
 /// </summary>
 internal sealed class AcdHostedService(AcdService acd, IOptionsMonitor<SoftswitchOptions> options) : IHostedService
 {

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Softswitch.Acd.Model;
+using Softswitch.Calls.Features;
 using Softswitch.Acd.Routing;
 
 namespace Softswitch.Queues;
@@ -11,9 +12,10 @@ namespace Softswitch.Queues;
 /// the callers they concern (each caller's own inbox) and re-arms one timer at <see cref="AcdEngine.NextDueAt"/>.
 /// Every public method only posts, so it may be called from any thread, including a call's loop.
 /// </summary>
-public sealed partial class AcdService : IAsyncDisposable
+public sealed partial class AcdService : IAgentStates, IAsyncDisposable
 {
     private readonly AcdEngine _engine;
+    private readonly HashSet<string> _agents;
     private readonly TimeProvider _time;
     private readonly ILogger<AcdService> _logger;
     private readonly Channel<Action> _mailbox = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
@@ -25,6 +27,7 @@ public sealed partial class AcdService : IAsyncDisposable
     public AcdService(AcdConfiguration configuration, TimeProvider time, ILogger<AcdService> logger)
     {
         _engine = new AcdEngine(configuration, time);
+        _agents = configuration.Agents.Select(agent => agent.Id).ToHashSet(StringComparer.Ordinal);
         _time = time;
         _logger = logger;
         _timer = time.CreateTimer(_ => Post(TimerFired), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -77,13 +80,16 @@ public sealed partial class AcdService : IAsyncDisposable
     /// <summary>The conversation of a queue call with <paramref name="agentId"/> is over: wrap-up starts.</summary>
     public void CallEnded(string agentId) => Post(() => _engine.CallEnded(agentId));
 
-    public void LogIn(string agentId) => Post(() => _engine.LogIn(agentId));
+    /// <summary>The agent feature codes (*50-*53) and, later, the command API: false for an extension that is no agent.</summary>
+    public bool LogIn(string agentId) => IsAgent(agentId) && Post(() => _engine.LogIn(agentId));
 
-    public void LogOut(string agentId) => Post(() => _engine.LogOut(agentId));
+    public bool LogOut(string agentId) => IsAgent(agentId) && Post(() => _engine.LogOut(agentId));
 
-    public void Pause(string agentId, string reason) => Post(() => _engine.Pause(agentId, reason));
+    public bool Pause(string agentId, string reason) => IsAgent(agentId) && Post(() => _engine.Pause(agentId, reason));
 
-    public void Unpause(string agentId) => Post(() => _engine.Unpause(agentId));
+    public bool Unpause(string agentId) => IsAgent(agentId) && Post(() => _engine.Unpause(agentId));
+
+    private bool IsAgent(string agentId) => _agents.Contains(agentId);
 
     public void SetRegistered(string agentId, bool registered) => Post(() => _engine.SetRegistered(agentId, registered));
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Softswitch.Calls.Features;
 using Softswitch.Calls.Routing;
 using Softswitch.Configuration;
 using Softswitch.Configuration.Options;
@@ -22,6 +23,7 @@ internal static class QueueComposition
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AcdService>>()));
         services.AddSingleton(sp => new AgentRegistrations(sp.GetRequiredService<AcdService>(), sp.GetRequiredService<BindingStore>().GetBindings,
             sp.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>().CurrentValue.Agents.Select(agent => agent.Extension)));
+        services.AddSingleton<IAgentStates>(sp => sp.GetRequiredService<AcdService>());
         services.AddSingleton<QueueRoutes>();
         services.AddSingleton<IRouteApplications>(sp => sp.GetRequiredService<QueueRoutes>());
         services.AddHostedService<AcdHostedService>();

@@ -101,6 +101,31 @@ public sealed class QueueCallTests
         Assert.That(rows.Select(row => row["route_target"]), Is.All.EqualTo("queue"));
     }
 
+    [Test, Description("Agent feature codes: *51 logs the agent out (never offered), *50 logs it back in")]
+    public async Task An_agent_logged_out_by_feature_code_gets_no_queue_call_until_it_logs_in_again()
+    {
+        var softswitch = await StartAsync(ringTimeoutSeconds: 10);
+        var agent1002 = await Answering(softswitch, "1002");
+        var logOut = await SippCaller.CallAsync(softswitch, "call-pause-bye.xml", "1002", "*51", Limit, null, "-m", "1", "-d", "300");
+        Assert.That(logOut.ExitCode, Is.Zero, $"*51 answered\n{logOut}\n{softswitch.Output}");
+
+        var agent1003 = await Answering(softswitch, "1003");
+        var agent1004 = await Answering(softswitch, "1004");
+        var whileOut = await CallQueue(softswitch, 1000);
+        AssertPassed(softswitch, whileOut, ("1003 answered while 1002 was logged out", await agent1003.Run));
+        Assert.That(agent1002.Run.IsCompleted, Is.False, "1002's phone got no INVITE while logged out");
+
+        var logIn = await SippCaller.CallAsync(softswitch, "call-pause-bye.xml", "1002", "*50", Limit, null, "-m", "1", "-d", "300");
+        Assert.That(logIn.ExitCode, Is.Zero, $"*50 answered\n{logIn}\n{softswitch.Output}");
+        var afterIn = await CallQueue(softswitch, 1000);
+        AssertPassed(softswitch, afterIn, ("1002 answered once logged in again", await agent1002.Run));
+        Assert.That(agent1004.Run.IsCompleted, Is.False, "1004 (idle as long) comes after 1002 in configuration order");
+
+        var rows = await CallTable.WaitForAsync(softswitch, 4);
+        var queueRows = rows.Where(row => row["route_target"] == "queue").ToList();
+        Assert.That(queueRows.Select(row => QueueFields(row).Agent), Is.EqualTo(new[] { "1003", "1002" }));
+    }
+
     [Test]
     public async Task An_agent_who_does_not_answer_within_the_ring_timeout_rolls_the_caller_over_to_the_next()
     {
