@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using Softswitch.Acd.Routing;
 using Softswitch.Channels;
+using Softswitch.Ivr;
 
 namespace Softswitch.Queues;
 
@@ -19,27 +20,31 @@ public sealed class QueueApplication(
     QueueCallSettings settings,
     TimeProvider time,
     Func<int, string, IReadOnlyList<Prompt>> positionPrompts,
-    Func<string, ICallApplication?> overflowTo) : ICallApplication
+    Func<string, ICallApplication?> overflowTo,
+    int priority = 0) : ICallApplication
 {
     public string Name => "queue " + queue;
 
-    public async Task RunAsync(ICallChannel channel)
+    public Task RunAsync(ICallChannel channel) => RunQueueAsync(channel);
+
+    /// <summary>The caller's time in the queue, and how it ended (the IVR's queue node goes on unless it connected).</summary>
+    public async Task<QueueCallOutcome> RunQueueAsync(ICallChannel channel)
     {
         channel.StartMusic(settings.Music);
         channel.SetRecordField("queue", queue);
         var entered = time.GetTimestamp();
         var inbox = Channel.CreateUnbounded<AcdDecision>(new UnboundedChannelOptions { SingleReader = true });
-        var joined = await acd.EnqueueAsync(channel.CallUuid, queue, inbox.Writer).ConfigureAwait(false);
+        var joined = await acd.EnqueueAsync(channel.CallUuid, queue, inbox.Writer, priority).ConfigureAwait(false);
         if (joined != EnqueueResult.Queued)
         {
             channel.SetRecordField("queue_result", Words(joined.ToString()));
-            return;
+            return QueueCallOutcome.NotQueued;
         }
 
         if (channel.HungUp.IsCancellationRequested)
         {
             Abandoned(channel, entered);
-            return;
+            return QueueCallOutcome.CallerHungUp;
         }
 
         await AnnouncePositionAsync(channel).ConfigureAwait(false);
@@ -53,25 +58,26 @@ public sealed class QueueApplication(
             catch (OperationCanceledException)
             {
                 Abandoned(channel, entered);
-                return;
+                return QueueCallOutcome.CallerHungUp;
             }
 
             switch (decision.Kind)
             {
                 case AcdDecisionKind.Offer when decision.AgentId is { } agent:
-                    if (await OfferAsync(channel, decision, agent, entered).ConfigureAwait(false)) return;
+                    if (await OfferAsync(channel, decision, agent, entered).ConfigureAwait(false) is { } done) return done;
                     break;
                 case AcdDecisionKind.Overflow:
                     channel.SetRecordField("queue_result", "overflow");
                     SetWait(channel, entered);
-                    if (decision.Destination is { } destination && overflowTo(destination) is { } next) await next.RunAsync(channel).ConfigureAwait(false);
-                    return;
+                    if (decision.Destination is not { } destination || overflowTo(destination) is not { } next) return QueueCallOutcome.Overflowed;
+                    await next.RunAsync(channel).ConfigureAwait(false);
+                    return QueueCallOutcome.Connected;
             }
         }
     }
 
-    /// <summary>Rings the agent; true when the caller is done with the queue (talked to the agent, or hung up).</summary>
-    private async Task<bool> OfferAsync(ICallChannel channel, AcdDecision offer, string agent, long entered)
+    /// <summary>Rings the agent; how the caller is done with the queue (talked to the agent, or hung up), or null to wait on.</summary>
+    private async Task<QueueCallOutcome?> OfferAsync(ICallChannel channel, AcdDecision offer, string agent, long entered)
     {
         var answered = 0;
         var result = await channel.BridgeAsync(new BridgeRequest
@@ -90,18 +96,18 @@ public sealed class QueueApplication(
         {
             if (Interlocked.Exchange(ref answered, 1) == 0) Connected(channel, offer, agent, entered);
             acd.CallEnded(agent);
-            return true;
+            return QueueCallOutcome.Connected;
         }
 
         if (result.Outcome == BridgeOutcome.CallerHungUp || channel.HungUp.IsCancellationRequested)
         {
             Abandoned(channel, entered);
-            return true;
+            return QueueCallOutcome.CallerHungUp;
         }
 
         acd.OfferFailed(offer.OfferId, result.Outcome == BridgeOutcome.Busy ? OfferFailure.Busy : OfferFailure.NoAnswer);
         channel.StartMusic(settings.Music);
-        return false;
+        return null;
     }
 
     /// <summary>The agent answered: the engine hears it at once, the row names the agent and the wait until now.</summary>

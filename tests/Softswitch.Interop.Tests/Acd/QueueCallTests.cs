@@ -21,10 +21,11 @@ public sealed class QueueCallTests
         if (_softswitch is not null) await _softswitch.DisposeAsync();
     }
 
-    private async Task<SoftswitchProcess> StartAsync(int ringTimeoutSeconds)
+    private async Task<SoftswitchProcess> StartAsync(int ringTimeoutSeconds, params string[] more)
     {
         _softswitch = await SoftswitchProcess.StartAsync(null,
         [
+            .. more,
             .. SoftswitchProcess.Extension1003,
             "--extensions:3:number=1004", $"--extensions:3:password={Password1004}",
             "--queues:0:name=support", $"--queues:0:ring_timeout_seconds={ringTimeoutSeconds}",
@@ -124,6 +125,22 @@ public sealed class QueueCallTests
         var rows = await CallTable.WaitForAsync(softswitch, 4);
         var queueRows = rows.Where(row => row["route_target"] == "queue").ToList();
         Assert.That(queueRows.Select(row => QueueFields(row).Agent), Is.EqualTo(new[] { "1003", "1002" }));
+    }
+
+    [Test]
+    public async Task A_flows_queue_node_hands_the_caller_to_the_queue()
+    {
+        var flows = Directory.CreateTempSubdirectory("queue-flows-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(flows, "queued.yaml"), "nodes:\n  wait:\n    queue: support\n    priority: 3\n");
+        var softswitch = await StartAsync(10, $"--ivr:flows={flows}", "--routes:1:match=620", "--routes:1:flow=queued");
+        var agent1002 = await Answering(softswitch, "1002");
+
+        var caller = await SippCaller.CallAsync(softswitch, "call-pause-bye.xml", "1001", "620", Limit, null, "-m", "1", "-d", "1000");
+
+        AssertPassed(softswitch, caller, ("1002 answered the flow's queue call", await agent1002.Run));
+        var row = (await CallTable.WaitForAsync(softswitch)).Single();
+        Assert.That((row["route_target"], QueueFields(row).Queue, QueueFields(row).Agent), Is.EqualTo(("flow", "support", "1002")));
+        Directory.Delete(flows, recursive: true);
     }
 
     [Test]
