@@ -34,7 +34,7 @@ public sealed class QueueApplicationTests
     public async Task TearDown() => await _acd.DisposeAsync();
 
     private QueueApplication Application(bool record = false) =>
-        new(_acd, "support", new QueueCallSettings("jazz", record), _time, (_, _) => [], _ => null);
+        new(_acd, "support", new QueueCallSettings("jazz", record), _time, (position, language) => [Prompt.Named("queue-position"), Prompt.Named($"{language}:{position}")], _ => null);
 
     [Test]
     public async Task An_offer_rings_the_agent_with_the_queue_ring_timeout_music_and_recording_and_the_answer_reaches_the_engine_at_once()
@@ -85,6 +85,7 @@ public sealed class QueueApplicationTests
         Assert.That((await _acd.GetAgentAsync("1002"))?.ConsecutiveMisses, Is.EqualTo(1));
         Assert.That(channel.Fields["agent"], Is.EqualTo("1003"));
         Assert.That(channel.Music, Has.Count.EqualTo(2), "the music comes back after the failed offer");
+        Assert.That(channel.Played, Is.Empty, "an agent was free: no position to announce");
     }
 
     [Test]
@@ -102,6 +103,8 @@ public sealed class QueueApplicationTests
         Assert.That(await _acd.GetCallerAsync("call-3"), Is.Null, "no longer in the queue");
         Assert.That((channel.Fields["queue_result"], channel.Fields["wait_seconds"]), Is.EqualTo(("abandoned", "12")));
         Assert.That(channel.Bridges, Is.Empty);
+        Assert.That(channel.Played, Is.EqualTo(new[] { "queue-position", "en:1" }), "told its position once");
+        Assert.That(channel.Music, Is.EqualTo(new[] { "jazz", "jazz" }), "the music comes back after the announcement");
     }
 
     [Test]

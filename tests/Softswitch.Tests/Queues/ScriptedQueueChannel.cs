@@ -33,8 +33,13 @@ internal sealed class ScriptedQueueChannel(string callUuid, Func<BridgeRequest, 
 
     public void HangUpNow() => _hungUp.Cancel();
 
-    public Task<PlayResult> PlayAsync(IReadOnlyList<Prompt> prompts, bool bargeIn, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new PlayResult(PlayOutcome.Finished));
+    public ConcurrentQueue<string> Played { get; } = new();
+
+    public Task<PlayResult> PlayAsync(IReadOnlyList<Prompt> prompts, bool bargeIn, CancellationToken cancellationToken = default)
+    {
+        foreach (var prompt in prompts) Played.Enqueue(prompt.ToString());
+        return Task.FromResult(new PlayResult(PlayOutcome.Finished));
+    }
 
     public Task<DigitsResult> CollectDigitsAsync(DigitCollection collection, CancellationToken cancellationToken = default) =>
         Task.FromResult(new DigitsResult("", DigitsOutcome.TimedOut));
