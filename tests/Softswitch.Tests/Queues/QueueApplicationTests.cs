@@ -94,7 +94,7 @@ public sealed class QueueApplicationTests
         _acd.Start([]); // nobody logged in: the caller waits
         var channel = new ScriptedQueueChannel("call-3", _ => throw new AssertionException("no agent to offer"));
         var run = Application().RunAsync(channel);
-        await WaitForCallerAsync("call-3");
+        await WaitUntilAsync(() => channel.Music.Count == 2, "the caller waits with its music after the announcement");
 
         _time.Advance(TimeSpan.FromSeconds(12));
         channel.HangUpNow();
@@ -121,12 +121,12 @@ public sealed class QueueApplicationTests
         Assert.That(channel.Fields["queue_result"], Is.EqualTo("queue_empty"));
     }
 
-    private async Task WaitForCallerAsync(string callId)
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow + Wait;
-        while (await _acd.GetCallerAsync(callId) is null)
+        while (!condition())
         {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"{callId} never entered the queue");
+            if (DateTime.UtcNow > deadline) Assert.Fail("never: " + what);
             await Task.Delay(10);
         }
     }
