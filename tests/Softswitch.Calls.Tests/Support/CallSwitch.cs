@@ -75,6 +75,12 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
     {
     }
 
+    /// <summary>A switch whose agent feature codes (*50-*53) go to <paramref name="agents"/>.</summary>
+    public CallSwitch(IAgentStates agents, params DialPlanRoute[] routes)
+        : this(NullLoggerFactory.Instance, new CallLimits(), [], null, routes, agents: agents)
+    {
+    }
+
     /// <summary>A switch whose applications' bridges dial the extensions of <paramref name="targets"/>.</summary>
     public CallSwitch(IReadOnlyList<IRouteApplications> applications, DialTargets targets, params DialPlanRoute[] routes)
         : this(NullLoggerFactory.Instance, new CallLimits(), applications, null, routes, targets)
@@ -82,7 +88,7 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
     }
 
     private CallSwitch(ILoggerFactory loggers, CallLimits limits, IReadOnlyList<IRouteApplications> applications, TrunkService? trunks,
-        DialPlanRoute[] routes, DialTargets? targets = null)
+        DialPlanRoute[] routes, DialTargets? targets = null, IAgentStates? agents = null)
     {
         _root = Directory.CreateTempSubdirectory("calls-tests-").FullName;
         SoundsFolder = Directory.CreateDirectory(Path.Combine(_root, "sounds")).FullName;
@@ -125,6 +131,7 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
             Applications = applications,
             Trunks = trunks,
             Targets = targets,
+            Agents = agents,
         };
         Sessions = calls.Sessions;
         CallRegistry = calls.Active;
