@@ -146,6 +146,8 @@ public sealed partial class BridgedCall
     private void ConnectApplicationBridge(CalleeLeg party)
     {
         StopRingback();
+        // A queue records the conversation with its agent, from the answer (the route's record: true records it all).
+        if (_applicationBridgeRequest?.Record == true && _caller.Media is { } media) StartRecording(media);
         _lastParty = party;
         Connect();
         _partyAnsweredAt = _context.Time.GetTimestamp();

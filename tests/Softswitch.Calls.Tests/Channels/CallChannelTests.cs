@@ -199,6 +199,33 @@ public sealed class CallChannelTests
         Assert.That((await call.ByeAsync()).StatusCode, Is.EqualTo(200));
         var result = await bridged.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.That((result.Outcome, result.Party), Is.EqualTo((BridgeOutcome.CallerHungUp, "1002")));
+        await _switch.WaitForPortsReleasedAsync();
+        Assert.That(_switch.Recordings.All, Is.Empty, "neither the route nor the bridge asked for a recording");
+    }
+
+    [Test]
+    public async Task A_bridge_asking_for_a_recording_records_the_conversation_from_the_answer()
+    {
+        var bridged = new TaskCompletionSource<BridgeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var app = new ScriptedApplications(async channel => bridged.TrySetResult(await channel.BridgeAsync(new BridgeRequest
+        {
+            Destination = "1002",
+            Record = true,
+        })));
+        var call = await AnsweredCallAsync(app, Agent1002());
+        var invite = await _switch!.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Invite && r.RequestUri.User == "1002", "INVITE to 1002");
+        _switch.Receive(OkFor(invite));
+        await _switch.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Ack && r.CallId == invite.CallId, "ACK to 1002");
+
+        Assert.That((await call.ByeAsync()).StatusCode, Is.EqualTo(200));
+        await bridged.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await _switch.WaitForPortsReleasedAsync();
+
+        var recording = _switch.Recordings.All.Single();
+        Assert.That(recording.Channels, Is.EqualTo(2));
+        Assert.That(File.Exists(Path.Combine(_switch.RecordingsFolder, recording.RelativePath)), Is.True);
+        await Eventually.TrueAsync(() => _switch.CallRecords.All.Count == 1, () => "the call's row");
+        Assert.That(_switch.CallRecords.All.Single().RecordingPath, Is.EqualTo(recording.RelativePath));
     }
 
     [Test]
