@@ -146,7 +146,7 @@ public sealed class QueueCallTests
     [Test]
     public async Task An_agent_who_does_not_answer_within_the_ring_timeout_rolls_the_caller_over_to_the_next()
     {
-        var softswitch = await StartAsync(ringTimeoutSeconds: 2);
+        var softswitch = await StartAsync(2, "--queues:0:record=true");
         var agent1002 = await Ringing(softswitch, "1002");
         var agent1003 = await Answering(softswitch, "1003");
         var agent1004 = await Answering(softswitch, "1004");
@@ -159,5 +159,9 @@ public sealed class QueueCallTests
         var fields = QueueFields(row);
         Assert.That((fields.Queue, fields.Agent, fields.Result, row["callee"]), Is.EqualTo(("support", "1003", "answered", "1003")));
         Assert.That(fields.Wait, Is.InRange(2, 4), "two seconds ringing 1002, then 1003 answered");
+        var recording = (await RecordingRows.WaitForAsync(softswitch.DatabasePath, 1, TimeSpan.FromSeconds(10))).Single();
+        Assert.That(recording.Channels, Is.EqualTo(2));
+        Assert.That(recording.DurationMs, Is.InRange(1000, 3500), "recorded from 1003's answer (about 2 s before the caller's BYE), not the wait");
+        Assert.That(row["recording_path"], Is.EqualTo(recording.Path));
     }
 }
