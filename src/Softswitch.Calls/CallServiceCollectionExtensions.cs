@@ -81,6 +81,7 @@ public static class CallServiceCollectionExtensions
                 Trunks = sp.GetService<TrunkService>(),
                 Activity = sp.GetRequiredService<ExtensionActivity>(),
                 Applications = [.. sp.GetServices<IRouteApplications>()],
+                Agents = sp.GetService<IAgentStates>(),
             };
         });
         services.AddSingleton(sp => new RegistrarService(sp.GetRequiredService<SipRegistrar>(), sp.GetRequiredService<RequestAuthenticator>(),

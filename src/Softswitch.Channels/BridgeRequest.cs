@@ -14,4 +14,10 @@ public sealed record BridgeRequest
 
     /// <summary>Record the conversation (both sides, stereo) into the call's recording.</summary>
     public bool Record { get; init; }
+
+    /// <summary>
+    /// Called once when the destination answers and the caller is connected, before the conversation (a queue tells its
+    /// ACD the agent took the call), with who answered. It runs on the call's loop: keep it quick (post, never wait).
+    /// </summary>
+    public Action<string>? Answered { get; init; }
 }

@@ -225,13 +225,14 @@ public sealed class FlowValidatorTests
     }
 
     [Test]
-    public void A_queue_node_is_refused_until_the_acd_exists()
+    public void A_queue_node_needs_a_queue_and_a_priority_in_range()
     {
         Assert.That(Check("""
             nodes:
               wait:
                 queue: sales
-            """).Single(), Does.StartWith("main.yaml:3:12: queue nodes are not available yet"));
+                priority: 101
+            """).Single(), Does.StartWith("main.yaml:4:15: priority"));
     }
 
     [Test]

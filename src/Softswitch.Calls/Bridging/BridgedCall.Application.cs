@@ -18,6 +18,7 @@ public sealed partial class BridgedCall
     private ICallApplication? _application;
     private CallChannel? _channel;
     private TaskCompletionSource<BridgeResult>? _applicationBridge;
+    private BridgeRequest? _applicationBridgeRequest;
     private PromptPlayer? _ringback;
     private long _partyAnsweredAt;
 
@@ -157,6 +158,7 @@ public sealed partial class BridgedCall
 
         if (request.RingTime is { } ringTime) target = target with { RingTime = ringTime };
         _applicationBridge = requested.Done;
+        _applicationBridgeRequest = request;
         _step = 0;
         _ringback = request.MusicWhileRinging is { } music ? PlayMusic(_caller, music) : PlayRingback(_caller);
         LogBridging(CallId, _application.Name, request.Destination, target.Name);
@@ -167,6 +169,8 @@ public sealed partial class BridgedCall
     private void ConnectApplicationBridge(CalleeLeg party)
     {
         StopRingback();
+        // A queue records the conversation with its agent, from the answer (the route's record: true records it all).
+        if (_applicationBridgeRequest?.Record == true && _caller.Media is { } media) StartRecording(media);
         _lastParty = party;
         Connect();
         _partyAnsweredAt = _context.Time.GetTimestamp();
@@ -174,6 +178,22 @@ public sealed partial class BridgedCall
         ReportCallee(party, Presence.DialogState.Confirmed);
         LogBridgeAnswered(CallId, party.Peer, _caller.Media!.Codec.ToString(), party.Media!.Codec.ToString(),
             _bridge?.Transcodes == true ? "transcoding" : "relaying");
+        NotifyBridgeAnswered(party.Peer);
+    }
+
+    /// <summary>The application's <see cref="BridgeRequest.Answered"/>, once; a throwing callback is logged, the call goes on.</summary>
+    private void NotifyBridgeAnswered(string party)
+    {
+        var answered = _applicationBridgeRequest?.Answered;
+        _applicationBridgeRequest = null;
+        try
+        {
+            answered?.Invoke(party);
+        }
+        catch (Exception error)
+        {
+            LogApplicationFailed(error, CallId, _application?.Name ?? "-");
+        }
     }
 
     /// <summary>The party the application's bridge reached hung up: its media closes and the caller is back with the application.</summary>
@@ -207,6 +227,7 @@ public sealed partial class BridgedCall
         LogBridgeEnded(CallId, outcome.ToString(), party ?? "-");
         _applicationBridge?.TrySetResult(new BridgeResult(outcome, party, talkTime));
         _applicationBridge = null;
+        _applicationBridgeRequest = null;
     }
 
     /// <summary>How an unanswered step of an application's bridge ended, in the channel's words.</summary>
@@ -226,6 +247,7 @@ public sealed partial class BridgedCall
         var talkTime = _partyAnsweredAt == 0 ? TimeSpan.Zero : _context.Time.GetElapsedTime(_partyAnsweredAt);
         _applicationBridge?.TrySetResult(new BridgeResult(BridgeOutcome.CallerHungUp, _answered?.Peer, talkTime));
         _applicationBridge = null;
+        _applicationBridgeRequest = null;
     }
 
     private PromptPlayer? PlayRingback(CallLeg listener)

@@ -36,16 +36,19 @@ public sealed partial class BridgedCall
         if (_caller.OfferAnswer.State == OfferAnswerState.OfferReceived) _caller.OfferAnswer.CreateAnswer();
         var media = await _caller.StartMediaAsync(_caller.Negotiated!, _context.Media, _caller.Session.Flow.Address.Address, _context.Time,
             _context.Loggers).ConfigureAwait(false);
-        if (Route.Record)
-        {
-            var uuid = Uuid;
-            _recorder = CallRecordings.Start(_context.Media, media.Codec, _context.Time, _context.Loggers, ref uuid, out _recordingStarted);
-            Uuid = uuid;
-            media.Tap = _recorder;
-            LogRecording(CallId, _recorder.Path);
-        }
-
+        if (Route.Record) StartRecording(media);
         _ = ReadDigitsAsync(_caller, media);
+    }
+
+    /// <summary>The call's stereo recording from now on, tapped on the caller's media (once: a second start is ignored).</summary>
+    private void StartRecording(MediaLeg media)
+    {
+        if (_recorder is not null) return;
+        var uuid = Uuid;
+        _recorder = CallRecordings.Start(_context.Media, media.Codec, _context.Time, _context.Loggers, ref uuid, out _recordingStarted);
+        Uuid = uuid;
+        media.Tap = _recorder;
+        LogRecording(CallId, _recorder.Path);
     }
 
     /// <summary>

@@ -19,4 +19,6 @@ public enum RouteTarget
     Trunk,
     /// <summary>A feature code the switch handles itself: *72/*73 forwarding, *78/*79 do-not-disturb, *8 pickup.</summary>
     FeatureCode,
+    /// <summary>An ACD queue (the destination names it): served by the host's queue application.</summary>
+    Queue,
 }

@@ -51,6 +51,9 @@ public sealed class CallServices
     /// <summary>The modules that answer routes with an application of theirs (IVR flows); asked in order.</summary>
     public IReadOnlyList<IRouteApplications> Applications { get; init; } = [];
 
+    /// <summary>The ACD's agents, for the agent feature codes (*50-*53); null: no ACD, the codes are not served.</summary>
+    public Features.IAgentStates? Agents { get; init; }
+
     /// <summary>The busy-lamp board calls report their extensions' dialogs to; null: nobody watches.</summary>
     public Presence.ExtensionActivity? Activity { get; init; }
 }

@@ -24,6 +24,7 @@ public sealed partial class SipRequestDispatcher
     /// <summary>True when <paramref name="dialled"/> was a feature code and the INVITE has been answered.</summary>
     private bool TryFeatureCode(ServerTransaction invite, string caller, string dialled)
     {
+        if (TryAgentCode(invite, caller, dialled)) return true;
         if (_calls!.Targets?.Overrides is not { } overrides || !dialled.StartsWith('*')) return false;
         if (dialled == Pickup)
         {

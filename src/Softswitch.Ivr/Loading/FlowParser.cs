@@ -23,7 +23,7 @@ internal static class FlowParser
         ["voicemail"] = VoicemailNode.Parse,
         ["mailbox"] = MailboxNode.Parse,
         ["hangup"] = HangupNode.Parse,
-        ["queue"] = QueueNotYet,
+        ["queue"] = QueueNode.Parse,
     };
 
     private static readonly string KindList = string.Join(", ", Kinds.Keys);
@@ -121,15 +121,5 @@ internal static class FlowParser
         var node = Kinds[kinds[0]](source);
         source.ReportUnknownKeys();
         return node;
-    }
-
-    /// <summary>The ACD is not built yet: a queue node is read (so its keys are checked) and refused with a clear reason.</summary>
-    private static FlowNode? QueueNotYet(NodeSource source)
-    {
-        source.Reader.Scalar(source.KindValue, "queue");
-        _ = source.Duration("timeout", TimeSpan.FromMinutes(5));
-        _ = source.Next();
-        source.Reader.Error(source.Reader.At(source.KindValue), "queue nodes are not available yet: they arrive with the ACD (use transfer to a ring group meanwhile)");
-        return null;
     }
 }

@@ -27,6 +27,9 @@ public sealed record FlowServices
     /// <summary>For <c>mailbox</c> nodes (voicemail access); without it <c>mailbox: open</c> always fails.</summary>
     public IMailboxAccess? Mailboxes { get; init; }
 
+    /// <summary>For <c>queue</c> nodes (the ACD); without it they go to their <c>next</c>.</summary>
+    public ICallQueues? Queues { get; init; }
+
     /// <summary>For <c>http</c> nodes; without one they go to their <c>on_error</c>.</summary>
     public HttpClient? HttpClient { get; init; }
 

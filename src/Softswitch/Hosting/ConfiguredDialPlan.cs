@@ -21,6 +21,7 @@ internal sealed class ConfiguredDialPlan(IOptionsMonitor<SoftswitchOptions> opti
             { Music: { Length: > 0 } music } => new DialPlanRoute(route.Match, RouteTarget.Music, music, route.Record),
             { MeetMe: true } => new DialPlanRoute(route.Match, RouteTarget.MeetMe, Record: route.Record),
             { Extension: { Length: > 0 } extension } => new DialPlanRoute(route.Match, RouteTarget.Extension, extension, route.Record),
+            { Queue: { Length: > 0 } queue } => new DialPlanRoute(route.Match, RouteTarget.Queue, queue, route.Record),
             { RingGroup: { Length: > 0 } group } => new DialPlanRoute(route.Match, RouteTarget.RingGroup, group, route.Record),
             { Trunk: { Length: > 0 } trunk } => new DialPlanRoute(route.Match, RouteTarget.Trunk, trunk, route.Record)
             {

@@ -56,6 +56,7 @@ internal static class IvrComposition
                 HttpClient = new HttpClient { Timeout = HttpCeiling },
                 VoicemailDrop = sp.GetRequiredService<VoicemailStore>(),
                 Mailboxes = sp.GetRequiredService<VoicemailStore>(),
+                Queues = sp.GetService<ICallQueues>(),
                 LoggerFactory = loggers,
             };
         });

@@ -32,7 +32,11 @@ internal static class SipComposition
     public static IServiceCollection AddSoftswitchCallLayers(this IServiceCollection services)
     {
         services.AddSingleton<ICredentialStore>(sp => new ExtensionCredentialStore(sp.GetRequiredService<IExtensionDirectory>()));
-        services.AddSingleton<IRegistrationObserver>(sp => new RegistrationEventRecorder(sp.GetRequiredService<Storage.Registrations.RegistrationEventWriter>()));
+        services.AddSingleton<IRegistrationObserver>(sp => new RegistrationObservers(
+        [
+            new RegistrationEventRecorder(sp.GetRequiredService<Storage.Registrations.RegistrationEventWriter>()),
+            sp.GetRequiredService<Queues.AgentRegistrations>(),
+        ]));
         services.AddSingleton<IBindingStoreObserver>(sp => sp.GetRequiredService<BindingPersistence>());
         // The guard is built when the bans are loaded (SipHostedService starts them before anything authenticates).
         services.AddSingleton<Func<SourceGuard>>(sp => () => sp.GetRequiredService<SourceBanService>().Guard);

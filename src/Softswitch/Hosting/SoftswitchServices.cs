@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Softswitch.Configuration;
 using Softswitch.Configuration.Options;
 using Softswitch.Extensions;
+using Softswitch.Queues;
 using Softswitch.Storage;
 using Softswitch.Storage.Bindings;
 using Softswitch.Storage.Extensions;
@@ -77,6 +78,7 @@ public static class SoftswitchServices
         services.AddHostedService<RetentionService>();
         // Flows load before the SIP stack takes calls (hosted services start in order).
         services.AddSoftswitchIvr(databasePath);
+        services.AddSoftswitchQueues();
         return services;
     }
 }

@@ -1,19 +1,24 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Softswitch.Calls.Bridging;
 using Softswitch.Calls.Routing;
 using Softswitch.Calls.Supervision;
 using Softswitch.Calls.Tests.Support;
 using Softswitch.Channels;
 using Softswitch.Media.Audio;
+using Softswitch.Sip.Messages;
+using Softswitch.Sip.Registrar;
 
 namespace Softswitch.Calls.Tests.Channels;
 
 /// <summary>
 /// An application on a real call: the switch answers a flow route, the application's prompts reach the phone, the
-/// phone's keys reach the application (barge-in, type-ahead, timeouts), and what it notes lands in the call's row.
+/// phone's keys reach the application (barge-in, type-ahead, timeouts), what it notes lands in the call's row, and its
+/// bridge tells it the moment the party answers (<see cref="BridgeRequest.Answered"/>, before the bridge returns).
 /// </summary>
 public sealed class CallChannelTests
 {
     private const string FlowNumber = "500";
+    private const string PartySdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n";
     private const double MenuHertz = 440;
 
     private RtpPhone _phone = null!;
@@ -194,9 +199,81 @@ public sealed class CallChannelTests
         Directory.Delete(Path.GetDirectoryName(fullPath!)!, recursive: true);
     }
 
-    private async Task<SipCall> AnsweredCallAsync(ScriptedApplications app)
+    [Test]
+    public async Task The_answered_callback_runs_when_the_party_answers_and_before_the_bridge_returns()
     {
-        _switch = new CallSwitch(NullLoggerFactory.Instance, new CallLimits(), [app], new DialPlanRoute(FlowNumber, RouteTarget.Flow, "main"));
+        var answeredBy = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bridged = new TaskCompletionSource<BridgeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var app = new ScriptedApplications(async channel => bridged.TrySetResult(await channel.BridgeAsync(new BridgeRequest
+        {
+            Destination = "1002",
+            Answered = party => answeredBy.TrySetResult(party),
+        })));
+        var call = await AnsweredCallAsync(app, Agent1002());
+
+        var invite = await _switch!.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Invite && r.RequestUri.User == "1002", "INVITE to 1002");
+        Assert.That(answeredBy.Task.IsCompleted, Is.False, "nobody answered yet");
+        _switch.Receive(OkFor(invite));
+
+        Assert.That(await answeredBy.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo("1002"));
+        Assert.That(bridged.Task.IsCompleted, Is.False, "the conversation goes on");
+
+        Assert.That((await call.ByeAsync()).StatusCode, Is.EqualTo(200));
+        var result = await bridged.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.That((result.Outcome, result.Party), Is.EqualTo((BridgeOutcome.CallerHungUp, "1002")));
+        await _switch.WaitForPortsReleasedAsync();
+        Assert.That(_switch.Recordings.All, Is.Empty, "neither the route nor the bridge asked for a recording");
+    }
+
+    [Test]
+    public async Task A_bridge_asking_for_a_recording_records_the_conversation_from_the_answer()
+    {
+        var bridged = new TaskCompletionSource<BridgeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var app = new ScriptedApplications(async channel => bridged.TrySetResult(await channel.BridgeAsync(new BridgeRequest
+        {
+            Destination = "1002",
+            Record = true,
+        })));
+        var call = await AnsweredCallAsync(app, Agent1002());
+        var invite = await _switch!.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Invite && r.RequestUri.User == "1002", "INVITE to 1002");
+        _switch.Receive(OkFor(invite));
+        await _switch.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Ack && r.CallId == invite.CallId, "ACK to 1002");
+
+        Assert.That((await call.ByeAsync()).StatusCode, Is.EqualTo(200));
+        await bridged.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await _switch.WaitForPortsReleasedAsync();
+
+        var recording = _switch.Recordings.All.Single();
+        Assert.That(recording.Channels, Is.EqualTo(2));
+        Assert.That(File.Exists(Path.Combine(_switch.RecordingsFolder, recording.RelativePath)), Is.True);
+        await Eventually.TrueAsync(() => _switch.CallRecords.All.Count == 1, () => "the call's row");
+        Assert.That(_switch.CallRecords.All.Single().RecordingPath, Is.EqualTo(recording.RelativePath));
+    }
+
+    [Test]
+    public async Task A_party_that_refuses_never_calls_the_answered_callback()
+    {
+        var answered = false;
+        var bridged = new TaskCompletionSource<BridgeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var app = new ScriptedApplications(async channel => bridged.TrySetResult(await channel.BridgeAsync(new BridgeRequest
+        {
+            Destination = "1002",
+            Answered = _ => answered = true,
+        })));
+        var call = await AnsweredCallAsync(app, Agent1002());
+
+        var invite = await _switch!.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Invite && r.RequestUri.User == "1002", "INVITE to 1002");
+        _switch.Receive(ResponseFor(invite, "486 Busy Here", ""));
+
+        Assert.That((await bridged.Task.WaitAsync(TimeSpan.FromSeconds(10))).Outcome, Is.EqualTo(BridgeOutcome.Busy));
+        Assert.That(answered, Is.False);
+        Assert.That((await call.ByeAsync()).StatusCode, Is.EqualTo(200));
+    }
+
+    private async Task<SipCall> AnsweredCallAsync(ScriptedApplications app, DialTargets? targets = null)
+    {
+        var route = new DialPlanRoute(FlowNumber, RouteTarget.Flow, "main");
+        _switch = targets is null ? new CallSwitch(NullLoggerFactory.Instance, new CallLimits(), [app], route) : new CallSwitch([app], targets, route);
         _switch.WriteTone("en/menu", MenuHertz, TimeSpan.FromSeconds(10));
         _switch.WriteTone("en/short", MenuHertz, TimeSpan.FromSeconds(1));
         var call = new SipCall(_switch, "1001", FlowNumber);
@@ -214,5 +291,40 @@ public sealed class CallChannelTests
         var pcm = new short[payload.Length];
         Softswitch.Media.Codecs.MuLaw.Decode(payload, pcm);
         return pcm;
+    }
+
+    /// <summary>Extension 1002, registered at the test phone's SIP address: an application's bridge dials it.</summary>
+    private static DialTargets Agent1002()
+    {
+        var directory = new OneExtension(new CalleeProfile("1002", "Agent") { RingTime = TimeSpan.FromSeconds(20) });
+        var contact = $"sip:1002@127.0.0.1:{CallSwitch.PhoneSip.Address.Port}";
+        var now = DateTimeOffset.UtcNow;
+        ContactBinding[] bindings =
+        [
+            new("1002", contact, contact, now + TimeSpan.FromDays(3650), "reg-1002", 1, CallSwitch.PhoneSip, null, null, null, now, now),
+        ];
+        return new DialTargets(directory, number => number == "1002" ? bindings : [], TimeProvider.System);
+    }
+
+    private static string OkFor(SipRequest invite) => ResponseFor(invite, "200 OK", PartySdp);
+
+    private static string ResponseFor(SipRequest invite, string status, string sdp) =>
+        $"SIP/2.0 {status}\r\n" +
+        $"Via: {invite.TopVia}\r\n" +
+        $"From: {invite.From}\r\n" +
+        $"To: {invite.To};tag=party-tag\r\n" +
+        $"Call-ID: {invite.CallId}\r\n" +
+        $"CSeq: {invite.CSeq}\r\n" +
+        $"Contact: <sip:1002@127.0.0.1:{CallSwitch.PhoneSip.Address.Port}>\r\n" +
+        (sdp.Length > 0 ? "Content-Type: application/sdp\r\n" : "") +
+        $"Content-Length: {sdp.Length}\r\n\r\n" + sdp;
+
+    private sealed class OneExtension(CalleeProfile extension) : ICalleeDirectory
+    {
+        public CalleeProfile? Find(string number) => number == extension.Number ? extension : null;
+
+        public RingGroupProfile? FindGroup(string number) => null;
+
+        public IReadOnlySet<string> PickupGroupOf(string number) => new HashSet<string> { number };
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Softswitch.Calls.Bridging;
 using Softswitch.Calls.Features;
 using Softswitch.Calls.Legs;
 using Softswitch.Calls.Media;
@@ -74,8 +75,20 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
     {
     }
 
+    /// <summary>A switch whose agent feature codes (*50-*53) go to <paramref name="agents"/>.</summary>
+    public CallSwitch(IAgentStates agents, params DialPlanRoute[] routes)
+        : this(NullLoggerFactory.Instance, new CallLimits(), [], null, routes, agents: agents)
+    {
+    }
+
+    /// <summary>A switch whose applications' bridges dial the extensions of <paramref name="targets"/>.</summary>
+    public CallSwitch(IReadOnlyList<IRouteApplications> applications, DialTargets targets, params DialPlanRoute[] routes)
+        : this(NullLoggerFactory.Instance, new CallLimits(), applications, null, routes, targets)
+    {
+    }
+
     private CallSwitch(ILoggerFactory loggers, CallLimits limits, IReadOnlyList<IRouteApplications> applications, TrunkService? trunks,
-        params DialPlanRoute[] routes)
+        DialPlanRoute[] routes, DialTargets? targets = null, IAgentStates? agents = null)
     {
         _root = Directory.CreateTempSubdirectory("calls-tests-").FullName;
         SoundsFolder = Directory.CreateDirectory(Path.Combine(_root, "sounds")).FullName;
@@ -117,6 +130,8 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
             Activity = Activity,
             Applications = applications,
             Trunks = trunks,
+            Targets = targets,
+            Agents = agents,
         };
         Sessions = calls.Sessions;
         CallRegistry = calls.Active;

@@ -44,6 +44,12 @@ public sealed class QueueOptions
     [ConfigurationKeyName("wrap_up_seconds")]
     public int WrapUpSeconds { get; set; }
 
+    /// <summary>The music class callers hear while they wait and while an agent rings (<c>sounds/music/&lt;class&gt;.wav</c>).</summary>
+    public string Music { get; set; } = "default";
+
+    /// <summary>Record every conversation with an agent (stereo WAV under <c>storage.recordings</c>).</summary>
+    public bool Record { get; set; }
+
     /// <summary>Answered within this wait counts toward the service level.</summary>
     [ConfigurationKeyName("service_level_seconds")]
     public int ServiceLevelSeconds { get; set; } = 20;

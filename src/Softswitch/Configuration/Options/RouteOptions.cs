@@ -17,6 +17,9 @@ public sealed class RouteOptions
     /// <summary>Run this IVR flow (file name without .yaml under <c>ivr.flows</c>).</summary>
     public string? Flow { get; set; }
 
+    /// <summary>Put the caller in this ACD queue (its name under <c>queues</c>).</summary>
+    public string? Queue { get; set; }
+
     /// <summary>Ring this extension.</summary>
     public string? Extension { get; set; }
 

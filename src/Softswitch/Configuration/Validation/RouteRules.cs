@@ -25,11 +25,15 @@ public static class RouteRules
             var destinations = DestinationCount(route);
             if (destinations != 1)
             {
-                context.Error(path, $"a route needs exactly one destination (flow, extension, ring_group, trunk, echo, music or meet_me), found {destinations}");
+                context.Error(path, $"a route needs exactly one destination (flow, queue, extension, ring_group, trunk, echo, music or meet_me), found {destinations}");
             }
             else if (route.Extension is { Length: > 0 } extension && !numbers.Contains(extension))
             {
                 context.Error(ConfigKeys.Combine(path, "extension"), $"extension {extension} is not defined under extensions");
+            }
+            else if (route.Queue is { Length: > 0 } queue && !options.Queues.Any(q => q.Name == queue))
+            {
+                context.Error(ConfigKeys.Combine(path, "queue"), $"queue {queue} is not defined under queues");
             }
             else if (route.RingGroup is { Length: > 0 } group && !options.RingGroups.Any(g => g.Number == group))
             {
@@ -48,10 +52,10 @@ public static class RouteRules
         }
     }
 
-    /// <summary>How many of flow, extension, ring_group, trunk, echo, music and meet_me the route names (a usable route names one).</summary>
+    /// <summary>How many of flow, queue, extension, ring_group, trunk, echo, music and meet_me the route names (a usable route names one).</summary>
     public static int DestinationCount(RouteOptions route) =>
         (route.Flow is { Length: > 0 } ? 1 : 0) + (route.Extension is { Length: > 0 } ? 1 : 0) + (route.RingGroup is { Length: > 0 } ? 1 : 0)
-        + (route.Trunk is { Length: > 0 } ? 1 : 0)
+        + (route.Trunk is { Length: > 0 } ? 1 : 0) + (route.Queue is { Length: > 0 } ? 1 : 0)
         + (route.Echo ? 1 : 0)
         + (route.Music is { Length: > 0 } ? 1 : 0) + (route.MeetMe ? 1 : 0);
 

@@ -1,0 +1,58 @@
+using Softswitch.Channels;
+using Softswitch.Ivr.Tests.Support;
+
+namespace Softswitch.Ivr.Tests;
+
+public sealed class QueueNodeTests : FlowTest
+{
+    private const string Queue = """
+        nodes:
+          wait:
+            queue: support
+            priority: 5
+            next: sorry
+          sorry:
+            play: sorry
+        """;
+
+    [Test]
+    public async Task A_caller_who_talked_to_an_agent_ends_the_flow_and_the_queue_got_the_priority()
+    {
+        var queues = new ScriptedQueues(QueueCallOutcome.Connected);
+
+        var call = await RunAsync(Queue, "", Services(s => s with { Queues = queues }));
+
+        Assert.That(queues.Entered, Is.EqualTo(new[] { ("support", 5) }));
+        Assert.That(call.Result, Is.EqualTo("queue support"));
+        Assert.That(call.PromptNames, Is.Empty);
+    }
+
+    [TestCase(QueueCallOutcome.NotQueued)]
+    [TestCase(QueueCallOutcome.Overflowed)]
+    public async Task A_caller_the_queue_did_not_connect_goes_on_at_next(QueueCallOutcome outcome)
+    {
+        var call = await RunAsync(Queue, "", Services(s => s with { Queues = new ScriptedQueues(outcome) }));
+
+        Assert.That(call.PromptNames, Is.EqualTo(new[] { "sorry" }));
+    }
+
+    [Test]
+    public async Task Without_an_acd_the_node_goes_on_at_next()
+    {
+        var call = await RunAsync(Queue, "");
+
+        Assert.That(call.Lines, Does.Contain("queue support: no ACD here"));
+        Assert.That(call.PromptNames, Is.EqualTo(new[] { "sorry" }));
+    }
+
+    private sealed class ScriptedQueues(QueueCallOutcome outcome) : ICallQueues
+    {
+        public List<(string Queue, int Priority)> Entered { get; } = [];
+
+        public Task<QueueCallOutcome> EnterAsync(ICallChannel channel, string queue, int priority)
+        {
+            Entered.Add((queue, priority));
+            return Task.FromResult(outcome);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using Softswitch.Channels;
+
+namespace Softswitch.Tests.Queues;
+
+/// <summary>
+/// A caller's channel for the queue application: each bridge asked for is answered by <see cref="Bridge"/> (the test's
+/// agents), music and prompts are noted, and the caller can hang up.
+/// </summary>
+internal sealed class ScriptedQueueChannel(string callUuid, Func<BridgeRequest, Task<BridgeResult>> bridge) : ICallChannel
+{
+    private readonly CancellationTokenSource _hungUp = new();
+
+    public ConcurrentQueue<BridgeRequest> Bridges { get; } = new();
+
+    public ConcurrentDictionary<string, string> Fields { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentQueue<string> Music { get; } = new();
+
+    public string CallUuid => callUuid;
+
+    public string Caller => "1001";
+
+    public string? CallerName => null;
+
+    public string Dialled => "610";
+
+    public CallOrigin Origin { get; } = new(CallOriginKind.Extension, "1001");
+
+    public string Language { get; set; } = "en";
+
+    public CancellationToken HungUp => _hungUp.Token;
+
+    public void HangUpNow() => _hungUp.Cancel();
+
+    public ConcurrentQueue<string> Played { get; } = new();
+
+    public Task<PlayResult> PlayAsync(IReadOnlyList<Prompt> prompts, bool bargeIn, CancellationToken cancellationToken = default)
+    {
+        foreach (var prompt in prompts) Played.Enqueue(prompt.ToString());
+        return Task.FromResult(new PlayResult(PlayOutcome.Finished));
+    }
+
+    public Task<DigitsResult> CollectDigitsAsync(DigitCollection collection, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new DigitsResult("", DigitsOutcome.TimedOut));
+
+    public void ClearTypeAhead()
+    {
+    }
+
+    public Task<RecordResult> RecordAsync(RecordRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("a queue does not record messages");
+
+    public void StartMusic(string musicClass = "default") => Music.Enqueue(musicClass);
+
+    public void StopMusic()
+    {
+    }
+
+    public Task<BridgeResult> BridgeAsync(BridgeRequest request, CancellationToken cancellationToken = default)
+    {
+        Bridges.Enqueue(request);
+        return bridge(request);
+    }
+
+    public void Hangup() => _hungUp.Cancel();
+
+    public void SetRecordField(string name, string value) => Fields[name] = value;
+}
