@@ -35,14 +35,33 @@ public sealed class MediaClockTests
     }
 
     /// <summary>Advances the fake clock one millisecond at a time, letting the loop run between steps.</summary>
+    /// <remarks>
+    /// The loop reads the time, then arms its delay: when the test's step lands between the two (a busy machine), the
+    /// delay is armed a millisecond past the tick and only a further step fires it. So at a tick the clock is nudged
+    /// on, a millisecond at a time and never into the next tick's 20 ms, until the tick has come.
+    /// </remarks>
     private static async Task Advance(FakeTimeProvider time, MediaClock clock, int milliseconds)
     {
         for (var i = 0; i < milliseconds; i++)
         {
             var before = clock.Ticks;
             time.Advance(TimeSpan.FromMilliseconds(1));
-            if ((i + 1) % 20 == 0) await WaitFor(() => clock.Ticks > before);
+            if ((i + 1) % 20 != 0) continue;
+            for (var nudge = 0; nudge < 10 && !await TickedWithin(clock, before, TimeSpan.FromMilliseconds(500)); nudge++)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(1));
+                i++;
+            }
+
+            await WaitFor(() => clock.Ticks > before);
         }
+    }
+
+    private static async Task<bool> TickedWithin(MediaClock clock, long before, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (clock.Ticks <= before && DateTime.UtcNow < deadline) await Task.Delay(5);
+        return clock.Ticks > before;
     }
 
     [Test]
