@@ -12,6 +12,12 @@
 # arrives before the call has bridged the legs is read with nobody to pass it to (the relay numbers its own stream, so
 # neither tshark nor RTCP sees that gap).
 # Run as root (sipp's pcap play uses raw sockets). Usage: bridge-media-load.sh ["250 500"]
+# MEDIA=rtpstream plays 7.5 s of A-law tone with sipp's rtp_stream instead (376 packets each way, the caller hanging up
+# 0.5 s after its play; ordinary UDP sockets, no
+# root): at 500 calls pcap play loses packets before they reach the switch (each of its 1,000 raw sockets is offered every
+# loopback packet), so the loss of the switch itself is read from this mode. Either mode also reports the datagrams the
+# kernel dropped at the switch's own UDP sockets (the drops column of /proc/net/udp for the sockets the switch holds):
+# nonzero means the switch did not read a socket fast enough.
 # PIN=1 puts the switch on CPU 0 and the load (both sipps, dumpcap) on CPU 1.
 set -euo pipefail
 levels="${1:-250 500}"; sample_at="${SAMPLE_AT:-6}"
@@ -25,21 +31,38 @@ work="$base"
 source "$bench/lib.sh"
 build_switch
 pcap=/usr/share/sip-tester/g711a.pcap
-per_call=$(tshark -r "$pcap" 2>/dev/null | wc -l)
+media="${MEDIA:-pcap}"
+if [ "$media" = rtpstream ]; then
+  pcap="$base/tone.wav"
+  sox -n -r 8000 -c 1 -e a-law "$pcap" synth 7.5 sine 440
+  per_call=376 # sipp sends the WAV's 58-byte header as audio too: 60,058 bytes in 160-byte packets
+else
+  per_call=$(tshark -r "$pcap" 2>/dev/null | wc -l)
+fi
 # The caller of bridge-load.sh playing the pcap for the call's length; the callee of bridge-load.sh playing it once
 # it has the ACK (a play runs beside the scenario, which goes on to wait for the BYE).
-python3 - "$bench" "$base" "$pcap" <<'PY'
+python3 - "$bench" "$base" "$pcap" "$media" <<'PY'
 import sys
-bench, base, pcap = sys.argv[1:]
+bench, base, pcap, media = sys.argv[1:]
 play = f'  <nop><action><exec play_pcap_audio="{pcap}"/></action></nop>\n'
 caller = open(bench + '/bridge-caller.xml').read()
-assert '  <pause/>\n' in caller
-open(base + '/caller.xml', 'w').write(caller.replace('  <pause/>\n', '  <pause milliseconds="500"/>\n' + play + '  <pause milliseconds="7500"/>\n'))
 callee = open(bench + '/bridge-callee.xml').read()
+if media == 'rtpstream':
+    play = f'  <nop><action><exec rtp_stream="{pcap},1,8"/></action></nop>\n'
+    caller = caller.replace('m=audio [media_port]', 'm=audio [rtpstream_audio_port]')
+    callee = callee.replace('m=audio [media_port]', 'm=audio [rtpstream_audio_port]')
+assert '  <pause/>\n' in caller
+talk = 8000 if media == 'rtpstream' else 7500
+open(base + '/caller.xml', 'w').write(caller.replace('  <pause/>\n', '  <pause milliseconds="500"/>\n' + play + f'  <pause milliseconds="{talk}"/>\n'))
 assert '  <recv request="ACK"/>\n' in callee
 open(base + '/callee.xml', 'w').write(callee.replace('  <recv request="ACK"/>\n', '  <recv request="ACK"/>\n' + play))
 PY
 anon() { awk '/^Anonymous/ {print $2}' "/proc/$1/smaps_rollup"; }
+# Datagrams the kernel dropped at the UDP sockets process $1 holds (receive buffer full): the last column of /proc/net/udp.
+switch_udp_drops() {
+  find "/proc/$1/fd" -lname 'socket:*' -printf '%l\n' 2>/dev/null | tr -dc '0-9\n' > "$work/inodes.txt"
+  awk 'NR == FNR { mine[$1] = 1; next } FNR > 1 && ($10 in mine) { sum += $NF } END { print sum + 0 }' "$work/inodes.txt" /proc/net/udp
+}
 
 run_level() {
   local concurrent=$1
@@ -53,7 +76,7 @@ run_level() {
     -trace_stat -stf callee-stats.csv -fd 2 > callee.out 2>&1 &
   local callee_pid=$!
   sleep 0.5
-  local a; a=$(cpu_ticks "$pid"); local started; started=$(date +%s.%N)
+  local a; a=$(cpu_ticks "$pid"); local started; started=$(date +%s.%N); local drops_before; drops_before=$(switch_udp_drops "$pid")
   set +e
   $load_cpus sipp -sf "$base/caller.xml" -i 127.0.0.1 -mi 127.0.0.1 -p 0 -mp 40000 -nostdin \
     -s 1002 -au 1001 -ap load-secret-1001 -auth_uri "1002@127.0.0.1:$port" -l "$concurrent" -r "$concurrent" -rp 2000 \
@@ -70,6 +93,7 @@ run_level() {
   wait $capture_pid || true
   wait $caller_pid; local code=$?
   set -e
+  local drops; drops=$(( $(switch_udp_drops "$pid") - drops_before ))
   local b; b=$(cpu_ticks "$pid"); local wall; wall=$(python3 -c "import time; print(round(time.time() - $started, 1))")
   sleep 2
   kill -INT "$callee_pid" 2>/dev/null; wait "$callee_pid" 2>/dev/null || true
@@ -112,7 +136,7 @@ for direction, shortfalls in dropped.items():
 print(f"jitter_ms_p50={jitters[len(jitters) // 2] if jitters else -1} jitter_ms_max={jitters[-1] if jitters else -1}")
 print(rtp_stream_loss(work + '/streams.txt'))
 PY
-  echo "softswitch concurrent=$concurrent wall_s=$wall cpu_pct_of_one_core=$(python3 -c "print(round(($b - $a) / $wall, 1))") idle_rss_kib=$idle_rss peak_rss_kib=$peak_rss rss_per_call_kib=$(( (peak_rss - idle_rss) / concurrent )) idle_anon_kib=$idle_anon peak_anon_kib=$peak_anon anon_per_call_kib=$(( (peak_anon - idle_anon) / concurrent )) threads=$threads" \
+  echo "softswitch concurrent=$concurrent media=$media switch_udp_drops=$drops wall_s=$wall cpu_pct_of_one_core=$(python3 -c "print(round(($b - $a) / $wall, 1))") idle_rss_kib=$idle_rss peak_rss_kib=$peak_rss rss_per_call_kib=$(( (peak_rss - idle_rss) / concurrent )) idle_anon_kib=$idle_anon peak_anon_kib=$peak_anon anon_per_call_kib=$(( (peak_anon - idle_anon) / concurrent )) threads=$threads" \
     | tee -a "$base/results.txt"
   cd "$base"
 }
