@@ -23,7 +23,15 @@ internal sealed partial class CodeWarmupService(ILogger<CodeWarmupService> logge
     private const BindingFlags Declared = BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic |
                                           BindingFlags.Instance | BindingFlags.Static;
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.Run(() => CompileAll(cancellationToken), cancellationToken);
+    /// <summary>
+    /// Nothing to do when tiered compilation is turned back on (<c>DOTNET_TieredCompilation=1</c>): first calls then run
+    /// quickly compiled code, and compiling everything up front would only cost the start seconds of CPU. The interop
+    /// tests start the switch some 200 times that way.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") == "1"
+            ? Task.CompletedTask
+            : Task.Run(() => CompileAll(cancellationToken), cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
