@@ -36,11 +36,16 @@ run_rate() {
   lift_single_source_limits
   add_load_queue "$agents"
   start_switch "${queue_route[@]}"
-  register_agents "$agents" "$agent_port" || { echo "agents did not register: $(cat "$work/register-agents.out")"; return 1; }
+  if ! register_agents "$agents" "$agent_port"; then
+    echo "agents did not register: $(cat "$work/register-agents.out")"
+    kill -TERM "$pid"; wait "$pid" || true; trap - EXIT; cd "$base"; return 1
+  fi
   cd "$work"
   $load_cpus sipp -sf "$bench/acd-agent-hangs-up.xml" -i 127.0.0.1 -mi 127.0.0.1 -p "$agent_port" -mp 45000 -nostdin \
     -d "$talk_ms" -timeout $((hold + 120))s -trace_stat -stf agents-stats.csv -fd 5 > agents.out 2>&1 &
-  local agents_pid=$!
+  agents_pid=$!; caller_pid=""
+  # Until the run's end stops them in order, an interrupted script still stops every process it started, by PID.
+  trap 'kill -INT $agents_pid $caller_pid 2>/dev/null; kill -TERM $pid 2>/dev/null; wait 2>/dev/null || true' EXIT
   sleep 0.5
   local a; a=$(cpu_ticks "$pid"); local started; started=$(date +%s.%N)
   set +e
@@ -48,7 +53,7 @@ run_rate() {
     -mp 40000 -nostdin -s 610 -au 1001 -ap load-secret-1001 -auth_uri "610@127.0.0.1:$port" -r "$rate" -m "$total" \
     -l $((rate * 10)) -recv_timeout 30000 -timeout $((hold + 90))s -trace_stat -stf stats.csv -fd 5 -trace_rtt -rtt_freq 1 \
     "127.0.0.1:$port" > sipp.out 2>&1 &
-  local caller_pid=$!
+  caller_pid=$!
   sleep $((hold / 2))
   local rss; rss=$(ps -o rss= -p "$pid")
   # The load generators' own CPU (% of one core so far): on two cores they compete with the switch.

@@ -40,11 +40,14 @@ cd "$work"
 $load_cpus sipp -sf "$bench/bridge-callee.xml" -i 127.0.0.1 -mi 127.0.0.1 -p "$agent_port" -mp 45000 -nostdin \
   -timeout $((hold + total / ramp + 90))s -trace_stat -stf agents-stats.csv -fd 1 > agents.out 2>&1 &
 agents_pid=$!
+caller_pid=""
+# Whatever happens from here, every process started is stopped by its PID.
+trap 'kill -INT $agents_pid $caller_pid 2>/dev/null; kill -TERM $pid 2>/dev/null; wait 2>/dev/null || true' EXIT
 sleep 0.5
 # Every call is up from the end of the ramp plus 3 s until the first one hangs up.
 ramped=$(( total / ramp + 3 ))
 window=$(( hold - ramped - 5 < 20 ? hold - ramped - 5 : 20 ))
-[ "$window" -ge 5 ] || { echo "HOLD $hold is too short for $total calls at $ramp calls/s"; kill -INT "$agents_pid"; exit 1; }
+[ "$window" -ge 5 ] || { echo "HOLD $hold is too short for $total calls at $ramp calls/s"; exit 1; }
 media_port=40000
 set +e
 $load_cpus sipp -sf "$root/tests/Softswitch.Interop.Tests/Scenarios/echo-short-call.xml" -i 127.0.0.1 -mi 127.0.0.1 -p 0 \
