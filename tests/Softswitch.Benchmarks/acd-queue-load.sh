@@ -8,6 +8,8 @@
 # (sipp's current calls on both sides), the switch's CPU (% of one core over a 20 s window), RSS per call (RSS at
 # load minus RSS idle, / (AGENTS + CALLERS)), and music pacing as ivr-menu-load.sh measures it: a 5 s capture of the
 # switch's RTP to the callers, the gaps between packets against the 20 ms they should be and RFC 3550 jitter.
+# agents_failed counts the agents' sipp calls that failed, all after the window: when the first callers hang up, the
+# freed agents are offered callers who hang up moments later, and a CANCEL crossing the agent's 200 aborts that call.
 # Usage: acd-queue-load.sh [AGENTS] [CALLERS] [HOLD]   (200 1000 60 for the issue's figure; takes a quiet machine)
 # PIN=1 puts the switch on CPU 0 and sipp and the capture on CPU 1.
 set -euo pipefail
