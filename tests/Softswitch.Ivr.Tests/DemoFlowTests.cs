@@ -18,6 +18,7 @@ public sealed class DemoFlowTests
     private FakeVoicemailDrop _drop = null!;
     private StubHttpHandler _http = null!;
     private HttpClient _client = null!;
+    private ScriptedQueues _queues = null!;
 
     [SetUp]
     public void CopyTheDemo()
@@ -33,6 +34,7 @@ public sealed class DemoFlowTests
         _drop = new FakeVoicemailDrop("1001");
         _http = StubHttpHandler.Json("""{"balance": "1234.50"}""");
         _client = new HttpClient(_http);
+        _queues = new ScriptedQueues(QueueCallOutcome.Connected);
     }
 
     [TearDown]
@@ -44,7 +46,7 @@ public sealed class DemoFlowTests
     }
 
     private Runtime.FlowServices Services(SimulationClock clock) =>
-        _workspace.Services(clock, new FakeNumberSpeaker(), drop: _drop, http: _client);
+        _workspace.Services(clock, new FakeNumberSpeaker(), drop: _drop, http: _client) with { Queues = _queues };
 
     private Task<SimulatedCall> Call(string keys, string at = "2026-11-23T10:00+08:00")
     {
@@ -81,22 +83,35 @@ public sealed class DemoFlowTests
     }
 
     [Test]
-    public async Task English_then_support_transfers_to_1002()
+    public async Task English_then_support_waits_in_the_support_queue()
     {
         // The caller listens for a second before pressing 2, so the whole language menu plays, each choice in its language.
         var call = await Call("w1,2,2");
-        Assert.That(call.Lines[^1], Is.EqualTo("transfer 1002"));
+        Assert.That(call.Result, Is.EqualTo("queue support"));
+        Assert.That(_queues.Entered, Is.EqualTo(new[] { ("support", 0) }));
         Assert.That(call.Channel.Language, Is.EqualTo("en"));
         Assert.That(call.PromptNames, Is.EqualTo(new[] { "welcome", "lang-menu@ms", "lang-menu@en", "lang-menu@id", "main-menu", "transferring" }));
+        Assert.That(call.Channel.RecordFields["ivr_path"], Does.EndWith("main-menu:2,support,support-queue"));
     }
 
-    [TestCase("1,1", "transfer 1001", "ms")]
+    [TestCase("1,1", "queue sales", "ms")]
     [TestCase("3,0", "transfer 1005", "id")]
     public async Task Each_language_reaches_the_main_menu(string keys, string result, string language)
     {
         var call = await Call(keys);
         Assert.That(call.Result, Is.EqualTo(result));
         Assert.That(call.Channel.Language, Is.EqualTo(language));
+    }
+
+    [TestCase(QueueCallOutcome.NotQueued)]
+    [TestCase(QueueCallOutcome.Overflowed)]
+    public async Task A_queue_that_connects_nobody_says_unavailable_and_returns_to_the_main_menu(QueueCallOutcome outcome)
+    {
+        _queues = new ScriptedQueues(outcome);
+        var call = await Call("2,1");
+        Assert.That(_queues.Entered, Is.EqualTo(new[] { ("sales", 0) }));
+        Assert.That(call.Channel.RecordFields["ivr_path"], Does.Contain("main-menu:1,sales,sales-queue,unavailable,main-menu"));
+        Assert.That(call.PromptNames.SkipWhile(p => p != "transferring"), Is.EqualTo(new[] { "transferring", "unavailable", "main-menu" }));
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using Softswitch.Channels;
 using Softswitch.Ivr.Tests.Support;
 
 namespace Softswitch.Ivr.Tests;
@@ -43,16 +42,5 @@ public sealed class QueueNodeTests : FlowTest
 
         Assert.That(call.Lines, Does.Contain("queue support: no ACD here"));
         Assert.That(call.PromptNames, Is.EqualTo(new[] { "sorry" }));
-    }
-
-    private sealed class ScriptedQueues(QueueCallOutcome outcome) : ICallQueues
-    {
-        public List<(string Queue, int Priority)> Entered { get; } = [];
-
-        public Task<QueueCallOutcome> EnterAsync(ICallChannel channel, string queue, int priority)
-        {
-            Entered.Add((queue, priority));
-            return Task.FromResult(outcome);
-        }
     }
 }

@@ -114,6 +114,7 @@ public static class FlowsCommands
             TimeProvider = clock,
             HttpClient = http,
             VoicemailDrop = new SimulatedVoicemailDrop(transcript),
+            Queues = new SimulatedQueues(transcript, clock),
         };
         var result = FlowFolder.Load(folder, services);
         var name = arguments.FlowName!;

@@ -6,8 +6,10 @@ namespace Softswitch.Interop.Tests.Ivr;
 
 /// <summary>
 /// The demo IVR (dial 500, ivr-flows/main.yaml) in the real switch: sipp callers press keys by RFC 4733 and by SIP INFO,
-/// a sipp phone registered as 1002 is the support line; the call's row keeps the flow's path and keys. An edit of the
-/// flow while a call is in its menu leaves that call on the old version; the next call takes the new one.
+/// sales and support are ACD queues as in the shipped configuration, a sipp phone registered as 1002 is the support
+/// queue's agent and 1003 (no phone) the sales queue's; the call's row keeps the flow's path and keys and the queue's
+/// fields. An edit of the flow while a call is in its menu leaves that call on the old version; the next call takes
+/// the new one.
 /// </summary>
 [TestFixture, NonParallelizable]
 public sealed class DemoFlowTests
@@ -21,11 +23,23 @@ public sealed class DemoFlowTests
     public async Task StartSwitch()
     {
         _flows = DemoFlowFolder.CopyOpenAllWeek();
+        // The shipped queues' names; sales gives up on a caller after 3 s (its only agent has no phone).
         _softswitch = await SoftswitchProcess.StartAsync("""
+            queues:
+              - name: sales
+                max_wait_seconds: 3
+                ring_timeout_seconds: 2
+              - name: support
+                ring_timeout_seconds: 10
+            agents:
+              - extension: "1002"
+                queues: [{ name: support }]
+              - extension: "1003"
+                queues: [{ name: sales }]
             routes:
               - match: "500"
                 flow: main
-            """, $"--ivr:flows={_flows}", "--limits:max_calls_per_extension=0");
+            """, [$"--ivr:flows={_flows}", "--limits:max_calls_per_extension=0", .. SoftswitchProcess.Extension1003]);
     }
 
     [TearDown]
@@ -35,8 +49,8 @@ public sealed class DemoFlowTests
         Directory.Delete(_flows, recursive: true);
     }
 
-    [Test, Description("RFC 4733 keys 2 2 in one burst: the first picks English, the second waits in the type-ahead buffer and picks support; 1002 answers")]
-    public async Task Keys_by_rfc4733_typed_ahead_choose_english_then_support_and_1002_answers()
+    [Test, Description("RFC 4733 keys 2 2 in one burst: the first picks English, the second waits in the type-ahead buffer and picks support; its agent 1002 answers")]
+    public async Task Keys_by_rfc4733_typed_ahead_choose_english_then_support_and_its_agent_1002_answers()
     {
         var support = await SippCallee.StartAsync(_softswitch, "1002", SoftswitchProcess.Password1002, "callee-answer.xml", Limit, ("ANSWER_MS", "300"));
 
@@ -56,12 +70,13 @@ public sealed class DemoFlowTests
             Assert.That(row["callee"], Is.EqualTo("1002"), "the party the flow reached");
             Assert.That(row["hangup_side"], Is.EqualTo("caller"));
             Assert.That(new string([.. fields["ivr_keys"].Where(char.IsAsciiDigit)]), Is.EqualTo("22"), Log(caller, answered));
-            Assert.That(fields["ivr_path"], Does.Contain("english").And.Contain("dial-support"));
+            Assert.That(fields["ivr_path"], Does.Contain("english").And.EndWith("support-queue"));
+            Assert.That((fields["queue"], fields["agent"], fields["queue_result"]), Is.EqualTo(("support", "1002", "answered")));
         });
     }
 
-    [Test, Description("SIP INFO keys (application/dtmf-relay): 1 (Bahasa Melayu), then 2 (support): 1002 answers; the flow ran in Malay")]
-    public async Task Keys_by_sip_info_choose_malay_then_support_and_1002_answers()
+    [Test, Description("SIP INFO keys (application/dtmf-relay): 1 (Bahasa Melayu), then 2 (support): its agent 1002 answers; the flow ran in Malay")]
+    public async Task Keys_by_sip_info_choose_malay_then_support_and_its_agent_1002_answers()
     {
         var support = await SippCallee.StartAsync(_softswitch, "1002", SoftswitchProcess.Password1002, "callee-answer.xml", Limit, ("ANSWER_MS", "300"));
 
@@ -77,16 +92,16 @@ public sealed class DemoFlowTests
         Assert.Multiple(() =>
         {
             Assert.That(row["callee"], Is.EqualTo("1002"));
-            Assert.That(fields["ivr_path"], Does.Contain("malay").And.Contain("dial-support"));
+            Assert.That(fields["ivr_path"], Does.Contain("malay").And.Contain("support-queue"));
             Assert.That(fields["ivr_variables"], Does.Contain("\"language\":\"ms\""));
         });
     }
 
-    [Test, Description("Sales (1001) has no phone registered: the transfer finds nobody, the caller hears 'unavailable' and is back in the menu")]
-    public async Task A_transfer_to_an_extension_with_no_phone_gives_the_caller_back_to_the_flow()
+    [Test, Description("The sales queue's only agent (1003) has no phone: after the queue's 3 s maximum wait, with no overflow, the caller hears 'unavailable' and is back in the menu")]
+    public async Task A_queue_that_connects_nobody_gives_the_caller_back_to_the_flow()
     {
         var caller = await SippCaller.CallAsync(_softswitch, Scenarios.Written("ivr-caller-rfc4733.xml",
-            ("KEYS_MS", "1500"), ("KEYS", "21"), ("STAY_MS", "8000")), "1001", "500", Limit, null, ["-m", "1"]);
+            ("KEYS_MS", "1500"), ("KEYS", "21"), ("STAY_MS", "10000")), "1001", "500", Limit, null, ["-m", "1"]);
 
         Assert.That(caller.ExitCode, Is.Zero, "the caller stayed in the flow until its own BYE\n" + Log(caller));
         var row = (await CallTable.WaitForAsync(_softswitch)).Single();
@@ -94,9 +109,9 @@ public sealed class DemoFlowTests
         Assert.Multiple(() =>
         {
             Assert.That(row["hangup_side"], Is.EqualTo("caller"));
-            Assert.That(row["callee"], Is.EqualTo("flow"), "nobody answered the transfer");
-            Assert.That(row["callee_call_id"], Is.Null, "no leg was dialled");
-            Assert.That(fields["ivr_path"], Does.Contain("dial-sales").And.Contain("unavailable"), Log(caller));
+            Assert.That(row["callee"], Is.EqualTo("flow"), "no agent answered");
+            Assert.That(fields["ivr_path"], Does.Contain("sales-queue,unavailable,main-menu"), Log(caller));
+            Assert.That((fields["queue"], fields["queue_result"]), Is.EqualTo(("sales", "overflow")), Log(caller));
         });
     }
 
@@ -153,7 +168,7 @@ public sealed class DemoFlowTests
         var edited = rows.Single(row => row["callee"] != "1002");
         Assert.Multiple(() =>
         {
-            Assert.That(Fields(old)["ivr_path"], Does.Contain("main-menu:2,support").And.EndWith("dial-support"), "the old version, to the end");
+            Assert.That(Fields(old)["ivr_path"], Does.Contain("main-menu:2,support").And.EndWith("support-queue"), "the old version, to the end");
             Assert.That(old["hangup_side"], Is.EqualTo("caller"));
             Assert.That(Fields(edited)["ivr_path"], Does.Contain("main-menu:2,goodbye").And.Not.Contain("support"), "the new version");
             Assert.That(edited["hangup_side"], Is.EqualTo("switch"));

@@ -2,8 +2,9 @@
 # The demo IVR (dial 500, ivr-flows/main.yaml) with a real softphone, inside a private network namespace:
 #   unshare -n bash ivr-baresip.sh SOFTSWITCH_DLL WORKDIR
 # baresip registered as 1001 dials 500 and, once the call is up, presses 2 (English) and then 2 (support) through its
-# control interface (ctrl_tcp `sndcode`: RFC 4733 telephone-events, baresip's default); a second baresip registered
-# as 1002 answers automatically (playing a 400 Hz tone). The caller hangs up a few seconds after support answered.
+# control interface (ctrl_tcp `sndcode`: RFC 4733 telephone-events, baresip's default): the support queue, as in the
+# shipped configuration. A second baresip registered as 1002, the queue's agent, answers automatically (playing a
+# 400 Hz tone). The caller hangs up a few seconds after support answered.
 # Prints KEY=VALUE lines the NUnit test reads; stops every process it started, by PID.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -54,6 +55,12 @@ extensions:
   - number: "1002"
     name: Bob
     password: ivr-secret-1002
+queues:
+  - name: support
+    ring_timeout_seconds: 10
+agents:
+  - extension: "1002"
+    queues: [{ name: support }]
 routes:
   - match: "500"
     flow: main
@@ -85,8 +92,8 @@ wait "$caller_pid"; echo "CALLER_EXIT=$?"
 kill -TERM "$support_pid" 2>/dev/null; wait "$support_pid"
 sleep 1
 stop_softswitch
-# What the caller heard: the flow's first prompt just after the answer, and at the end (after the transfer) support's
-# 400 Hz tone.
+# What the caller heard: the flow's first prompt just after the answer, and at the end (after the agent answered)
+# support's 400 Hz tone.
 heard=$(baresip_heard caller)
 if [ -n "$heard" ]; then
   end=$(python3 -c "print(max(0, $(soxi -D "$heard") - 2.5))")
@@ -96,9 +103,10 @@ fi
 print_switch_count RFC4733_KEYS 'received via "\?Rfc4733'
 # The call's row, as an admin reads it.
 sqlite3 -separator '|' "$work/data/softswitch.db" \
-  "SELECT dialled, route_target, callee, hangup_side, json_extract(application_fields, '\$.ivr_keys'), json_extract(application_fields, '\$.ivr_path') FROM calls ORDER BY id" |
-while IFS='|' read -r dialled target callee side keys path; do
+  "SELECT dialled, route_target, callee, hangup_side, json_extract(application_fields, '\$.ivr_keys'), json_extract(application_fields, '\$.ivr_path'), json_extract(application_fields, '\$.queue'), json_extract(application_fields, '\$.agent') FROM calls ORDER BY id" |
+while IFS='|' read -r dialled target callee side keys path queue agent; do
   echo "ROW=${dialled}|${target}|${callee}|${side}"
+  echo "QUEUE=${queue}|${agent}"
   echo "IVR_KEYS=${keys}"
   echo "IVR_PATH=${path}"
 done

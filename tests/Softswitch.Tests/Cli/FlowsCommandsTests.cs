@@ -148,7 +148,7 @@ public sealed class FlowsCommandsTests
         folder.Write(Path.Combine("configs", "softswitch.yaml"), "ivr:\n  flows: flows-here\n  sounds: prompts-here\n");
         var (code, output, error) = await RunAsync(folder, "flows", "simulate", "main", "--keys", "2,2", "--at", "2026-11-23T10:00+08:00");
         Assert.That(code, Is.EqualTo(0), error);
-        Assert.That(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], Is.EqualTo("transfer 1002"));
+        Assert.That(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], Is.EqualTo("queue support"));
     }
 
     [Test]
@@ -169,8 +169,8 @@ public sealed class FlowsCommandsTests
         Assert.That(lines[0], Is.EqualTo("call from 60198765432 to 500 at 2026-11-23 02:00 UTC, flow main"));
         Assert.That(lines, Does.Contain("hours office: open (Mon 2026-11-23 10:00 Asia/Kuala_Lumpur)"));
         Assert.That(lines, Does.Contain("set language = en"));
-        Assert.That(lines, Does.Contain("dial 1002 (ring 25s)"));
-        Assert.That(lines[^1], Is.EqualTo("transfer 1002"));
+        Assert.That(lines, Does.Contain("wait in queue support: an agent answers (simulated), talk 30s"));
+        Assert.That(lines[^1], Is.EqualTo("queue support"));
     }
 
     [Test]

@@ -27,28 +27,16 @@ public sealed class QueueRulesTests
             queues: [{ name: sales, penalty: 1 }]
         """;
 
-    /// <summary>The demo's commented queues and agents, uncommented: what an admin gets by removing the #.</summary>
-    private static string ShippedWithAcdDemo()
-    {
-        var lines = File.ReadAllLines(ConfigFixture.ShippedConfigPath()).ToList();
-        foreach (var section in new[] { "queues: []", "agents: []" })
-        {
-            var start = lines.IndexOf(section);
-            Assert.That(start, Is.GreaterThan(0), section);
-            lines[start] = section[..^3];
-            for (var i = start + 1; i < lines.Count && lines[i].StartsWith('#'); i++) lines[i] = lines[i][1..];
-        }
-
-        return string.Join('\n', lines);
-    }
+    /// <summary>The shipped demo configuration, with its queues sales and support and agents 1001-1004.</summary>
+    private static string Shipped() => File.ReadAllText(ConfigFixture.ShippedConfigPath());
 
     [Test]
-    public void The_demo_queues_and_agents_of_the_shipped_configuration_are_valid_once_uncommented()
+    public void The_demo_queues_and_agents_of_the_shipped_configuration_are_valid()
     {
         using var folder = new TempFolder();
         // Relative to the repository, where the demo's prompts and flows are.
         var repository = Path.GetDirectoryName(Path.GetDirectoryName(ConfigFixture.ShippedConfigPath()))!;
-        using var root = (Microsoft.Extensions.Configuration.ConfigurationRoot)ConfigFixture.Build(folder, ShippedWithAcdDemo());
+        using var root = (Microsoft.Extensions.Configuration.ConfigurationRoot)ConfigFixture.Build(folder, Shipped());
 
         var result = Softswitch.Configuration.Validation.ConfigValidator.Validate(root, repository);
 
@@ -61,12 +49,29 @@ public sealed class QueueRulesTests
         Assert.That(options.Agents[3].Skills.Single(s => s.Name == "id").Level, Is.EqualTo(90));
     }
 
+    [Test, Description("The demo IVR's sales and support options and the routes 610 and 620 reach the shipped queues")]
+    public void The_demo_flows_queue_nodes_and_the_queue_routes_name_the_shipped_queues()
+    {
+        using var folder = new TempFolder();
+        var repository = Path.GetDirectoryName(Path.GetDirectoryName(ConfigFixture.ShippedConfigPath()))!;
+        using var root = (Microsoft.Extensions.Configuration.ConfigurationRoot)ConfigFixture.Build(folder, Shipped());
+        var options = Softswitch.Configuration.Validation.ConfigValidator.Validate(root, repository).Options!;
+
+        var flowQueues = File.ReadAllLines(Path.Combine(repository, "ivr-flows", "main.yaml"))
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^\s+queue:\s*(\S+)"))
+            .Where(match => match.Success).Select(match => match.Groups[1].Value);
+        Assert.That(flowQueues, Is.EqualTo(new[] { "sales", "support" }));
+        Assert.That(options.Routes.Where(r => r.Queue is not null).Select(r => (r.Match, r.Queue)),
+            Is.EqualTo(new[] { ("610", "sales"), ("620", "support") }));
+        Assert.That(options.Agents.Select(a => a.Extension), Does.Not.Contain("1005"), "1005 is the operator");
+    }
+
     [Test]
     public void The_demo_configuration_drives_the_engine_longest_idle_skilled_agent_first()
     {
         using var folder = new TempFolder();
         var repository = Path.GetDirectoryName(Path.GetDirectoryName(ConfigFixture.ShippedConfigPath()))!;
-        using var root = (Microsoft.Extensions.Configuration.ConfigurationRoot)ConfigFixture.Build(folder, ShippedWithAcdDemo());
+        using var root = (Microsoft.Extensions.Configuration.ConfigurationRoot)ConfigFixture.Build(folder, Shipped());
         var options = Softswitch.Configuration.Validation.ConfigValidator.Validate(root, repository).Options!;
 
         var configuration = AcdConfigurationMapper.Map(options);
