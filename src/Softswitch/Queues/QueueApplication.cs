@@ -15,7 +15,7 @@ namespace Softswitch.Queues;
 /// tries the next agent; the caller hanging up meanwhile is an abandon. A caller the queue refuses (full, or empty)
 /// or sends away (maximum wait, emptied) goes to the queue's overflow destination, or is told why and hung up on.
 /// The call's row gets <c>queue</c>, <c>agent</c>, <c>queue_result</c> and <c>wait_seconds</c> (and
-/// <c>overflow_from</c>/<c>overflow_to</c> when it went elsewhere).
+/// <c>overflow_from</c>, <c>overflow_reason</c> and <c>overflow_to</c> when it went elsewhere).
 /// </summary>
 public sealed class QueueApplication(
     AcdService acd,
@@ -148,6 +148,7 @@ public sealed class QueueApplication(
         if (destination is not null && overflowTo(destination) is { } next)
         {
             channel.SetRecordField("overflow_from", queue);
+            channel.SetRecordField("overflow_reason", reason); // queue_result is the next queue's once it takes the caller
             channel.SetRecordField("overflow_to", destination);
             if (next is QueueApplication nextQueue) return await nextQueue.EnterAsync(channel, tellWhy).ConfigureAwait(false);
             await next.RunAsync(channel).ConfigureAwait(false);

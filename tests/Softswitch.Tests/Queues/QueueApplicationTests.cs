@@ -252,7 +252,8 @@ public sealed class QueueApplicationTests
         await run.WaitAsync(Wait);
         Assert.That(channel.Fields, Is.EquivalentTo(new Dictionary<string, string>
         {
-            ["queue"] = "support", ["queue_result"] = "max_wait", ["wait_seconds"] = "30", ["overflow_from"] = "support", ["overflow_to"] = "flow:after-hours",
+            ["queue"] = "support", ["queue_result"] = "max_wait", ["wait_seconds"] = "30", ["overflow_from"] = "support", ["overflow_reason"] = "max_wait",
+            ["overflow_to"] = "flow:after-hours",
         }));
     }
 
