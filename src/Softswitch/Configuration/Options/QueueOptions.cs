@@ -67,7 +67,7 @@ public sealed class QueueOptions
     [ConfigurationKeyName("periodic_message")]
     public string? PeriodicMessage { get; set; }
 
-    /// <summary>How often the periodic message is played, counted from the first announcement's time.</summary>
+    /// <summary>The periodic message comes this long after <see cref="AnnounceDelaySeconds"/>, then this long after the end of the last one.</summary>
     [ConfigurationKeyName("periodic_every_seconds")]
     public int PeriodicEverySeconds { get; set; } = 60;
 
