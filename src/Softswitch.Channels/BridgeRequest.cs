@@ -12,6 +12,15 @@ public sealed record BridgeRequest
     /// <summary>What the caller hears while it rings: ringback (null) or this music class (a queue keeps its music).</summary>
     public string? MusicWhileRinging { get; init; }
 
+    /// <summary>
+    /// The caller keeps hearing what the application plays (music, announcements) while the destination rings, instead
+    /// of ringback or <see cref="MusicWhileRinging"/>; the application may go on calling <see cref="ICallChannel.PlayAsync"/>
+    /// and <see cref="ICallChannel.StartMusic"/> from another task meanwhile. The moment the destination answers, the
+    /// application's audio stops (a prompt in progress ends as <see cref="PlayOutcome.Finished"/>), and until the
+    /// conversation is over nothing the application plays is heard.
+    /// </summary>
+    public bool KeepApplicationAudio { get; init; }
+
     /// <summary>Record the conversation (both sides, stereo) into the call's recording.</summary>
     public bool Record { get; init; }
 

@@ -4,7 +4,9 @@ namespace Softswitch.Channels;
 /// An answered call as an application (an IVR flow, a queue, echo, music) sees it: prompts in the call's language,
 /// the caller's keys, recording, bridging to another party, hang-up. The call layer implements it over SIP and RTP;
 /// tests and the flow simulator implement it with a script. Every method runs on the application's own flow; the
-/// channel serialises them with the call's SIP events, so an application never needs a lock.
+/// channel serialises them with the call's SIP events, so an application never needs a lock. The one exception: while a
+/// bridge with <see cref="BridgeRequest.KeepApplicationAudio"/> rings, the application may play prompts and music from a
+/// second task (a queue's announcements while an agent rings).
 /// </summary>
 public interface ICallChannel
 {

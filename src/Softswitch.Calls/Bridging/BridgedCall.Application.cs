@@ -160,7 +160,9 @@ public sealed partial class BridgedCall
         _applicationBridge = requested.Done;
         _applicationBridgeRequest = request;
         _step = 0;
-        _ringback = request.MusicWhileRinging is { } music ? PlayMusic(_caller, music) : PlayRingback(_caller);
+        // A queue keeps its own music and announcements going while the agent rings; others hear ringback or music.
+        _ringback = request.KeepApplicationAudio ? null
+            : request.MusicWhileRinging is { } music ? PlayMusic(_caller, music) : PlayRingback(_caller);
         LogBridging(CallId, _application.Name, request.Destination, target.Name);
         await DialAsync(target).ConfigureAwait(false);
     }
@@ -169,6 +171,7 @@ public sealed partial class BridgedCall
     private void ConnectApplicationBridge(CalleeLeg party)
     {
         StopRingback();
+        _channel?.EnterConversation(); // an announcement still playing is cut here, before the party is heard
         // A queue records the conversation with its agent, from the answer (the route's record: true records it all).
         if (_applicationBridgeRequest?.Record == true && _caller.Media is { } media) StartRecording(media);
         _lastParty = party;
@@ -222,6 +225,7 @@ public sealed partial class BridgedCall
     private void CompleteApplicationBridge(BridgeOutcome outcome, string? party, TimeSpan talkTime)
     {
         StopRingback();
+        _channel?.LeaveConversation();
         _partyAnsweredAt = 0;
         MediaChanged();
         LogBridgeEnded(CallId, outcome.ToString(), party ?? "-");

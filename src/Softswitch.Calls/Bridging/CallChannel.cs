@@ -33,6 +33,12 @@ internal sealed partial class CallChannel : ICallChannel, ILocalMediaChannel
     private readonly CancellationTokenSource _hungUp = new();
     private readonly ConcurrentDictionary<string, string> _fields = new(StringComparer.Ordinal);
 
+    /// <summary>Guards <see cref="_inConversation"/> together with starting the player, so nothing starts once a party answered.</summary>
+    private readonly Lock _audioGate = new();
+
+    /// <summary>An application's bridge is answered: the caller hears the other party, never the application's audio.</summary>
+    private bool _inConversation;
+
     public CallChannel(BridgedCall call, MediaLeg media, CallMediaOptions options, TimeProvider time, ILoggerFactory loggers)
     {
         _call = call;
@@ -80,7 +86,14 @@ internal sealed partial class CallChannel : ICallChannel, ILocalMediaChannel
 
         if (audio.Count == 0) return new PlayResult(PlayOutcome.Finished);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(HungUp, cancellationToken);
-        var result = await _player.PlayAsync(audio, bargeIn, linked.Token).ConfigureAwait(false);
+        Task<PlaybackResult> playing;
+        lock (_audioGate)
+        {
+            if (_inConversation) return new PlayResult(PlayOutcome.Finished);
+            playing = _player.PlayAsync(audio, bargeIn, linked.Token);
+        }
+
+        var result = await playing.ConfigureAwait(false);
         return result.Outcome switch
         {
             PlaybackOutcome.Finished => new PlayResult(PlayOutcome.Finished),
@@ -134,7 +147,11 @@ internal sealed partial class CallChannel : ICallChannel, ILocalMediaChannel
 
     public void StartMusic(string musicClass = "default")
     {
-        if (Load(Prompt.Named("music/" + musicClass)) is { } music) _player.PlayLoop(music);
+        if (Load(Prompt.Named("music/" + musicClass)) is not { } music) return;
+        lock (_audioGate)
+        {
+            if (!_inConversation) _player.PlayLoop(music);
+        }
     }
 
     public void StopMusic()
@@ -147,7 +164,7 @@ internal sealed partial class CallChannel : ICallChannel, ILocalMediaChannel
     public async Task<BridgeResult> BridgeAsync(BridgeRequest request, CancellationToken cancellationToken = default)
     {
         if (HungUp.IsCancellationRequested) return new BridgeResult(BridgeOutcome.CallerHungUp);
-        Silence();
+        if (!request.KeepApplicationAudio) Silence();
         var done = new TaskCompletionSource<BridgeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         _call.Post(new BridgeRequested(request, done));
         var result = await done.Task.ConfigureAwait(false);
@@ -164,6 +181,25 @@ internal sealed partial class CallChannel : ICallChannel, ILocalMediaChannel
     {
         _typeAhead.Writer.TryWrite(digit.ToChar());
         if (_player.Interrupt(digit)) LogBargeIn(_call.CallId, digit.ToChar());
+    }
+
+    /// <summary>
+    /// The application's bridge was answered (the call's loop, before the media bridge connects): the application's
+    /// prompt or music stops at once, and nothing it plays is heard until <see cref="LeaveConversation"/>.
+    /// </summary>
+    internal void EnterConversation()
+    {
+        lock (_audioGate)
+        {
+            _inConversation = true;
+            _player.Stop();
+        }
+    }
+
+    /// <summary>The application's bridge is over: the caller is back with the application and hears what it plays.</summary>
+    internal void LeaveConversation()
+    {
+        lock (_audioGate) _inConversation = false;
     }
 
     /// <summary>The caller is gone (the call's loop): every wait of the application ends.</summary>

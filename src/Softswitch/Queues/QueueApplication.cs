@@ -7,28 +7,34 @@ using Softswitch.Ivr;
 namespace Softswitch.Queues;
 
 /// <summary>
-/// A caller in an ACD queue: music from the first second, its position said once, then it waits for the engine's
-/// decisions. An offer rings the agent's extension (the caller keeps the music); the agent answering tells the engine
-/// at once (through <see cref="BridgeRequest.Answered"/>), the conversation ending starts the agent's wrap-up, a phone
-/// that does not answer or is busy tells the engine so it tries the next agent; the caller hanging up meanwhile is an
-/// abandon. An overflow hands the call to the queue's overflow destination. The call's row gets <c>queue</c>,
-/// <c>agent</c> and <c>wait_seconds</c>.
+/// A caller in an ACD queue: music from the first second and the queue's announcements over it (a
+/// <see cref="QueueAnnouncer"/> beside the wait), while the engine's decisions are acted on the moment they come. An
+/// offer rings the agent's extension at once while the caller keeps hearing music and announcements; the agent
+/// answering cuts the announcement and tells the engine (through <see cref="BridgeRequest.Answered"/>), the
+/// conversation ending starts the agent's wrap-up, a phone that does not answer or is busy tells the engine so it
+/// tries the next agent; the caller hanging up meanwhile is an abandon. A caller the queue refuses (full, or empty)
+/// or sends away (maximum wait, emptied) goes to the queue's overflow destination, or is told why and hung up on.
+/// The call's row gets <c>queue</c>, <c>agent</c>, <c>queue_result</c> and <c>wait_seconds</c> (and
+/// <c>overflow_from</c>, <c>overflow_reason</c> and <c>overflow_to</c> when it went elsewhere).
 /// </summary>
 public sealed class QueueApplication(
     AcdService acd,
     string queue,
     QueueCallSettings settings,
     TimeProvider time,
-    Func<int, string, IReadOnlyList<Prompt>> positionPrompts,
+    QueuePrompts prompts,
     Func<string, ICallApplication?> overflowTo,
     int priority = 0) : ICallApplication
 {
     public string Name => "queue " + queue;
 
-    public Task RunAsync(ICallChannel channel) => RunQueueAsync(channel);
+    /// <summary>A route's caller: when the queue leaves it with nowhere to go, it hears why and the call ends.</summary>
+    public Task RunAsync(ICallChannel channel) => EnterAsync(channel, tellWhy: true);
 
-    /// <summary>The caller's time in the queue, and how it ended (the IVR's queue node goes on unless it connected).</summary>
-    public async Task<QueueCallOutcome> RunQueueAsync(ICallChannel channel)
+    /// <summary>The caller's time in the queue, and how it ended (the IVR's queue node goes on unless it connected, so nothing is said).</summary>
+    public Task<QueueCallOutcome> RunQueueAsync(ICallChannel channel) => EnterAsync(channel, tellWhy: false);
+
+    private async Task<QueueCallOutcome> EnterAsync(ICallChannel channel, bool tellWhy)
     {
         channel.StartMusic(settings.Music);
         channel.SetRecordField("queue", queue);
@@ -37,8 +43,8 @@ public sealed class QueueApplication(
         var joined = await acd.EnqueueAsync(channel.CallUuid, queue, inbox.Writer, priority).ConfigureAwait(false);
         if (joined != EnqueueResult.Queued)
         {
-            channel.SetRecordField("queue_result", Words(joined.ToString()));
-            return QueueCallOutcome.NotQueued;
+            var left = await LeaveAsync(channel, entered, Words(joined.ToString()), settings.Overflow, joined == EnqueueResult.QueueFull, tellWhy).ConfigureAwait(false);
+            return left == QueueCallOutcome.Overflowed ? QueueCallOutcome.NotQueued : left;
         }
 
         if (channel.HungUp.IsCancellationRequested)
@@ -47,54 +53,75 @@ public sealed class QueueApplication(
             return QueueCallOutcome.CallerHungUp;
         }
 
-        await AnnouncePositionAsync(channel).ConfigureAwait(false);
+        var stopAnnouncing = new CancellationTokenSource();
+        var announcing = new QueueAnnouncer(acd, settings, prompts, time).RunAsync(channel, entered, stopAnnouncing.Token);
+        (QueueCallOutcome Outcome, AcdDecision? Overflow) waited;
+        try
+        {
+            waited = await WaitForAgentAsync(channel, inbox.Reader, entered, stopAnnouncing).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stopAnnouncing.CancelAsync().ConfigureAwait(false);
+            await announcing.ConfigureAwait(false);
+        }
+
+        if (waited.Overflow is not { } overflow) return waited.Outcome;
+        return await LeaveAsync(channel, entered, Words(overflow.Reason.ToString()), overflow.Destination, full: false, tellWhy).ConfigureAwait(false);
+    }
+
+    /// <summary>Acts on the engine's decisions until the caller talked to an agent, hung up, or is sent away (the overflow decision).</summary>
+    private async Task<(QueueCallOutcome Outcome, AcdDecision? Overflow)> WaitForAgentAsync(ICallChannel channel, ChannelReader<AcdDecision> inbox,
+        long entered, CancellationTokenSource stopAnnouncing)
+    {
         while (true)
         {
             AcdDecision decision;
             try
             {
-                decision = await inbox.Reader.ReadAsync(channel.HungUp).ConfigureAwait(false);
+                decision = await inbox.ReadAsync(channel.HungUp).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 Abandoned(channel, entered);
-                return QueueCallOutcome.CallerHungUp;
+                return (QueueCallOutcome.CallerHungUp, null);
             }
 
             switch (decision.Kind)
             {
                 case AcdDecisionKind.Offer when decision.AgentId is { } agent:
-                    if (await OfferAsync(channel, decision, agent, entered).ConfigureAwait(false) is { } done) return done;
+                    if (await OfferAsync(channel, decision, agent, entered, stopAnnouncing).ConfigureAwait(false) is { } done) return (done, null);
                     break;
                 case AcdDecisionKind.Overflow:
-                    channel.SetRecordField("queue_result", "overflow");
-                    SetWait(channel, entered);
-                    if (decision.Destination is not { } destination || overflowTo(destination) is not { } next) return QueueCallOutcome.Overflowed;
-                    await next.RunAsync(channel).ConfigureAwait(false);
-                    return QueueCallOutcome.Connected;
+                    return (QueueCallOutcome.Overflowed, decision);
             }
         }
     }
 
-    /// <summary>Rings the agent; how the caller is done with the queue (talked to the agent, or hung up), or null to wait on.</summary>
-    private async Task<QueueCallOutcome?> OfferAsync(ICallChannel channel, AcdDecision offer, string agent, long entered)
+    /// <summary>Rings the agent, announcements going on; how the caller is done with the queue (talked to the agent, or hung up), or null to wait on.</summary>
+    private async Task<QueueCallOutcome?> OfferAsync(ICallChannel channel, AcdDecision offer, string agent, long entered, CancellationTokenSource stopAnnouncing)
     {
         var answered = 0;
+        void OnAnswered()
+        {
+            if (Interlocked.Exchange(ref answered, 1) != 0) return;
+            _ = stopAnnouncing.CancelAsync(); // the channel already cut the prompt; this ends the announcer (off the call's loop)
+            Connected(channel, offer, agent, entered);
+        }
+
         var result = await channel.BridgeAsync(new BridgeRequest
         {
             Destination = agent,
             RingTime = offer.RingTimeout,
             MusicWhileRinging = settings.Music,
+            KeepApplicationAudio = true,
             Record = settings.Record,
-            Answered = _ =>
-            {
-                if (Interlocked.Exchange(ref answered, 1) == 0) Connected(channel, offer, agent, entered);
-            },
+            Answered = _ => OnAnswered(),
         }).ConfigureAwait(false);
 
         if (result.Answered)
         {
-            if (Interlocked.Exchange(ref answered, 1) == 0) Connected(channel, offer, agent, entered);
+            OnAnswered();
             acd.CallEnded(agent);
             return QueueCallOutcome.Connected;
         }
@@ -105,9 +132,31 @@ public sealed class QueueApplication(
             return QueueCallOutcome.CallerHungUp;
         }
 
+        // The music and announcements never stopped: the caller just waits on.
         acd.OfferFailed(offer.OfferId, result.Outcome == BridgeOutcome.Busy ? OfferFailure.Busy : OfferFailure.NoAnswer);
-        channel.StartMusic(settings.Music);
         return null;
+    }
+
+    /// <summary>
+    /// The caller leaves the queue without an agent (<paramref name="reason"/> on the row): to <paramref name="destination"/>
+    /// when it is one the switch serves, else, for a route's caller, the reason said before the call ends.
+    /// </summary>
+    private async Task<QueueCallOutcome> LeaveAsync(ICallChannel channel, long entered, string reason, string? destination, bool full, bool tellWhy)
+    {
+        channel.SetRecordField("queue_result", reason);
+        SetWait(channel, entered);
+        if (destination is not null && overflowTo(destination) is { } next)
+        {
+            channel.SetRecordField("overflow_from", queue);
+            channel.SetRecordField("overflow_reason", reason); // queue_result is the next queue's once it takes the caller
+            channel.SetRecordField("overflow_to", destination);
+            if (next is QueueApplication nextQueue) return await nextQueue.EnterAsync(channel, tellWhy).ConfigureAwait(false);
+            await next.RunAsync(channel).ConfigureAwait(false);
+            return channel.HungUp.IsCancellationRequested ? QueueCallOutcome.CallerHungUp : QueueCallOutcome.Connected;
+        }
+
+        if (tellWhy && !channel.HungUp.IsCancellationRequested) await channel.PlayAsync(prompts.Refusal(full), bargeIn: false).ConfigureAwait(false);
+        return channel.HungUp.IsCancellationRequested ? QueueCallOutcome.CallerHungUp : QueueCallOutcome.Overflowed;
     }
 
     /// <summary>The agent answered: the engine hears it at once, the row names the agent and the wait until now.</summary>
@@ -128,16 +177,6 @@ public sealed class QueueApplication(
 
     private void SetWait(ICallChannel channel, long entered) =>
         channel.SetRecordField("wait_seconds", ((int)time.GetElapsedTime(entered).TotalSeconds).ToString(CultureInfo.InvariantCulture));
-
-    /// <summary>"You are caller number N" once, when the caller waits (no agent free) and the prompts exist; the music goes on after it.</summary>
-    private async Task AnnouncePositionAsync(ICallChannel channel)
-    {
-        if (await acd.GetCallerAsync(channel.CallUuid).ConfigureAwait(false) is not { Position: > 0 } status) return;
-        var prompts = positionPrompts(status.Position, channel.Language);
-        if (prompts.Count == 0) return;
-        await channel.PlayAsync(prompts, bargeIn: false).ConfigureAwait(false);
-        if (!channel.HungUp.IsCancellationRequested) channel.StartMusic(settings.Music);
-    }
 
     private static string Words(string name) => string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

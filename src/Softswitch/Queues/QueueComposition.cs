@@ -7,6 +7,7 @@ using Softswitch.Calls.Routing;
 using Softswitch.Configuration;
 using Softswitch.Configuration.Options;
 using Softswitch.Ivr;
+using Softswitch.Ivr.Runtime;
 using Softswitch.Ivr.Speech;
 using Softswitch.Sip.Registrar;
 
@@ -28,8 +29,8 @@ internal static class QueueComposition
             sp.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>().CurrentValue.Agents.Select(agent => agent.Extension)));
         services.AddSingleton<IAgentStates>(sp => sp.GetRequiredService<AcdService>());
         services.AddSingleton(sp => new QueueRoutes(sp.GetRequiredService<AcdService>(), sp.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>(),
-            sp.GetRequiredService<FlowLibrary>, sp.GetRequiredService<CallServiceSettings>().SoundsFolder, new SpokenNumbers(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<FlowLibrary>, sp.GetRequiredService<FlowServices>,
+            new QueuePrompts(sp.GetRequiredService<CallServiceSettings>().SoundsFolder, new SpokenNumbers()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICallQueues>(sp => sp.GetRequiredService<QueueRoutes>());
         services.AddSingleton<IRouteApplications>(sp => sp.GetRequiredService<QueueRoutes>());
         services.AddHostedService<AcdHostedService>();

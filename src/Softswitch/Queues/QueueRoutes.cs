@@ -3,27 +3,24 @@ using Softswitch.Calls.Routing;
 using Softswitch.Channels;
 using Softswitch.Configuration.Options;
 using Softswitch.Ivr;
-using Softswitch.Ivr.Speech;
+using Softswitch.Ivr.Runtime;
 
 namespace Softswitch.Queues;
 
 /// <summary>
 /// The ACD's entrances: a call on <c>queue: NAME</c> runs a <see cref="QueueApplication"/> (an unknown queue: none, the
 /// dispatcher answers 480), and an IVR <c>queue</c> node runs one as <see cref="ICallQueues"/>. A queue's overflow goes
-/// to another queue (<c>queue:NAME</c>) or a flow (<c>flow:NAME</c>); <c>voicemail:EXTENSION</c> is not served yet (the
-/// caller is hung up on, as with no overflow). The flows are looked up lazily: the flows' services hold this class.
+/// to another queue (<c>queue:NAME</c>), a flow (<c>flow:NAME</c>) or an extension's voicemail (<c>voicemail:EXTENSION</c>,
+/// <see cref="QueueVoicemail"/>). The flows and their services are looked up lazily: the flows' services hold this class.
 /// </summary>
 internal sealed class QueueRoutes(
     AcdService acd,
     IOptionsMonitor<SoftswitchOptions> options,
     Func<FlowLibrary> flows,
-    string soundsFolder,
-    INumberSpeaker numbers,
+    Func<FlowServices> flowServices,
+    QueuePrompts prompts,
     TimeProvider time) : IRouteApplications, ICallQueues
 {
-    /// <summary>"You are caller number" in the call's language (<c>sounds/&lt;language&gt;/queue-position.wav</c>).</summary>
-    private const string QueuePositionPrompt = "queue-position";
-
     public ICallApplication? For(DialPlanRoute route) =>
         route.Target == RouteTarget.Queue && route.Destination is { Length: > 0 } name ? ForQueue(name) : null;
 
@@ -33,21 +30,29 @@ internal sealed class QueueRoutes(
     /// <summary>The application for a caller entering <paramref name="name"/>; null for a queue the configuration does not have.</summary>
     public QueueApplication? ForQueue(string name, int priority = 0) =>
         options.CurrentValue.Queues.FirstOrDefault(q => q.Name == name) is { } queue
-            ? new QueueApplication(acd, name, new QueueCallSettings(queue.Music, queue.Record), time, PositionPrompts, Overflow, priority)
+            ? new QueueApplication(acd, name, SettingsOf(queue), time, prompts, Overflow, priority)
             : null;
+
+    /// <summary>The call side of a <c>queues</c> entry.</summary>
+    public static QueueCallSettings SettingsOf(QueueOptions queue) => new(queue.Music, queue.Record)
+    {
+        Overflow = queue.Overflow,
+        Announcements = new QueueAnnouncements
+        {
+            Delay = TimeSpan.FromSeconds(queue.AnnounceDelaySeconds),
+            Every = queue.AnnounceEverySeconds > 0 ? TimeSpan.FromSeconds(queue.AnnounceEverySeconds) : null,
+            Position = queue.AnnouncePosition,
+            EstimatedWait = queue.AnnounceEstimatedWait,
+            PeriodicMessage = queue.PeriodicMessage,
+            PeriodicEvery = TimeSpan.FromSeconds(queue.PeriodicEverySeconds),
+        },
+    };
 
     private ICallApplication? Overflow(string destination) => destination.Split(':', 2) switch
     {
         ["queue", var queue] => ForQueue(queue),
         ["flow", var flow] => flows().CreateApplication(flow),
+        ["voicemail", var box] when box.Length > 0 => new QueueVoicemail(box, flowServices()),
         _ => null,
     };
-
-    /// <summary>"You are caller number" and the number in words, when the call's language has both; else nothing.</summary>
-    private IReadOnlyList<Prompt> PositionPrompts(int position, string language)
-    {
-        if (!File.Exists(Path.Combine(soundsFolder, language, QueuePositionPrompt + ".wav"))) return [];
-        if (!numbers.TrySay(SayKind.Number, position.ToString(System.Globalization.CultureInfo.InvariantCulture), language, out var words, out _)) return [];
-        return [Prompt.Named(QueuePositionPrompt), .. words.Select(word => Prompt.Named(word))];
-    }
 }

@@ -270,6 +270,37 @@ public sealed class CallChannelTests
         Assert.That((await call.ByeAsync()).StatusCode, Is.EqualTo(200));
     }
 
+    [Test]
+    public async Task A_bridge_keeping_the_applications_audio_plays_it_while_the_party_rings_and_cuts_it_at_the_answer()
+    {
+        var ringing = new TaskCompletionSource<Task<BridgeResult>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var announcement = new TaskCompletionSource<PlayResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var duringConversation = new TaskCompletionSource<PlayResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var app = new ScriptedApplications(async channel =>
+        {
+            var bridge = channel.BridgeAsync(new BridgeRequest { Destination = "1002", KeepApplicationAudio = true });
+            ringing.TrySetResult(bridge);
+            announcement.TrySetResult(await channel.PlayAsync([Prompt.Named("menu")], bargeIn: false)); // 10 s, cut at the answer
+            duringConversation.TrySetResult(await channel.PlayAsync([Prompt.Named("menu")], bargeIn: false));
+            await bridge;
+        });
+        var call = await AnsweredCallAsync(app, Agent1002());
+        var invite = await _switch!.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Invite && r.RequestUri.User == "1002", "INVITE to 1002");
+        var bridging = await ringing.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var heardFrom = _phone.Count;
+        await _phone.WaitForAsync(IsMenu, "the application's prompt while 1002 rings", heardFrom);
+        Assert.That(announcement.Task.IsCompleted, Is.False, "the prompt plays on while the party rings");
+        _switch.Receive(OkFor(invite));
+
+        Assert.That((await announcement.Task.WaitAsync(TimeSpan.FromSeconds(5))).Outcome, Is.EqualTo(PlayOutcome.Finished), "cut at the answer");
+        Assert.That((await duringConversation.Task.WaitAsync(TimeSpan.FromSeconds(5))).Outcome, Is.EqualTo(PlayOutcome.Finished), "nothing to play over the party");
+        await _phone.WaitForQuietAsync(TimeSpan.FromMilliseconds(500)); // the silent party sends nothing: neither does the prompt
+        Assert.That(bridging.IsCompleted, Is.False, "the conversation goes on");
+        Assert.That((await call.ByeAsync()).StatusCode, Is.EqualTo(200));
+        Assert.That((await bridging.WaitAsync(TimeSpan.FromSeconds(10))).Outcome, Is.EqualTo(BridgeOutcome.CallerHungUp));
+    }
+
     private async Task<SipCall> AnsweredCallAsync(ScriptedApplications app, DialTargets? targets = null)
     {
         var route = new DialPlanRoute(FlowNumber, RouteTarget.Flow, "main");

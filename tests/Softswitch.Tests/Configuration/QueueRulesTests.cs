@@ -99,6 +99,8 @@ public sealed class QueueRulesTests
         var queue = result.Options!.Queues.Single();
         Assert.That((queue.Strategy, queue.JoinWhenEmpty, queue.RingTimeoutSeconds, queue.ServiceLevelSeconds, queue.WrapUpSeconds),
             Is.EqualTo(("longest_idle", true, 20, 20, 0)));
+        Assert.That((queue.AnnounceDelaySeconds, queue.AnnounceEverySeconds, queue.AnnouncePosition, queue.AnnounceEstimatedWait, queue.PeriodicMessage, queue.PeriodicEverySeconds),
+            Is.EqualTo((0, 0, true, true, (string?)null, 60)));
     }
 
     [TestCase("    max_wait_seconds: 120", "    strategy: ring_some", "softswitch.yaml:35:15: queues[0].strategy: 'ring_some' is not a strategy (longest_idle, ring_all, round_robin, fewest_calls, random)")]
@@ -111,6 +113,9 @@ public sealed class QueueRulesTests
     [TestCase("  - extension: \"1001\"", "  - extension: \"1009\"", "softswitch.yaml:38:16: agents[0].extension: extension '1009' is not defined under extensions")]
     [TestCase("    queues: [{ name: sales, penalty: 1 }]", "    queues: [{ name: billing }]", "softswitch.yaml:40:22: agents[0].queues[0].name: queue 'billing' is not defined under queues")]
     [TestCase("    queues: [{ name: sales, penalty: 1 }]", "    queues: []", "softswitch.yaml:40:13: agents[0].queues: agent 1001 serves no queue")]
+    [TestCase("    max_wait_seconds: 120", "    announce_every_seconds: -5", "softswitch.yaml:35:29: queues[0].announce_every_seconds: announce_every_seconds must be 0-3600 (got -5)")]
+    [TestCase("    max_wait_seconds: 120", "    periodic_every_seconds: 0", "softswitch.yaml:35:29: queues[0].periodic_every_seconds: periodic_every_seconds must be 1-3600 (got 0)")]
+    [TestCase("    max_wait_seconds: 120", "    periodic_message: ../secret", "softswitch.yaml:35:23: queues[0].periodic_message: '../secret' is not a prompt name (a file under sounds/<language> without .wav, e.g. queue-periodic)")]
     public void Each_queue_and_agent_rule_reports_where_and_why(string line, string replacement, string expected)
     {
         using var folder = new TempFolder();

@@ -35,10 +35,22 @@ internal sealed class ScriptedQueueChannel(string callUuid, Func<BridgeRequest, 
 
     public ConcurrentQueue<string> Played { get; } = new();
 
-    public Task<PlayResult> PlayAsync(IReadOnlyList<Prompt> prompts, bool bargeIn, CancellationToken cancellationToken = default)
+    /// <summary>When set, each playback lasts until this ends (the test holds an announcement, or its token cuts it short).</summary>
+    public Func<CancellationToken, Task>? Playing { get; set; }
+
+    public async Task<PlayResult> PlayAsync(IReadOnlyList<Prompt> prompts, bool bargeIn, CancellationToken cancellationToken = default)
     {
         foreach (var prompt in prompts) Played.Enqueue(prompt.ToString());
-        return Task.FromResult(new PlayResult(PlayOutcome.Finished));
+        if (Playing is not { } playing) return new PlayResult(PlayOutcome.Finished);
+        try
+        {
+            await playing(cancellationToken);
+            return new PlayResult(PlayOutcome.Finished);
+        }
+        catch (OperationCanceledException)
+        {
+            return new PlayResult(PlayOutcome.HungUp);
+        }
     }
 
     public Task<DigitsResult> CollectDigitsAsync(DigitCollection collection, CancellationToken cancellationToken = default) =>

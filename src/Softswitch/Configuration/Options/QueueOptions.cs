@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Softswitch.Configuration.Options;
 
-/// <summary>One entry of <c>queues</c>: an ACD queue's routing rules (docs/ACD.md). Not yet wired to calls.</summary>
+/// <summary>One entry of <c>queues</c>: an ACD queue's routing rules and what its callers hear (docs/ACD.md).</summary>
 public sealed class QueueOptions
 {
     /// <summary>The queue's name (routes and IVR flows name it).</summary>
@@ -46,6 +46,30 @@ public sealed class QueueOptions
 
     /// <summary>The music class callers hear while they wait and while an agent rings (<c>sounds/music/&lt;class&gt;.wav</c>).</summary>
     public string Music { get; set; } = "default";
+
+    /// <summary>How long a waiting caller hears only music before the first announcement.</summary>
+    [ConfigurationKeyName("announce_delay_seconds")]
+    public int AnnounceDelaySeconds { get; set; }
+
+    /// <summary>The position and estimated wait are said again this long after the last time; 0: said once.</summary>
+    [ConfigurationKeyName("announce_every_seconds")]
+    public int AnnounceEverySeconds { get; set; }
+
+    /// <summary>Say "you are caller number N".</summary>
+    [ConfigurationKeyName("announce_position")]
+    public bool AnnouncePosition { get; set; } = true;
+
+    /// <summary>Say "the estimated wait is M minutes" (from the queue's live figures; nothing while it has none).</summary>
+    [ConfigurationKeyName("announce_estimated_wait")]
+    public bool AnnounceEstimatedWait { get; set; } = true;
+
+    /// <summary>A prompt (<c>sounds/&lt;language&gt;/NAME.wav</c>) played to waiting callers every <see cref="PeriodicEverySeconds"/>; none: no periodic message.</summary>
+    [ConfigurationKeyName("periodic_message")]
+    public string? PeriodicMessage { get; set; }
+
+    /// <summary>The periodic message comes this long after <see cref="AnnounceDelaySeconds"/>, then this long after the end of the last one.</summary>
+    [ConfigurationKeyName("periodic_every_seconds")]
+    public int PeriodicEverySeconds { get; set; } = 60;
 
     /// <summary>Record every conversation with an agent (stereo WAV under <c>storage.recordings</c>).</summary>
     public bool Record { get; set; }

@@ -79,6 +79,14 @@ public static class QueueRules
             Range(context, path, "ring_timeout_seconds", queue.RingTimeoutSeconds, 1, 600);
             Range(context, path, "wrap_up_seconds", queue.WrapUpSeconds, 0, 3_600);
             Range(context, path, "service_level_seconds", queue.ServiceLevelSeconds, 1, 3_600);
+            Range(context, path, "announce_delay_seconds", queue.AnnounceDelaySeconds, 0, 3_600);
+            Range(context, path, "announce_every_seconds", queue.AnnounceEverySeconds, 0, 3_600);
+            Range(context, path, "periodic_every_seconds", queue.PeriodicEverySeconds, 1, 3_600);
+            if (queue.PeriodicMessage is { } message && !RouteRules.IsSoundName(message))
+            {
+                context.Error(ConfigKeys.Combine(path, "periodic_message"), $"'{message}' is not a prompt name (a file under sounds/<language> without .wav, e.g. queue-periodic)");
+            }
+
             if (!RouteRules.IsSoundName(queue.Music) || queue.Music.Contains('/', StringComparison.Ordinal))
             {
                 context.Error(ConfigKeys.Combine(path, "music"), $"'{queue.Music}' is not a music class (a file name under sounds/music without .wav, e.g. default)");
