@@ -19,6 +19,15 @@ public sealed partial class CallRecorder
     /// <summary>True while silence is written instead of the conversation.</summary>
     public bool IsPaused => _paused;
 
+    /// <summary>True once the recorder was disposed: nothing more is written.</summary>
+    public bool IsStopped
+    {
+        get
+        {
+            lock (_tickGate) return _stopped;
+        }
+    }
+
     /// <summary>The spans written as silence so far, in order.</summary>
     public IReadOnlyList<RecordingPause> Pauses
     {
