@@ -96,6 +96,7 @@ public sealed class QueueApplication(
         {
             if (Interlocked.Exchange(ref answered, 1) == 0) Connected(channel, offer, agent, entered);
             acd.CallEnded(agent);
+            await QueueConversationEnd.RunAsync(channel, result, settings.Survey, overflowTo).ConfigureAwait(false);
             return QueueCallOutcome.Connected;
         }
 

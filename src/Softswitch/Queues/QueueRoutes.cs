@@ -33,7 +33,7 @@ internal sealed class QueueRoutes(
     /// <summary>The application for a caller entering <paramref name="name"/>; null for a queue the configuration does not have.</summary>
     public QueueApplication? ForQueue(string name, int priority = 0) =>
         options.CurrentValue.Queues.FirstOrDefault(q => q.Name == name) is { } queue
-            ? new QueueApplication(acd, name, new QueueCallSettings(queue.Music, queue.Record), time, PositionPrompts, Overflow, priority)
+            ? new QueueApplication(acd, name, new QueueCallSettings(queue.Music, queue.Record, queue.Survey), time, PositionPrompts, Overflow, priority)
             : null;
 
     private ICallApplication? Overflow(string destination) => destination.Split(':', 2) switch
