@@ -21,8 +21,7 @@ public sealed partial class FileRetentionSweeper : IAsyncDisposable
     private readonly FileRetention _retention;
     private readonly TimeProvider _time;
     private readonly ILogger<FileRetentionSweeper> _logger;
-    private readonly SemaphoreSlim _running = new(1, 1);
-    private ITimer? _timer;
+    private readonly DailySweep _schedule;
 
     public FileRetentionSweeper(SqliteDatabase database, FileRetention retention, TimeProvider time, ILogger<FileRetentionSweeper>? logger = null)
     {
@@ -30,6 +29,7 @@ public sealed partial class FileRetentionSweeper : IAsyncDisposable
         _retention = retention;
         _time = time;
         _logger = logger ?? NullLogger<FileRetentionSweeper>.Instance;
+        _schedule = new DailySweep(time, () => SweepAsync(), LogSweepFailed);
     }
 
     /// <summary>False when both retentions keep forever: there is nothing to sweep.</summary>
@@ -40,82 +40,79 @@ public sealed partial class FileRetentionSweeper : IAsyncDisposable
     {
         if (!Enabled) return;
         await SweepAsync(cancellationToken).ConfigureAwait(false);
-        _timer = _time.CreateTimer(_ => _ = SweepInBackgroundAsync(), null, RetentionSweeper.Interval, RetentionSweeper.Interval);
+        _schedule.Arm();
     }
 
     /// <summary>Deletes what is older than its retention now.</summary>
-    public async Task<FileRetentionSweep> SweepAsync(CancellationToken cancellationToken = default)
+    public Task<FileRetentionSweep> SweepAsync(CancellationToken cancellationToken = default) =>
+        _schedule.RunAsync(() => SweepFilesAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Stops the daily sweep and waits for one in progress.</summary>
+    public ValueTask DisposeAsync() => _schedule.DisposeAsync();
+
+    private async Task<FileRetentionSweep> SweepFilesAsync(CancellationToken cancellationToken)
     {
-        await _running.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var now = _time.GetUtcNow();
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var recordings = 0;
+        if (_retention.Recordings is { } keepRecordings)
         {
-            var now = _time.GetUtcNow();
-            await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var recordings = _retention.Recordings is { } keepRecordings
-                ? await SweepRecordingsAsync(connection, now, now - keepRecordings, cancellationToken).ConfigureAwait(false)
-                : 0;
-            var voicemail = _retention.Voicemail is { } keepVoicemail
-                ? await SweepVoicemailAsync(connection, now - keepVoicemail, cancellationToken).ConfigureAwait(false)
-                : 0;
-            if (recordings > 0) LogRecordingsDeleted(recordings, _retention.Recordings!.Value.TotalDays);
-            if (voicemail > 0) LogVoicemailDeleted(voicemail, _retention.Voicemail!.Value.TotalDays);
-            return new FileRetentionSweep(recordings, voicemail);
+            recordings = await SweepAsync(connection, "recordings", now - keepRecordings, _retention.RecordingsFolder,
+                (id, path) => ForgetRecordingAsync(connection, id, path, now, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (recordings > 0) LogRecordingsDeleted(recordings, keepRecordings.TotalDays);
         }
-        finally
+
+        var voicemail = 0;
+        if (_retention.Voicemail is { } keepVoicemail)
         {
-            _running.Release();
+            voicemail = await SweepAsync(connection, "voicemail_messages", now - keepVoicemail, _retention.VoicemailFolder,
+                (id, _) => connection.ExecuteAsync(new CommandDefinition("DELETE FROM voicemail_messages WHERE id = @Id", new { Id = id },
+                    cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false);
+            if (voicemail > 0) LogVoicemailDeleted(voicemail, keepVoicemail.TotalDays);
         }
+
+        return new FileRetentionSweep(recordings, voicemail);
     }
 
-    private async Task<int> SweepRecordingsAsync(SqliteConnection connection, DateTimeOffset now, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows of <paramref name="table"/> (a constant) started before <paramref name="cutoff"/>, a batch at a time:
+    /// each file deleted, then its row forgotten; returns how many went.
+    /// </summary>
+    private async Task<int> SweepAsync(SqliteConnection connection, string table, DateTimeOffset cutoff, string folder,
+        Func<long, string, Task> forget, CancellationToken cancellationToken)
     {
         var deleted = 0;
         long after = 0;
         while (true)
         {
             var rows = (await connection.QueryAsync<(long Id, string Path)>(new CommandDefinition(
-                "SELECT id, path FROM recordings WHERE started_at < @Cutoff AND id > @After ORDER BY id LIMIT @Batch",
+                $"SELECT id, path FROM {table} WHERE started_at < @Cutoff AND id > @After ORDER BY id LIMIT @Batch",
                 new { Cutoff = StorageTime.ToText(cutoff), After = after, Batch }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
             if (rows.Count == 0) return deleted;
             after = rows[^1].Id;
             foreach (var (id, path) in rows)
             {
-                if (!TryDelete(_retention.RecordingsFolder, path)) continue;
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM recordings WHERE id = @Id", new { Id = id }, transaction,
-                    cancellationToken: cancellationToken)).ConfigureAwait(false);
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    UPDATE calls SET recording_path = NULL,
-                        application_fields = json_set(COALESCE(application_fields, '{}'), '$.recording_deleted', @Now)
-                    WHERE recording_path = @Path
-                    """,
-                    new { Path = path, Now = StorageTime.ToText(now) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                if (!TryDelete(folder, path)) continue;
+                await forget(id, path).ConfigureAwait(false);
                 deleted++;
             }
         }
     }
 
-    private async Task<int> SweepVoicemailAsync(SqliteConnection connection, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    /// <summary>The recording's catalog row goes; the call's row stays, its path cleared and the deletion noted.</summary>
+    private static async Task ForgetRecordingAsync(SqliteConnection connection, long id, string path, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var deleted = 0;
-        long after = 0;
-        while (true)
-        {
-            var rows = (await connection.QueryAsync<(long Id, string Path)>(new CommandDefinition(
-                "SELECT id, path FROM voicemail_messages WHERE started_at < @Cutoff AND id > @After ORDER BY id LIMIT @Batch",
-                new { Cutoff = StorageTime.ToText(cutoff), After = after, Batch }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-            if (rows.Count == 0) return deleted;
-            after = rows[^1].Id;
-            foreach (var (id, path) in rows)
-            {
-                if (!TryDelete(_retention.VoicemailFolder, path)) continue;
-                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM voicemail_messages WHERE id = @Id", new { Id = id },
-                    cancellationToken: cancellationToken)).ConfigureAwait(false);
-                deleted++;
-            }
-        }
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM recordings WHERE id = @Id", new { Id = id }, transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE calls SET recording_path = NULL,
+                application_fields = json_set(COALESCE(application_fields, '{}'), '$.recording_deleted', @Now)
+            WHERE recording_path = @Path
+            """,
+            new { Path = path, Now = StorageTime.ToText(now) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -141,28 +138,6 @@ public sealed partial class FileRetentionSweeper : IAsyncDisposable
         {
             LogDeleteFailed(error, full);
             return false;
-        }
-    }
-
-    /// <summary>Stops the daily sweep and waits for one in progress.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (_timer is not null) await _timer.DisposeAsync().ConfigureAwait(false);
-        _timer = null;
-        await _running.WaitAsync().ConfigureAwait(false);
-        _running.Release();
-    }
-
-    private async Task SweepInBackgroundAsync()
-    {
-        try
-        {
-            await SweepAsync().ConfigureAwait(false);
-        }
-        catch (Exception error)
-        {
-            // A locked database today must not stop tomorrow's sweep.
-            LogSweepFailed(error);
         }
     }
 

@@ -76,7 +76,6 @@ public static class SoftswitchServices
             sp.GetRequiredService<TimeProvider>(),
             RetentionSweeper.TablesWith(TimeSpan.FromDays(options.Storage.CallRecordsRetentionDays)),
             logger: sp.GetRequiredService<ILogger<RetentionSweeper>>()));
-        services.AddHostedService<RetentionService>();
         services.AddSingleton(sp => new FileRetentionSweeper(
             sp.GetRequiredService<SqliteDatabase>(),
             // The folders resolve as SipComposition and IvrComposition resolve them, against the content root.
@@ -86,7 +85,7 @@ public static class SoftswitchServices
                 FileRetention.Days(options.Storage.VoicemailRetentionDays)),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<FileRetentionSweeper>>()));
-        services.AddHostedService<FileRetentionService>();
+        services.AddHostedService<RetentionService>();
         // Flows load before the SIP stack takes calls (hosted services start in order).
         services.AddSoftswitchIvr(databasePath);
         services.AddSoftswitchQueues();
