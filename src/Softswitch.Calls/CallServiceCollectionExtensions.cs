@@ -36,6 +36,7 @@ public static class CallServiceCollectionExtensions
     {
         services.AddSingleton(settings);
         services.AddSingleton<CallRegistry>();
+        services.AddSingleton(sp => new CallRecordingCommands(sp.GetRequiredService<CallRegistry>()));
         services.AddSingleton(sp => new ExtensionActivity(sp.GetRequiredService<ILogger<ExtensionActivity>>()));
         services.AddSingleton(sp => new MeetMeRooms(sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new ExtensionOverrides(sp.GetRequiredService<TimeProvider>()));
@@ -57,6 +58,7 @@ public static class CallServiceCollectionExtensions
                 Prompts = sp.GetRequiredService<PromptCache>(),
                 SoundsFolder = calls.SoundsFolder,
                 DefaultLanguage = calls.DefaultLanguage,
+                PauseCodes = calls.RecordingPauseCodes,
             };
         });
         services.AddSingleton(sp => new DialTargets(sp.GetRequiredService<ICalleeDirectory>(), sp.GetRequiredService<BindingStore>().GetBindings,

@@ -26,6 +26,9 @@ public sealed record CallServiceSettings
     /// <summary>Strict RTP latching: how long a peer's media must be silent before another source may replace it.</summary>
     public required TimeSpan RelatchAfter { get; init; }
 
+    /// <summary>The keys an agent presses to pause and resume a call's recording (PCI).</summary>
+    public Media.RecordingPauseCodes RecordingPauseCodes { get; init; } = new();
+
     /// <summary>Music on hold, a class under sounds/music/.</summary>
     public string MusicOnHold { get; init; } = "default";
 

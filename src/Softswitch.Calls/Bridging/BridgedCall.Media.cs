@@ -147,6 +147,8 @@ public sealed partial class BridgedCall
                 LogDigitLimited(leg, digit);
                 // An application's caller: the keys steer it (barge-in, the type-ahead buffer).
                 if (leg == _caller && Volatile.Read(ref _channel) is { } channel) channel.OnDigit(digit.Digit);
+                // The other party (a queue's agent) may pause and resume the recording by its codes.
+                else if (leg != _caller) OnPartyKey(digit.Digit);
             }
         }
         catch (Exception error) when (error is OperationCanceledException or ObjectDisposedException or InvalidOperationException)

@@ -35,6 +35,9 @@ public sealed class CallMediaOptions
     /// <summary>Root of the prompts: sounds/&lt;language&gt;/&lt;name&gt;.wav, music under sounds/music/.</summary>
     public required string SoundsFolder { get; init; }
 
+    /// <summary>The keys an agent presses to pause and resume a call's recording (PCI).</summary>
+    public RecordingPauseCodes PauseCodes { get; init; } = new();
+
     /// <summary>Language of prompts when the call has not chosen one.</summary>
     public string DefaultLanguage { get; init; } = "en";
 }

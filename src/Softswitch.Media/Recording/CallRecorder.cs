@@ -236,6 +236,9 @@ public sealed partial class CallRecorder : IMediaLegTap, IMediaClockListener, IA
 
         _received.Render(frame.AsSpan(0, FrameSamples));
         _sent.Render(frame.AsSpan(FrameSamples, FrameSamples));
+        // Paused (PCI): both directions are still taken from their buffers, but silence is written in their place.
+        if (_paused) frame.AsSpan(0, 2 * FrameSamples).Clear();
+        _framesRecorded++;
         if (_queue.Writer.TryWrite(frame))
         {
             _dropping = false;

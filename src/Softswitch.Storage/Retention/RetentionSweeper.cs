@@ -36,8 +36,7 @@ public sealed partial class RetentionSweeper : IAsyncDisposable
     private readonly IReadOnlyList<RetainedTable> _tables;
     private readonly TimeProvider _time;
     private readonly ILogger<RetentionSweeper> _logger;
-    private readonly SemaphoreSlim _running = new(1, 1);
-    private ITimer? _timer;
+    private readonly DailySweep _schedule;
 
     /// <summary>Creates a sweeper; nothing runs until <see cref="StartAsync"/>.</summary>
     public RetentionSweeper(SqliteDatabase database, TimeSpan retention, TimeProvider time,
@@ -49,68 +48,46 @@ public sealed partial class RetentionSweeper : IAsyncDisposable
         _tables = tables ?? DefaultTables;
         _time = time;
         _logger = logger ?? NullLogger<RetentionSweeper>.Instance;
+        _schedule = new DailySweep(time, () => SweepAsync(), LogSweepFailed);
     }
 
     /// <summary>Sweeps once now, then arms the daily sweep.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         await SweepAsync(cancellationToken).ConfigureAwait(false);
-        _timer = _time.CreateTimer(_ => _ = SweepInBackgroundAsync(), null, Interval, Interval);
+        _schedule.Arm();
     }
 
     /// <summary>Deletes the rows older than the retention period; returns how many went from each table.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> SweepAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, int>> SweepAsync(CancellationToken cancellationToken = default) =>
+        _schedule.RunAsync(() => SweepTablesAsync(cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, int>> SweepTablesAsync(CancellationToken cancellationToken)
     {
         var deleted = new Dictionary<string, int>(StringComparer.Ordinal);
-        await _running.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var now = _time.GetUtcNow();
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var table in _tables)
         {
-            var now = _time.GetUtcNow();
-            await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var table in _tables)
-            {
-                var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @Name", new { Name = table.Table },
-                    cancellationToken: cancellationToken)).ConfigureAwait(false);
-                if (exists == 0) continue;
-                var condition = table.Condition is null ? "" : $" AND ({table.Condition})";
-                var retention = table.Retention ?? _retention;
-                var cutoff = StorageTime.ToText(now - retention);
-                var count = await connection.ExecuteAsync(new CommandDefinition(
-                    $"DELETE FROM {table.Table} WHERE {table.TimeColumn} < @Cutoff{condition}", new { Cutoff = cutoff },
-                    cancellationToken: cancellationToken)).ConfigureAwait(false);
-                deleted[table.Table] = count;
-                if (count > 0) LogSwept(count, table.Table, retention.TotalDays);
-            }
+            var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @Name", new { Name = table.Table },
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (exists == 0) continue;
+            var condition = table.Condition is null ? "" : $" AND ({table.Condition})";
+            var retention = table.Retention ?? _retention;
+            var cutoff = StorageTime.ToText(now - retention);
+            var count = await connection.ExecuteAsync(new CommandDefinition(
+                $"DELETE FROM {table.Table} WHERE {table.TimeColumn} < @Cutoff{condition}", new { Cutoff = cutoff },
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            deleted[table.Table] = count;
+            if (count > 0) LogSwept(count, table.Table, retention.TotalDays);
         }
-        finally
-        {
-            _running.Release();
-        }
+
         return deleted;
     }
 
     /// <summary>Stops the daily sweep and waits for one in progress.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (_timer is not null) await _timer.DisposeAsync().ConfigureAwait(false);
-        _timer = null;
-        await _running.WaitAsync().ConfigureAwait(false);
-        _running.Release();
-    }
-
-    private async Task SweepInBackgroundAsync()
-    {
-        try
-        {
-            await SweepAsync().ConfigureAwait(false);
-        }
-        catch (Exception error)
-        {
-            // A locked or full database today must not stop tomorrow's sweep.
-            LogSweepFailed(error);
-        }
-    }
+    public ValueTask DisposeAsync() => _schedule.DisposeAsync();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Count} rows older than {Days} days deleted from {Table}")]
     private partial void LogSwept(int count, string table, double days);

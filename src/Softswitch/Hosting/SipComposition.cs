@@ -121,6 +121,7 @@ internal static class SipComposition
             },
             // Relative folders resolve against the same base as the database's path.
             RecordingsFolder = Path.GetFullPath(settings.Storage.Recordings, contentRoot),
+            RecordingPauseCodes = new Calls.Media.RecordingPauseCodes(settings.Recording.PauseCode, settings.Recording.ResumeCode),
             SoundsFolder = Path.GetFullPath(settings.Ivr.Sounds, contentRoot),
             DefaultLanguage = settings.Ivr.DefaultLanguage,
             RelatchAfter = TimeSpan.FromMilliseconds(settings.Rtp.RelatchAfterMs),

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Softswitch.Configuration;
@@ -75,6 +76,15 @@ public static class SoftswitchServices
             sp.GetRequiredService<TimeProvider>(),
             RetentionSweeper.TablesWith(TimeSpan.FromDays(options.Storage.CallRecordsRetentionDays)),
             logger: sp.GetRequiredService<ILogger<RetentionSweeper>>()));
+        services.AddSingleton(sp => new FileRetentionSweeper(
+            sp.GetRequiredService<SqliteDatabase>(),
+            // The folders resolve as SipComposition and IvrComposition resolve them, against the content root.
+            new FileRetention(Path.GetFullPath(options.Storage.Recordings, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+                FileRetention.Days(options.Storage.RecordingRetentionDays),
+                Path.GetFullPath(options.Storage.Voicemail, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+                FileRetention.Days(options.Storage.VoicemailRetentionDays)),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<FileRetentionSweeper>>()));
         services.AddHostedService<RetentionService>();
         // Flows load before the SIP stack takes calls (hosted services start in order).
         services.AddSoftswitchIvr(databasePath);

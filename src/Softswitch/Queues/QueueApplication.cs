@@ -123,6 +123,7 @@ public sealed class QueueApplication(
         {
             OnAnswered();
             acd.CallEnded(agent);
+            await QueueConversationEnd.RunAsync(channel, result, settings.Survey, overflowTo).ConfigureAwait(false);
             return QueueCallOutcome.Connected;
         }
 

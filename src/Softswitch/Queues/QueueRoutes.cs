@@ -34,7 +34,7 @@ internal sealed class QueueRoutes(
             : null;
 
     /// <summary>The call side of a <c>queues</c> entry.</summary>
-    public static QueueCallSettings SettingsOf(QueueOptions queue) => new(queue.Music, queue.Record)
+    public static QueueCallSettings SettingsOf(QueueOptions queue) => new(queue.Music, queue.Record, queue.Survey)
     {
         Overflow = queue.Overflow,
         Announcements = new QueueAnnouncements

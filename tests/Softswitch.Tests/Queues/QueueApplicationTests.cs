@@ -78,7 +78,7 @@ public sealed class QueueApplicationTests
         Assert.That((await _acd.GetAgentAsync("1002"))?.State, Is.EqualTo(AgentState.Available), "the wrap-up ends on the service's timer");
         Assert.That(channel.Fields, Is.EquivalentTo(new Dictionary<string, string>
         {
-            ["queue"] = "support", ["agent"] = "1002", ["queue_result"] = "answered", ["wait_seconds"] = "3",
+            ["queue"] = "support", ["agent"] = "1002", ["queue_result"] = "answered", ["wait_seconds"] = "3", ["talk_seconds"] = "60",
         }));
     }
 

@@ -74,6 +74,12 @@ public sealed class QueueOptions
     /// <summary>Record every conversation with an agent (stereo WAV under <c>storage.recordings</c>).</summary>
     public bool Record { get; set; }
 
+    /// <summary>
+    /// A flow (<c>ivr-flows/NAME.yaml</c>) the caller is kept in when the agent hangs up first: a 1-5 rating whose
+    /// variable <c>survey_score</c> goes on the call's row. Empty: no survey.
+    /// </summary>
+    public string? Survey { get; set; }
+
     /// <summary>Answered within this wait counts toward the service level.</summary>
     [ConfigurationKeyName("service_level_seconds")]
     public int ServiceLevelSeconds { get; set; } = 20;

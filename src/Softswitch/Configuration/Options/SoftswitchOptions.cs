@@ -31,6 +31,9 @@ public sealed class SoftswitchOptions
     /// <summary>Database and recordings.</summary>
     public StorageOptions Storage { get; set; } = new();
 
+    /// <summary>PCI pause and resume codes for recorded calls.</summary>
+    public RecordingOptions Recording { get; set; } = new();
+
     /// <summary>Log level and file.</summary>
     public LoggingOptions Logging { get; set; } = new();
 

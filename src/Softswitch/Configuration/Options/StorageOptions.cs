@@ -24,4 +24,15 @@ public sealed class StorageOptions
     /// <summary>Days of call records (<c>calls</c>) kept, judged by the call's start; 0 keeps them forever.</summary>
     [ConfigurationKeyName("call_records_retention_days")]
     public int CallRecordsRetentionDays { get; set; }
+
+    /// <summary>
+    /// Days call recordings (WAV files under <see cref="Recordings"/>) are kept, judged by the recording's start; older
+    /// ones are deleted at start-up and daily, their rows marked. 0 keeps them forever.
+    /// </summary>
+    [ConfigurationKeyName("recording_retention_days")]
+    public int RecordingRetentionDays { get; set; }
+
+    /// <summary>Days voicemail messages are kept (any state), judged by when they were left; 0 keeps them forever.</summary>
+    [ConfigurationKeyName("voicemail_retention_days")]
+    public int VoicemailRetentionDays { get; set; }
 }

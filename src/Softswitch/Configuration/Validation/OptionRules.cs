@@ -45,6 +45,7 @@ public static class OptionRules
         ExtensionRules.Check(options, context);
         RingGroupRules.Check(options, context);
         QueueRules.Check(options, context);
+        RecordingRules.Check(options, context);
         RouteRules.Check(options, context);
         TrunkRules.Check(options, context);
         VoicemailRules.Check(options, context);
