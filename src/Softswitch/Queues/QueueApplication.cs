@@ -21,7 +21,8 @@ public sealed class QueueApplication(
     TimeProvider time,
     Func<int, string, IReadOnlyList<Prompt>> positionPrompts,
     Func<string, ICallApplication?> overflowTo,
-    int priority = 0) : ICallApplication
+    int priority = 0,
+    QueueCallbacks? callbacks = null) : ICallApplication
 {
     public string Name => "queue " + queue;
 
@@ -48,11 +49,14 @@ public sealed class QueueApplication(
         }
 
         await AnnouncePositionAsync(channel).ConfigureAwait(false);
+        var callback = callbacks?.Listen(channel, queue, entered);
         while (true)
         {
             AcdDecision decision;
             try
             {
+                // Virtual hold: a key while waiting, and the caller hangs up keeping its place (QueueCallbacks).
+                if (callback is not null && !await callback.WaitForDecisionAsync(inbox.Reader, settings.Music).ConfigureAwait(false)) return QueueCallOutcome.CallerHungUp;
                 decision = await inbox.Reader.ReadAsync(channel.HungUp).ConfigureAwait(false);
             }
             catch (OperationCanceledException)

@@ -19,7 +19,8 @@ internal sealed class QueueRoutes(
     Func<FlowLibrary> flows,
     string soundsFolder,
     INumberSpeaker numbers,
-    TimeProvider time) : IRouteApplications, ICallQueues
+    TimeProvider time,
+    QueueCallbacks? callbacks = null) : IRouteApplications, ICallQueues
 {
     /// <summary>"You are caller number" in the call's language (<c>sounds/&lt;language&gt;/queue-position.wav</c>).</summary>
     private const string QueuePositionPrompt = "queue-position";
@@ -33,7 +34,7 @@ internal sealed class QueueRoutes(
     /// <summary>The application for a caller entering <paramref name="name"/>; null for a queue the configuration does not have.</summary>
     public QueueApplication? ForQueue(string name, int priority = 0) =>
         options.CurrentValue.Queues.FirstOrDefault(q => q.Name == name) is { } queue
-            ? new QueueApplication(acd, name, new QueueCallSettings(queue.Music, queue.Record), time, PositionPrompts, Overflow, priority)
+            ? new QueueApplication(acd, name, new QueueCallSettings(queue.Music, queue.Record), time, PositionPrompts, Overflow, priority, callbacks)
             : null;
 
     private ICallApplication? Overflow(string destination) => destination.Split(':', 2) switch
