@@ -5,7 +5,6 @@ using Softswitch.Calls.Supervision;
 using Softswitch.Calls.Tests.Support;
 using Softswitch.Channels;
 using Softswitch.Sip.Messages;
-using Softswitch.Sip.Registrar;
 
 namespace Softswitch.Calls.Tests.Channels;
 
@@ -22,7 +21,7 @@ public sealed class CallOriginatorTests
 
     [SetUp]
     public void SetUp() =>
-        _switch = new CallSwitch([], Extensions("1002", "1003"), new DialPlanRoute("500", RouteTarget.Flow, "main"));
+        _switch = new CallSwitch([], PartyPhones.Registered("1002", "1003"), new DialPlanRoute("500", RouteTarget.Flow, "main"));
 
     [TearDown]
     public async Task TearDown() => await _switch.DisposeAsync();
@@ -43,7 +42,7 @@ public sealed class CallOriginatorTests
         var invite = await _switch.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Invite && r.RequestUri.User == "1002", "INVITE to 1002");
         Assert.That(invite.From.Uri.User, Is.EqualTo("1001"), "the agent's phone shows the number the call is for");
         Assert.That(placing.IsCompleted, Is.False, "nobody answered yet");
-        _switch.Receive(ResponseFor(invite, "200 OK", PartySdp));
+        _switch.Receive(PartyPhones.ResponseFor(invite, "200 OK", PartySdp));
 
         var result = await placing.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.That((result.Outcome, result.Party), Is.EqualTo((OriginateOutcome.Answered, "1002")));
@@ -51,7 +50,7 @@ public sealed class CallOriginatorTests
 
         var second = await _switch.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Invite && r.RequestUri.User == "1003", "INVITE to 1003");
         Assert.That(second.From.Uri.User, Is.EqualTo("1001"));
-        _switch.Receive(ResponseFor(second, "200 OK", PartySdp));
+        _switch.Receive(PartyPhones.ResponseFor(second, "200 OK", PartySdp));
         await _switch.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Ack && r.CallId == second.CallId, "ACK to 1003");
         _switch.Receive(ByeFrom(second, ContactOf(second)));
 
@@ -75,7 +74,7 @@ public sealed class CallOriginatorTests
         var app = new ScriptedApplications(_ => Task.CompletedTask);
         var placing = _switch.Originator.OriginateAsync(Request("1002", app));
         var invite = await _switch.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Invite && r.RequestUri.User == "1002", "INVITE to 1002");
-        _switch.Receive(ResponseFor(invite, "486 Busy Here", ""));
+        _switch.Receive(PartyPhones.ResponseFor(invite, "486 Busy Here", ""));
 
         var result = await placing.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.That(result.Outcome, Is.EqualTo(OriginateOutcome.Busy));
@@ -93,7 +92,7 @@ public sealed class CallOriginatorTests
         using var cancel = new CancellationTokenSource();
         var placing = _switch.Originator.OriginateAsync(Request("1002", new ScriptedApplications(_ => Task.CompletedTask)), cancel.Token);
         var invite = await _switch.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Invite && r.RequestUri.User == "1002", "INVITE to 1002");
-        _switch.Receive(ResponseFor(invite, "180 Ringing", ""));
+        _switch.Receive(PartyPhones.ResponseFor(invite, "180 Ringing", ""));
 
         await cancel.CancelAsync();
 
@@ -124,17 +123,6 @@ public sealed class CallOriginatorTests
     /// <summary>The switch's Contact in its INVITE: where a BYE in that dialog goes.</summary>
     private static string ContactOf(SipRequest invite) => invite.Contacts[0].Uri.ToString();
 
-    private static string ResponseFor(SipRequest invite, string status, string sdp) =>
-        $"SIP/2.0 {status}\r\n" +
-        $"Via: {invite.TopVia}\r\n" +
-        $"From: {invite.From}\r\n" +
-        $"To: {invite.To};tag=party-tag\r\n" +
-        $"Call-ID: {invite.CallId}\r\n" +
-        $"CSeq: {invite.CSeq}\r\n" +
-        $"Contact: <sip:{invite.RequestUri.User}@127.0.0.1:{CallSwitch.PhoneSip.Address.Port}>\r\n" +
-        (sdp.Length > 0 ? "Content-Type: application/sdp\r\n" : "") +
-        $"Content-Length: {sdp.Length}\r\n\r\n" + sdp;
-
     /// <summary>The called phone hangs up the dialog the switch's INVITE set up.</summary>
     private static string ByeFrom(SipRequest invite, string switchContact) =>
         $"BYE {switchContact} SIP/2.0\r\n" +
@@ -145,29 +133,4 @@ public sealed class CallOriginatorTests
         "CSeq: 1 BYE\r\n" +
         "Max-Forwards: 70\r\n" +
         "Content-Length: 0\r\n\r\n";
-
-    /// <summary>Extensions registered at the test phone's SIP address.</summary>
-    private static DialTargets Extensions(params string[] numbers)
-    {
-        var directory = new Directory(numbers);
-        var now = DateTimeOffset.UtcNow;
-        return new DialTargets(directory, number => numbers.Contains(number)
-            ? [Binding(number, now)]
-            : [], TimeProvider.System);
-    }
-
-    private static ContactBinding Binding(string number, DateTimeOffset now)
-    {
-        var contact = $"sip:{number}@127.0.0.1:{CallSwitch.PhoneSip.Address.Port}";
-        return new ContactBinding(number, contact, contact, now + TimeSpan.FromDays(3650), "reg-" + number, 1, CallSwitch.PhoneSip, null, null, null, now, now);
-    }
-
-    private sealed class Directory(string[] numbers) : ICalleeDirectory
-    {
-        public CalleeProfile? Find(string number) => numbers.Contains(number) ? new CalleeProfile(number, "Phone " + number) { RingTime = TimeSpan.FromSeconds(20) } : null;
-
-        public RingGroupProfile? FindGroup(string number) => null;
-
-        public IReadOnlySet<string> PickupGroupOf(string number) => new HashSet<string> { number };
-    }
 }
