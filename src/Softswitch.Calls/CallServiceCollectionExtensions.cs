@@ -98,6 +98,7 @@ public static class CallServiceCollectionExtensions
         {
             Subscriptions = sp.GetRequiredService<DialogSubscriptions>(),
         });
+        services.AddSingleton<Softswitch.Channels.ICallOriginator>(sp => sp.GetRequiredService<SipRequestDispatcher>());
         services.AddSingleton(sp => new CallDrain(sp.GetRequiredService<CallRegistry>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CallDrain>>()));
         return services;

@@ -96,7 +96,7 @@ public sealed partial class AcdEngine
     private void EmptyQueue(QueueRecord queue)
     {
         if (queue.Callers.Count == 0) return;
-        foreach (var caller in queue.Callers.Where(c => c.Waiting).OrderBy(c => c, CallerOrder.Instance).ToList())
+        foreach (var caller in queue.Callers.Where(c => c.Waiting && !c.Callback).OrderBy(c => c, CallerOrder.Instance).ToList())
         {
             Overflow(caller, OverflowReason.QueueEmpty);
         }

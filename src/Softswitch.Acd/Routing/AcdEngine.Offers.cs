@@ -130,7 +130,7 @@ public sealed partial class AcdEngine
     /// <summary>After a failed offer: back in its place, unless its maximum wait passed meanwhile.</summary>
     private void Requeue(CallerRecord caller, long now)
     {
-        if (caller.Queue.Definition.MaxWait is { } maxWait && now - caller.EnteredTicks >= maxWait.Ticks)
+        if (!caller.Callback && caller.Queue.Definition.MaxWait is { } maxWait && now - caller.EnteredTicks >= maxWait.Ticks)
         {
             Overflow(caller, OverflowReason.MaxWait);
             return;

@@ -21,11 +21,14 @@ public sealed partial class AcdEngine
                     break;
                 case AcdTimerKind.MaxWait:
                     // A caller being offered finishes its offer; a failed one then overflows (Requeue).
-                    if (timer.Caller!.Present && timer.Caller.Waiting) Overflow(timer.Caller, OverflowReason.MaxWait);
+                    if (timer.Caller!.Present && timer.Caller.Waiting && !timer.Caller.Callback) Overflow(timer.Caller, OverflowReason.MaxWait);
                     break;
                 case AcdTimerKind.WrapUpEnd:
                     var wrapping = timer.Agent!;
                     if (wrapping.State == AgentState.WrapUp && wrapping.WrapUpUntilTicks == timer.DueTicks) ReleaseAgent(wrapping);
+                    break;
+                case AcdTimerKind.CallbackRetry:
+                    RetryCallback(timer.Caller!, timer.DueTicks);
                     break;
                 case AcdTimerKind.RestEnd:
                     if (timer.Agent!.RestingUntilTicks == timer.DueTicks) Refresh(timer.Agent);

@@ -13,4 +13,7 @@ internal enum AcdTimerKind
 
     /// <summary>An agent's rest after a missed offer is over.</summary>
     RestEnd,
+
+    /// <summary>A virtual caller that did not answer its callback waits in its place again.</summary>
+    CallbackRetry,
 }

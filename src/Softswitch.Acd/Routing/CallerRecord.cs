@@ -26,6 +26,15 @@ internal sealed class CallerRecord(string callId, QueueRecord queue, AgentPool[]
 
     public bool Waiting { get; set; }
 
+    /// <summary>
+    /// A virtual caller: it asked to be called back and hung up. It keeps its place (its entry time) and stays eligible,
+    /// but no maximum wait or empty queue sends it to an overflow: nobody is on the line to send.
+    /// </summary>
+    public bool Callback { get; set; }
+
+    /// <summary>When a virtual caller whose callback was not answered waits in its place again; 0 when it is not pausing.</summary>
+    public long RetryDueTicks { get; set; }
+
     /// <summary>False once the caller was connected, left or overflowed: its timers are then stale.</summary>
     public bool Present { get; set; } = true;
 

@@ -12,9 +12,15 @@ public sealed partial class BridgedCall
     private void ReportCaller(DialogState state)
     {
         if (_context.Activity is not { } board || Source.IsTrunk) return;
-        var invite = _caller.Session.Invite;
+        if (_caller is not CallerLeg inbound)
+        {
+            if (_caller.Dialog is not null) ReportCallee(_caller, state); // a call the switch placed: its answered leg was rung
+            return;
+        }
+
+        var invite = inbound.Session.Invite;
         board.Report(Caller, new DialogActivity(CallId, DialogDirection.Initiator, state, $"sip:{Dialled}@{_context.Domain}",
-            LocalTag: invite.From.Tag, RemoteTag: state == DialogState.Trying ? null : _caller.Session.Dialog.LocalTag));
+            LocalTag: invite.From.Tag, RemoteTag: state == DialogState.Trying ? null : inbound.Session.Dialog.LocalTag));
     }
 
     private void ReportCallee(CallLeg leg, DialogState state)

@@ -49,7 +49,7 @@ public sealed partial class BridgedCall
     {
         if (Route.AnswerAfter > TimeSpan.Zero)
         {
-            if (_caller.Session.Ring()) ReportCaller(Presence.DialogState.Early);
+            if (Inbound.Session.Ring()) ReportCaller(Presence.DialogState.Early);
             _callerRinging = true;
             _answerTimer = _context.Time.CreateTimer(_ => Post(new AnswerDue()), null, Route.AnswerAfter, Timeout.InfiniteTimeSpan);
             return;
@@ -65,13 +65,13 @@ public sealed partial class BridgedCall
         if (_caller.Negotiated is null)
         {
             _awaitingCallerAnswer = true;
-            if (!_caller.Session.Accept(SdpWriter.Write(_caller.OfferAnswer.CreateOffer()))) CallerGone();
+            if (!Inbound.Session.Accept(SdpWriter.Write(_caller.OfferAnswer.CreateOffer()))) CallerGone();
             return;
         }
 
         await StartCallerMediaAsync().ConfigureAwait(false);
         _caller.StartReceiving();
-        if (!_caller.Session.Accept(SdpWriter.Write(_caller.OfferAnswer.LocalDescription ?? _caller.OfferAnswer.CreateAnswer())))
+        if (!Inbound.Session.Accept(SdpWriter.Write(_caller.OfferAnswer.LocalDescription ?? _caller.OfferAnswer.CreateAnswer())))
         {
             CallerGone();
             return;

@@ -132,7 +132,7 @@ public sealed partial class BridgedCall
             _earlyMedia = fork;
             await StartCallerMediaAsync().ConfigureAwait(false);
             Connect();
-            _caller.Session.Progress(183, SdpWriter.Write(_caller.OfferAnswer.LocalDescription!));
+            Inbound.Session.Progress(183, SdpWriter.Write(_caller.OfferAnswer.LocalDescription!));
             _callerRinging = true;
             LogEarlyMedia(CallId, fork.Peer, fork.Media!.Codec.ToString());
             return;
@@ -140,7 +140,7 @@ public sealed partial class BridgedCall
 
         ReportCallee(fork, Presence.DialogState.Early);
         if (_callerRinging) return;
-        _caller.Session.Ring();
+        Inbound.Session.Ring();
         _callerRinging = true;
         ReportCaller(Presence.DialogState.Early);
         LogRinging(CallId, fork.Peer, provisional.StatusCode);
@@ -181,6 +181,12 @@ public sealed partial class BridgedCall
         }
         if (_earlyMedia is not null && _earlyMedia != fork) await DropEarlyMediaAsync().ConfigureAwait(false);
         await StartCalleeMediaAsync(fork, negotiated).ConfigureAwait(false);
+        if (_originating)
+        {
+            OriginateAnswered(fork);
+            return;
+        }
+
         if (_application is not null)
         {
             ConnectApplicationBridge(fork);
@@ -191,13 +197,13 @@ public sealed partial class BridgedCall
         {
             // The caller's INVITE had no SDP: our offer goes in the 200, its answer comes in the ACK (RFC 3264 §5).
             _awaitingCallerAnswer = true;
-            if (!_caller.Session.Accept(SdpWriter.Write(_caller.OfferAnswer.CreateOffer()))) CallerGone();
+            if (!Inbound.Session.Accept(SdpWriter.Write(_caller.OfferAnswer.CreateOffer()))) CallerGone();
             return;
         }
 
         await StartCallerMediaAsync().ConfigureAwait(false);
         Connect();
-        if (!_caller.Session.Accept(SdpWriter.Write(_caller.OfferAnswer.LocalDescription ?? _caller.OfferAnswer.CreateAnswer())))
+        if (!Inbound.Session.Accept(SdpWriter.Write(_caller.OfferAnswer.LocalDescription ?? _caller.OfferAnswer.CreateAnswer())))
         {
             CallerGone();
             return;
@@ -267,6 +273,12 @@ public sealed partial class BridgedCall
     /// <summary>The caller gets the final status (its INVITE transaction ends) and the call is over.</summary>
     private void RefuseCaller(BridgedCallEnd end, string? reason)
     {
+        if (_originating)
+        {
+            OriginateFailed(end);
+            return;
+        }
+
         if (_application is not null)
         {
             // An application's bridge that reached nobody: the caller, answered long ago, goes back to the application.
@@ -274,7 +286,7 @@ public sealed partial class BridgedCall
             return;
         }
 
-        _caller.Session.Reject(end.SipStatus ?? 480, reason);
+        Inbound.Session.Reject(end.SipStatus ?? 480, reason);
         Finish(end);
     }
 

@@ -34,7 +34,7 @@ public sealed partial class BridgedCall
     {
         if (_caller.Media is not null) return;
         if (_caller.OfferAnswer.State == OfferAnswerState.OfferReceived) _caller.OfferAnswer.CreateAnswer();
-        var media = await _caller.StartMediaAsync(_caller.Negotiated!, _context.Media, _caller.Session.Flow.Address.Address, _context.Time,
+        var media = await _caller.StartMediaAsync(_caller.Negotiated!, _context.Media, Inbound.Session.Flow.Address.Address, _context.Time,
             _context.Loggers).ConfigureAwait(false);
         if (Route.Record) StartRecording(media);
         _ = ReadDigitsAsync(_caller, media);

@@ -48,7 +48,7 @@ public sealed partial class BridgedCall
         await picker.StartMediaAsync(negotiated!, _context.Media, invite.Source.Address.Address, _context.Time, _context.Loggers).ConfigureAwait(false);
         await StartCallerMediaAsync().ConfigureAwait(false);
         Connect();
-        if (!_caller.Session.Accept(SdpWriter.Write(_caller.OfferAnswer.LocalDescription!)))
+        if (!Inbound.Session.Accept(SdpWriter.Write(_caller.OfferAnswer.LocalDescription!)))
         {
             picker.Session.Reject(480, "Caller Gone");
             CallerGone();

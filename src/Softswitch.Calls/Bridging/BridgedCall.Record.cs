@@ -33,7 +33,7 @@ public sealed partial class BridgedCall
             CallerLeg = _caller == _handedOver ? _handedOverRecord : _caller.Media is { } caller ? CallLegRecord.From(caller) : null,
             CalleeLeg = party is not null && party == _handedOver ? _handedOverRecord : party?.Media is { } callee ? CallLegRecord.From(callee) : null,
             RecordingPath = _recorder is { } recorder ? CallRecordings.Relative(_context.Media, recorder.Path) : null,
-            ApplicationFields = WithRecordingPauses(ApplicationFields),
+            ApplicationFields = WithRecordingPauses(RecordFieldsForRow()),
         });
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
     public Task WhenReleased => _released.Task;
 
     public Task WhenSignallingEnded =>
-        Task.WhenAll(_forks.Concat(_transferForks).Select(fork => fork.Session.Completion).Append(_caller.Session.Completion)
+        Task.WhenAll(_forks.Concat(_transferForks).Select(fork => fork.Session.Completion).Append(_caller.Dialog?.Completion ?? Task.CompletedTask)
             .Concat(_answered is CallerLeg picker ? [picker.Session.Completion] : [])
             .Concat(_adopted.Select(leg => leg.Dialog?.Completion ?? Task.CompletedTask)).ToArray());
 
@@ -109,6 +109,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
         }
         finally
         {
+            CompleteOriginate();
             ReportAllTerminated();
             ReleaseTrunkSlots();
             WriteRecord();

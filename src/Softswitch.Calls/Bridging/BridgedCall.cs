@@ -25,7 +25,8 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
 {
     private readonly Channel<CallEvent> _mailbox = Channel.CreateUnbounded<CallEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly BridgeContext _context;
-    private readonly CallerLeg _caller;
+    /// <summary>The caller's leg: the inbound INVITE's, or for a call the switch placed, the leg that answered it.</summary>
+    private CallLeg _caller;
 
     /// <summary>The party on the caller's side of the bridge: the caller, or after the caller transferred the call, the callee it handed on.</summary>
     private CallLeg _partyA;
@@ -131,8 +132,8 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         }
 
         call._registry = context.Registry;
-        var session = context.Sessions.CreateSession(invite, call._caller);
-        call._caller.Attach(session);
+        var session = context.Sessions.CreateSession(invite, call.Inbound);
+        call.Inbound.Attach(session);
         if (session.RejectIfSessionIntervalTooSmall())
         {
             // 422 with our Min-SE went out (RFC 4028 §8.1): the phone retries with a longer interval.
@@ -164,7 +165,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
     {
         try
         {
-            if (_application is null) await DialAsync(_target).ConfigureAwait(false);
+            if (_application is null || _originating) await DialAsync(_target).ConfigureAwait(false);
             else await BeginApplicationAsync().ConfigureAwait(false);
             while (_end is null && await _mailbox.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
@@ -206,6 +207,7 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         ReplaceRequested replace => OnReplaceRequestedAsync(replace),
         AnswerDue => AnswerForApplicationAsync(),
         BridgeRequested bridge => OnBridgeRequestedAsync(bridge),
+        OriginateCancelled => OnOriginateCancelled(),
         _ => ValueTask.CompletedTask,
     };
 

@@ -49,7 +49,8 @@ internal sealed partial class CallChannel : ICallChannel, ILocalMediaChannel
         _logger = loggers.CreateLogger<CallChannel>();
         _player = new PromptPlayer(media, options.Clock);
         Language = options.DefaultLanguage;
-        Origin = new CallOrigin(call.Source.IsTrunk ? CallOriginKind.Trunk : CallOriginKind.Extension, call.Source.Name);
+        Origin = new CallOrigin(call.Source.IsTrunk ? CallOriginKind.Trunk
+            : call.Source.Kind == CallSourceKinds.Switch ? CallOriginKind.Switch : CallOriginKind.Extension, call.Source.Name);
     }
 
     public string CallUuid => _call.Uuid;

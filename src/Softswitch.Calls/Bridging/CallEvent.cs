@@ -86,3 +86,6 @@ public sealed record AnswerDue : CallEvent;
 
 /// <summary>The call's application asks to connect the caller to a destination; <paramref name="Done"/> tells how it ended.</summary>
 public sealed record BridgeRequested(Softswitch.Channels.BridgeRequest Request, TaskCompletionSource<Softswitch.Channels.BridgeResult> Done) : CallEvent;
+
+/// <summary>The originator of a call the switch placed gave up before the answer.</summary>
+public sealed record OriginateCancelled : CallEvent;

@@ -10,11 +10,15 @@ namespace Softswitch.Calls.Signalling;
 /// </summary>
 public sealed partial class SipRequestDispatcher : IDestinationResolver
 {
-    public DialTarget? Resolve(CallSource source, string number, out int refusedWith)
+    public DialTarget? Resolve(CallSource source, string number, out int refusedWith) => Resolve(source, number, out refusedWith, out _);
+
+    /// <summary>As <see cref="Resolve(CallSource, string, out int)"/>, with the route the number matched (null when none did).</summary>
+    private DialTarget? Resolve(CallSource source, string number, out int refusedWith, out DialPlanRoute? route)
     {
         refusedWith = 404;
+        route = null;
         if (_calls is null) return null;
-        var route = _calls.DialPlan().Find(number, source.Context) ?? (source.IsTrunk ? null : ImplicitExtensionRoute(number));
+        route = _calls.DialPlan().Find(number, source.Context) ?? (source.IsTrunk ? null : ImplicitExtensionRoute(number));
         switch (route?.Target)
         {
             case RouteTarget.Extension or RouteTarget.RingGroup when _calls.Targets is not null:

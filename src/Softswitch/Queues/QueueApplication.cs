@@ -24,7 +24,8 @@ public sealed class QueueApplication(
     TimeProvider time,
     QueuePrompts prompts,
     Func<string, ICallApplication?> overflowTo,
-    int priority = 0) : ICallApplication
+    int priority = 0,
+    QueueCallbacks? callbacks = null) : ICallApplication
 {
     public string Name => "queue " + queue;
 
@@ -53,12 +54,13 @@ public sealed class QueueApplication(
             return QueueCallOutcome.CallerHungUp;
         }
 
+        var callback = callbacks?.Listen(channel, queue, entered);
         var stopAnnouncing = new CancellationTokenSource();
         var announcing = new QueueAnnouncer(acd, settings, prompts, time).RunAsync(channel, entered, stopAnnouncing.Token);
         (QueueCallOutcome Outcome, AcdDecision? Overflow) waited;
         try
         {
-            waited = await WaitForAgentAsync(channel, inbox.Reader, entered, stopAnnouncing).ConfigureAwait(false);
+            waited = await WaitForAgentAsync(channel, inbox.Reader, entered, stopAnnouncing, callback).ConfigureAwait(false);
         }
         finally
         {
@@ -72,13 +74,15 @@ public sealed class QueueApplication(
 
     /// <summary>Acts on the engine's decisions until the caller talked to an agent, hung up, or is sent away (the overflow decision).</summary>
     private async Task<(QueueCallOutcome Outcome, AcdDecision? Overflow)> WaitForAgentAsync(ICallChannel channel, ChannelReader<AcdDecision> inbox,
-        long entered, CancellationTokenSource stopAnnouncing)
+        long entered, CancellationTokenSource stopAnnouncing, CallbackListener? callback)
     {
         while (true)
         {
             AcdDecision decision;
             try
             {
+                // Virtual hold: a key while waiting, and the caller hangs up keeping its place (QueueCallbacks).
+                if (callback is not null && !await callback.WaitForDecisionAsync(inbox, settings.Music).ConfigureAwait(false)) return (QueueCallOutcome.CallerHungUp, null);
                 decision = await inbox.ReadAsync(channel.HungUp).ConfigureAwait(false);
             }
             catch (OperationCanceledException)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Softswitch.Calls;
 using Softswitch.Calls.Features;
 using Softswitch.Calls.Routing;
+using Softswitch.Channels;
 using Softswitch.Configuration;
 using Softswitch.Configuration.Options;
 using Softswitch.Ivr;
@@ -30,7 +31,10 @@ internal static class QueueComposition
         services.AddSingleton<IAgentStates>(sp => sp.GetRequiredService<AcdService>());
         services.AddSingleton(sp => new QueueRoutes(sp.GetRequiredService<AcdService>(), sp.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>(),
             sp.GetRequiredService<FlowLibrary>, sp.GetRequiredService<FlowServices>,
-            new QueuePrompts(sp.GetRequiredService<CallServiceSettings>().SoundsFolder, new SpokenNumbers()), sp.GetRequiredService<TimeProvider>()));
+            new QueuePrompts(sp.GetRequiredService<CallServiceSettings>().SoundsFolder, new SpokenNumbers()), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<QueueCallbacks>()));
+        services.AddSingleton(sp => new QueueCallbacks(sp.GetRequiredService<AcdService>(), sp.GetRequiredService<ICallOriginator>,
+            sp.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<QueueCallbacks>>()));
         services.AddSingleton<ICallQueues>(sp => sp.GetRequiredService<QueueRoutes>());
         services.AddSingleton<IRouteApplications>(sp => sp.GetRequiredService<QueueRoutes>());
         services.AddHostedService<AcdHostedService>();

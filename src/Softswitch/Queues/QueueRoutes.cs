@@ -19,7 +19,8 @@ internal sealed class QueueRoutes(
     Func<FlowLibrary> flows,
     Func<FlowServices> flowServices,
     QueuePrompts prompts,
-    TimeProvider time) : IRouteApplications, ICallQueues
+    TimeProvider time,
+    QueueCallbacks? callbacks = null) : IRouteApplications, ICallQueues
 {
     public ICallApplication? For(DialPlanRoute route) =>
         route.Target == RouteTarget.Queue && route.Destination is { Length: > 0 } name ? ForQueue(name) : null;
@@ -30,7 +31,7 @@ internal sealed class QueueRoutes(
     /// <summary>The application for a caller entering <paramref name="name"/>; null for a queue the configuration does not have.</summary>
     public QueueApplication? ForQueue(string name, int priority = 0) =>
         options.CurrentValue.Queues.FirstOrDefault(q => q.Name == name) is { } queue
-            ? new QueueApplication(acd, name, SettingsOf(queue), time, prompts, Overflow, priority)
+            ? new QueueApplication(acd, name, SettingsOf(queue), time, prompts, Overflow, priority, callbacks)
             : null;
 
     /// <summary>The call side of a <c>queues</c> entry.</summary>

@@ -209,7 +209,7 @@ public sealed class CallChannelTests
             Destination = "1002",
             Answered = party => answeredBy.TrySetResult(party),
         })));
-        var call = await AnsweredCallAsync(app, Agent1002());
+        var call = await AnsweredCallAsync(app, PartyPhones.Registered("1002"));
 
         var invite = await _switch!.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Invite && r.RequestUri.User == "1002", "INVITE to 1002");
         Assert.That(answeredBy.Task.IsCompleted, Is.False, "nobody answered yet");
@@ -234,7 +234,7 @@ public sealed class CallChannelTests
             Destination = "1002",
             Record = true,
         })));
-        var call = await AnsweredCallAsync(app, Agent1002());
+        var call = await AnsweredCallAsync(app, PartyPhones.Registered("1002"));
         var invite = await _switch!.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Invite && r.RequestUri.User == "1002", "INVITE to 1002");
         _switch.Receive(OkFor(invite));
         await _switch.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Ack && r.CallId == invite.CallId, "ACK to 1002");
@@ -260,10 +260,10 @@ public sealed class CallChannelTests
             Destination = "1002",
             Answered = _ => answered = true,
         })));
-        var call = await AnsweredCallAsync(app, Agent1002());
+        var call = await AnsweredCallAsync(app, PartyPhones.Registered("1002"));
 
         var invite = await _switch!.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Invite && r.RequestUri.User == "1002", "INVITE to 1002");
-        _switch.Receive(ResponseFor(invite, "486 Busy Here", ""));
+        _switch.Receive(PartyPhones.ResponseFor(invite, "486 Busy Here", ""));
 
         Assert.That((await bridged.Task.WaitAsync(TimeSpan.FromSeconds(10))).Outcome, Is.EqualTo(BridgeOutcome.Busy));
         Assert.That(answered, Is.False);
@@ -324,38 +324,5 @@ public sealed class CallChannelTests
         return pcm;
     }
 
-    /// <summary>Extension 1002, registered at the test phone's SIP address: an application's bridge dials it.</summary>
-    private static DialTargets Agent1002()
-    {
-        var directory = new OneExtension(new CalleeProfile("1002", "Agent") { RingTime = TimeSpan.FromSeconds(20) });
-        var contact = $"sip:1002@127.0.0.1:{CallSwitch.PhoneSip.Address.Port}";
-        var now = DateTimeOffset.UtcNow;
-        ContactBinding[] bindings =
-        [
-            new("1002", contact, contact, now + TimeSpan.FromDays(3650), "reg-1002", 1, CallSwitch.PhoneSip, null, null, null, now, now),
-        ];
-        return new DialTargets(directory, number => number == "1002" ? bindings : [], TimeProvider.System);
-    }
-
-    private static string OkFor(SipRequest invite) => ResponseFor(invite, "200 OK", PartySdp);
-
-    private static string ResponseFor(SipRequest invite, string status, string sdp) =>
-        $"SIP/2.0 {status}\r\n" +
-        $"Via: {invite.TopVia}\r\n" +
-        $"From: {invite.From}\r\n" +
-        $"To: {invite.To};tag=party-tag\r\n" +
-        $"Call-ID: {invite.CallId}\r\n" +
-        $"CSeq: {invite.CSeq}\r\n" +
-        $"Contact: <sip:1002@127.0.0.1:{CallSwitch.PhoneSip.Address.Port}>\r\n" +
-        (sdp.Length > 0 ? "Content-Type: application/sdp\r\n" : "") +
-        $"Content-Length: {sdp.Length}\r\n\r\n" + sdp;
-
-    private sealed class OneExtension(CalleeProfile extension) : ICalleeDirectory
-    {
-        public CalleeProfile? Find(string number) => number == extension.Number ? extension : null;
-
-        public RingGroupProfile? FindGroup(string number) => null;
-
-        public IReadOnlySet<string> PickupGroupOf(string number) => new HashSet<string> { number };
-    }
+    private static string OkFor(SipRequest invite) => PartyPhones.ResponseFor(invite, "200 OK", PartySdp);
 }

@@ -143,6 +143,9 @@ internal sealed class CallSwitch : ITransactionTransport, ITransactionUser, IReg
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>The switch placing calls itself (a queue's callback, the dialler).</summary>
+    public Softswitch.Channels.ICallOriginator Originator => _dispatcher;
+
     /// <summary>The busy-lamp board the calls report to.</summary>
     public Softswitch.Calls.Presence.ExtensionActivity Activity { get; } = new();
 

@@ -127,4 +127,29 @@ public sealed class QueueRulesTests
         Assert.That(result.Problems.Select(p => p.ToString()), Has.Member(expected));
         Assert.That(result.IsValid, Is.False);
     }
+
+    [TestCase("callback: { enabled: true, key: \"12\" }", "queues[0].callback.key: '12' is not one key (0-9, * or #)")]
+    [TestCase("callback: { enabled: true, attempts: 0 }", "queues[0].callback.attempts")]
+    [TestCase("callback: { enabled: true, ring_seconds: 1 }", "queues[0].callback.ring_seconds")]
+    public void A_queues_callback_is_checked(string callback, string expected)
+    {
+        using var folder = new TempFolder();
+
+        var result = ConfigFixture.Validate(folder, ConfigFixture.Valid + Queues.Replace("    max_wait_seconds: 120", "    " + callback, StringComparison.Ordinal));
+
+        Assert.That(result.Problems.Select(p => p.ToString()), Has.Some.Contains(expected));
+        Assert.That(result.IsValid, Is.False);
+    }
+
+    [Test]
+    public void A_callback_binds_with_its_defaults()
+    {
+        using var folder = new TempFolder();
+
+        var result = ConfigFixture.Validate(folder, ConfigFixture.Valid + Queues.Replace("    max_wait_seconds: 120", "    callback: { enabled: true }", StringComparison.Ordinal));
+
+        Assert.That(result.Problems, Is.Empty);
+        var callback = result.Options!.Queues.Single().Callback;
+        Assert.That((callback.Enabled, callback.Key, callback.Attempts, callback.RetrySeconds, callback.RingSeconds), Is.EqualTo((true, "1", 3, 120, 30)));
+    }
 }

@@ -53,8 +53,16 @@ internal sealed class ScriptedQueueChannel(string callUuid, Func<BridgeRequest, 
         }
     }
 
-    public Task<DigitsResult> CollectDigitsAsync(DigitCollection collection, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new DigitsResult("", DigitsOutcome.TimedOut));
+    /// <summary>Keys the caller presses: each collect takes the next one, or waits until it is cancelled (the caller hung up).</summary>
+    public ConcurrentQueue<char> Keys { get; } = new();
+
+    public async Task<DigitsResult> CollectDigitsAsync(DigitCollection collection, CancellationToken cancellationToken = default)
+    {
+        if (Keys.TryDequeue(out var key)) return new DigitsResult(key.ToString(), DigitsOutcome.Complete);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, HungUp);
+        await Task.Delay(Timeout.Infinite, linked.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        return new DigitsResult("", DigitsOutcome.HungUp);
+    }
 
     public void ClearTypeAhead()
     {

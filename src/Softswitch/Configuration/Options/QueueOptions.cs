@@ -83,4 +83,7 @@ public sealed class QueueOptions
     /// <summary>Answered within this wait counts toward the service level.</summary>
     [ConfigurationKeyName("service_level_seconds")]
     public int ServiceLevelSeconds { get; set; } = 20;
+
+    /// <summary>Virtual hold: waiting callers may press a key to be called back in their place.</summary>
+    public QueueCallbackOptions Callback { get; set; } = new();
 }

@@ -92,6 +92,7 @@ public static class QueueRules
                 context.Error(ConfigKeys.Combine(path, "music"), $"'{queue.Music}' is not a music class (a file name under sounds/music without .wav, e.g. default)");
             }
 
+            CheckCallback(context, ConfigKeys.Combine(path, "callback"), queue.Callback);
             if (queue.Overflow is { } overflow) CheckOverflow(options, context, ConfigKeys.Combine(path, "overflow"), queue.Name, overflow, names);
             else if (queue.MaxWaitSeconds > 0 || queue.LeaveWhenEmpty)
             {
@@ -100,6 +101,18 @@ public static class QueueRules
         }
 
         return names;
+    }
+
+    private static void CheckCallback(ValidationContext context, string path, QueueCallbackOptions callback)
+    {
+        if (callback.Key is not { Length: 1 } key || !"0123456789*#".Contains(key[0], StringComparison.Ordinal))
+        {
+            context.Error(ConfigKeys.Combine(path, "key"), $"'{callback.Key}' is not one key (0-9, * or #)");
+        }
+
+        Range(context, path, "attempts", callback.Attempts, 1, 10);
+        Range(context, path, "retry_seconds", callback.RetrySeconds, 0, 86_400);
+        Range(context, path, "ring_seconds", callback.RingSeconds, 5, 300);
     }
 
     private static void CheckOverflow(SoftswitchOptions options, ValidationContext context, string key, string queue, string overflow, HashSet<string> queues)
