@@ -284,7 +284,7 @@ public sealed class CallChannelTests
             duringConversation.TrySetResult(await channel.PlayAsync([Prompt.Named("menu")], bargeIn: false));
             await bridge;
         });
-        var call = await AnsweredCallAsync(app, Agent1002());
+        var call = await AnsweredCallAsync(app, PartyPhones.Registered("1002"));
         var invite = await _switch!.WaitForAsync<SipRequest>(r => r.Method == SipMethod.Invite && r.RequestUri.User == "1002", "INVITE to 1002");
         var bridging = await ringing.Task.WaitAsync(TimeSpan.FromSeconds(10));
 

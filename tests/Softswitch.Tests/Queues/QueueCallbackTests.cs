@@ -1,3 +1,4 @@
+using Softswitch.Ivr.Speech;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -111,7 +112,8 @@ public sealed class QueueCallbackTests
     }
 
     private QueueApplication Application(QueueCallbacks callbacks) =>
-        new(_acd, "support", new QueueCallSettings("default", false), _time, (_, _) => [], _ => null, callbacks: callbacks);
+        new(_acd, "support", new QueueCallSettings("default", false) { Announcements = new() { Position = false, EstimatedWait = false } }, _time,
+            new QueuePrompts(Path.Combine(Path.GetTempPath(), "no-queue-sounds"), new SpokenNumbers()), _ => null, callbacks: callbacks);
 
     /// <summary>Caller 1001 enters support (its agent paused) and presses 1.</summary>
     private async Task RequestCallbackAsync(QueueCallbacks callbacks)
