@@ -34,7 +34,7 @@ public sealed class QueueApplication(
         channel.SetRecordField("queue", queue);
         var entered = time.GetTimestamp();
         var inbox = Channel.CreateUnbounded<AcdDecision>(new UnboundedChannelOptions { SingleReader = true });
-        var joined = await acd.EnqueueAsync(channel.CallUuid, queue, inbox.Writer, priority).ConfigureAwait(false);
+        var joined = await acd.EnqueueAsync(channel.CallUuid, queue, inbox.Writer, priority, callerNumber: channel.Caller).ConfigureAwait(false);
         if (joined != EnqueueResult.Queued)
         {
             channel.SetRecordField("queue_result", Words(joined.ToString()));
@@ -95,7 +95,7 @@ public sealed class QueueApplication(
         if (result.Answered)
         {
             if (Interlocked.Exchange(ref answered, 1) == 0) Connected(channel, offer, agent, entered);
-            acd.CallEnded(agent);
+            acd.CallEnded(agent, channel.CallUuid, result);
             return QueueCallOutcome.Connected;
         }
 
