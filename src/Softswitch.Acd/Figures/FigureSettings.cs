@@ -14,8 +14,12 @@ public sealed record FigureSettings(DateTimeOffset From, DateTimeOffset To)
     /// <summary>Each queue's <c>service_level_seconds</c>: answered within it counts toward the service level, abandoned within it is "short".</summary>
     public IReadOnlyDictionary<string, TimeSpan> ServiceLevelThresholds { get; init; } = new Dictionary<string, TimeSpan>();
 
-    /// <summary>An answered call is resolved at first contact when the same number does not enter the same queue again within this.</summary>
-    public TimeSpan FirstCallWindow { get; init; } = DefaultFirstCallWindow;
+    /// <summary>Each queue's first-call-resolution window (<c>fcr_hours</c>): an answered call is resolved at first contact when the same number does not enter the same queue again within it.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> FirstCallWindows { get; init; } = new Dictionary<string, TimeSpan>();
+
+    /// <summary>The first-call-resolution window of <paramref name="queue"/>.</summary>
+    public TimeSpan FirstCallWindowOf(string queue) =>
+        FirstCallWindows.TryGetValue(queue, out var window) ? window : DefaultFirstCallWindow;
 
     /// <summary>The service-level threshold of <paramref name="queue"/>.</summary>
     public TimeSpan ThresholdOf(string queue) =>

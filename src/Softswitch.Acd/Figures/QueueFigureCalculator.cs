@@ -48,7 +48,7 @@ public static class QueueFigureCalculator
         foreach (var connect in answered)
         {
             var again = entries.TryGetValue((connect.Queue!, connect.CallerNumber!), out var calls) && calls
-                .Any(entry => entry.CallId != connect.CallId && entry.At > connect.At && entry.At - connect.At <= settings.FirstCallWindow);
+                .Any(entry => entry.CallId != connect.CallId && entry.At > connect.At && entry.At - connect.At <= settings.FirstCallWindowOf(connect.Queue!));
             queues[connect.Queue!].AddFirstCall(resolved: !again);
         }
 

@@ -53,4 +53,8 @@ public sealed class QueueOptions
     /// <summary>Answered within this wait counts toward the service level.</summary>
     [ConfigurationKeyName("service_level_seconds")]
     public int ServiceLevelSeconds { get; set; } = 20;
+
+    /// <summary>First-call resolution in <c>softswitch report</c>: an answered caller whose number does not call this queue again within this many hours.</summary>
+    [ConfigurationKeyName("fcr_hours")]
+    public int FcrHours { get; set; } = 24;
 }

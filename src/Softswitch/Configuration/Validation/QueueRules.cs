@@ -79,6 +79,7 @@ public static class QueueRules
             Range(context, path, "ring_timeout_seconds", queue.RingTimeoutSeconds, 1, 600);
             Range(context, path, "wrap_up_seconds", queue.WrapUpSeconds, 0, 3_600);
             Range(context, path, "service_level_seconds", queue.ServiceLevelSeconds, 1, 3_600);
+            Range(context, path, "fcr_hours", queue.FcrHours, 1, 720);
             if (!RouteRules.IsSoundName(queue.Music) || queue.Music.Contains('/', StringComparison.Ordinal))
             {
                 context.Error(ConfigKeys.Combine(path, "music"), $"'{queue.Music}' is not a music class (a file name under sounds/music without .wav, e.g. default)");
