@@ -22,11 +22,15 @@ public sealed partial class AcdService
     /// <paramref name="result"/> says who hung up and the talk time): logged as complete_by_agent or complete_by_caller,
     /// then wrap-up starts.
     /// </summary>
-    public void CallEnded(string agentId, string callId, BridgeResult result) => Post(() =>
+    public void CallEnded(string agentId, string callId, BridgeResult result)
     {
-        NoteCompleted(agentId, callId, result.Outcome == BridgeOutcome.CallerHungUp, result.TalkTime);
-        _engine.CallEnded(agentId);
-    });
+        var at = _time.GetUtcNow();
+        Post(() =>
+        {
+            NoteCompleted(agentId, callId, result.Outcome == BridgeOutcome.CallerHungUp, result.TalkTime, at);
+            _engine.CallEnded(agentId);
+        });
+    }
 
     private void NoteEntered(string callId, string queue, string? callerNumber)
     {
@@ -37,10 +41,9 @@ public sealed partial class AcdService
         _events.Record(new QueueEvent(now, QueueEventKind.Enter, callId, queue, null) { CallerNumber = callerNumber, Position = position });
     }
 
-    private void NoteAbandoned(string callId, CallerExit? exit)
+    private void NoteAbandoned(string callId, CallerExit? exit, DateTimeOffset now)
     {
         if (_events is null || !_entries.Remove(callId, out var entry)) return;
-        var now = _time.GetUtcNow();
         _events.Record(new QueueEvent(now, QueueEventKind.Abandon, callId, entry.Queue, null)
         {
             CallerNumber = entry.CallerNumber, Position = exit?.Position, Wait = exit?.Waited ?? now - entry.EnteredAt,
@@ -56,17 +59,16 @@ public sealed partial class AcdService
 
     private void NoteOfferCancelled(long offerId) => _openOffers.Remove(offerId);
 
-    private void NoteOfferFailed(long offerId, OfferFailure failure)
+    private void NoteOfferFailed(long offerId, OfferFailure failure, DateTimeOffset at)
     {
         if (_events is null || !_openOffers.Remove(offerId, out var offer)) return;
         var kind = failure == OfferFailure.Busy ? QueueEventKind.Busy : QueueEventKind.RingNoAnswer;
-        _events.Record(new QueueEvent(_time.GetUtcNow(), kind, offer.CallId, offer.Queue, offer.Agent) { CallerNumber = NumberOf(offer.CallId) });
+        _events.Record(new QueueEvent(at, kind, offer.CallId, offer.Queue, offer.Agent) { CallerNumber = NumberOf(offer.CallId) });
     }
 
-    private void NoteConnected(string callId, long offerId)
+    private void NoteConnected(string callId, long offerId, DateTimeOffset now)
     {
         if (_events is null || !_openOffers.Remove(offerId, out var offer)) return;
-        var now = _time.GetUtcNow();
         _agentCallQueue[offer.Agent] = offer.Queue;
         var entry = _entries.GetValueOrDefault(callId);
         _events.Record(new QueueEvent(now, QueueEventKind.Connect, callId, offer.Queue, offer.Agent)
@@ -75,13 +77,13 @@ public sealed partial class AcdService
         });
     }
 
-    private void NoteCompleted(string agentId, string callId, bool callerHungUp, TimeSpan talk)
+    private void NoteCompleted(string agentId, string callId, bool callerHungUp, TimeSpan talk, DateTimeOffset at)
     {
         if (_events is null) return;
         _entries.Remove(callId, out var entry);
         var queue = entry?.Queue ?? _agentCallQueue.GetValueOrDefault(agentId);
         var kind = callerHungUp ? QueueEventKind.CompleteByCaller : QueueEventKind.CompleteByAgent;
-        _events.Record(new QueueEvent(_time.GetUtcNow(), kind, callId, queue, agentId) { CallerNumber = entry?.CallerNumber, Talk = talk });
+        _events.Record(new QueueEvent(at, kind, callId, queue, agentId) { CallerNumber = entry?.CallerNumber, Talk = talk });
     }
 
     private void NoteOverflowed(in AcdDecision overflow)

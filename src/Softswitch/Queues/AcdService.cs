@@ -71,25 +71,37 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
     }
 
     /// <summary>The caller hung up or left while waiting or ringing an agent.</summary>
-    public void Abandon(string callId) => Post(() =>
+    public void Abandon(string callId)
     {
-        _callers.Remove(callId);
-        var exit = _engine.Abandon(callId);
-        if (exit is { } left) LogAbandoned(callId, left.Queue, left.Position, left.Waited.TotalSeconds);
-        NoteAbandoned(callId, exit);
-    });
+        var at = _time.GetUtcNow();
+        Post(() =>
+        {
+            _callers.Remove(callId);
+            var exit = _engine.Abandon(callId);
+            if (exit is { } left) LogAbandoned(callId, left.Queue, left.Position, left.Waited.TotalSeconds);
+            NoteAbandoned(callId, exit, at);
+        });
+    }
 
     /// <summary>The agent of <paramref name="offerId"/> answered: the caller leaves the queue for the conversation.</summary>
-    public void OfferAnswered(string callId, long offerId) => Post(() =>
+    public void OfferAnswered(string callId, long offerId)
     {
-        _callers.Remove(callId);
-        if (_engine.OfferAnswered(offerId)) NoteConnected(callId, offerId);
-    });
+        var at = _time.GetUtcNow(); // the log's moment of the answer, not of the loop's turn
+        Post(() =>
+        {
+            _callers.Remove(callId);
+            if (_engine.OfferAnswered(offerId)) NoteConnected(callId, offerId, at);
+        });
+    }
 
-    public void OfferFailed(long offerId, OfferFailure failure) => Post(() =>
+    public void OfferFailed(long offerId, OfferFailure failure)
     {
-        if (_engine.OfferFailed(offerId, failure)) NoteOfferFailed(offerId, failure);
-    });
+        var at = _time.GetUtcNow();
+        Post(() =>
+        {
+            if (_engine.OfferFailed(offerId, failure)) NoteOfferFailed(offerId, failure, at);
+        });
+    }
 
     /// <summary>The conversation of a queue call with <paramref name="agentId"/> is over: wrap-up starts.</summary>
     public void CallEnded(string agentId) => Post(() => _engine.CallEnded(agentId));
