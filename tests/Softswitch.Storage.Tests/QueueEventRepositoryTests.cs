@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Softswitch.Storage.Migrations;
 using Softswitch.Storage.QueueEvents;
+using Softswitch.Storage.Retention;
 
 namespace Softswitch.Storage.Tests;
 
@@ -56,6 +58,28 @@ public sealed class QueueEventRepositoryTests
         await writer.DisposeAsync();
 
         Assert.That(await ListAsync(repository, Nine, Nine.AddDays(1)), Has.Count.EqualTo(600));
+    }
+
+    [Test]
+    public async Task Queue_events_go_with_the_call_records_retention_and_are_kept_without_one()
+    {
+        using var temp = new TempFolder();
+        var database = new SqliteDatabase(temp.File("retention.db"));
+        await new MigrationRunner(database).MigrateAsync();
+        var repository = new QueueEventRepository(database);
+        await repository.AddBatchAsync([new StoredQueueEvent(Nine.AddDays(-400), "enter"), new StoredQueueEvent(Nine.AddDays(-364), "connect")]);
+        var time = new FakeTimeProvider(Nine);
+
+        await using (var keeping = new RetentionSweeper(database, TimeSpan.FromDays(90), time, RetentionSweeper.TablesWith(TimeSpan.Zero)))
+        {
+            await keeping.SweepAsync();
+        }
+
+        Assert.That(await ListAsync(repository, DateTimeOffset.UnixEpoch, Nine), Has.Count.EqualTo(2), "no call-record retention: kept");
+        await using var sweeper = new RetentionSweeper(database, TimeSpan.FromDays(90), time, RetentionSweeper.TablesWith(TimeSpan.FromDays(365)));
+        var deleted = await sweeper.SweepAsync();
+        Assert.That(deleted["queue_events"], Is.EqualTo(1));
+        Assert.That((await ListAsync(repository, DateTimeOffset.UnixEpoch, Nine)).Single().Kind, Is.EqualTo("connect"));
     }
 
     private static async Task<List<StoredQueueEvent>> ListAsync(QueueEventRepository repository, DateTimeOffset since, DateTimeOffset until)
