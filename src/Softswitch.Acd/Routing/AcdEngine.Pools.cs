@@ -85,6 +85,11 @@ public sealed partial class AcdEngine
     private void SetState(AgentRecord agent, AgentState state, string? pauseReason = null)
     {
         var wasActive = IsActive(agent.State);
+        if (TracksStateChanges && (agent.State != state || state == AgentState.Paused))
+        {
+            _stateChanges.Enqueue(new AgentStateChange(agent.Id, agent.State, state, state == AgentState.Paused ? pauseReason : null));
+        }
+
         agent.State = state;
         agent.PauseReason = state == AgentState.Paused ? pauseReason : null;
         var isActive = IsActive(state);

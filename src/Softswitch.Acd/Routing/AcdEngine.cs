@@ -18,6 +18,7 @@ public sealed partial class AcdEngine
     private readonly Dictionary<string, CallerRecord> _callers = new(StringComparer.Ordinal);
     private readonly Dictionary<long, OfferRecord> _offers = [];
     private readonly Queue<AcdDecision> _decisions = new();
+    private readonly Queue<AgentStateChange> _stateChanges = new();
     // By due time, then arming order: callers who entered at the same tick relax in their arrival order.
     private readonly PriorityQueue<AcdTimer, (long Due, long Order)> _timers = new();
     private long _timerOrder;
@@ -67,6 +68,12 @@ public sealed partial class AcdEngine
 
     /// <summary>Takes the oldest decision not yet taken; false when there is none.</summary>
     public bool TryTakeDecision(out AcdDecision decision) => _decisions.TryDequeue(out decision);
+
+    /// <summary>True: every change of an agent's state is kept for <see cref="TryTakeStateChange"/> (the queue event log); off by default.</summary>
+    public bool TracksStateChanges { get; set; }
+
+    /// <summary>Takes the oldest agent state change not yet taken (only kept while <see cref="TracksStateChanges"/>).</summary>
+    public bool TryTakeStateChange(out AgentStateChange change) => _stateChanges.TryDequeue(out change);
 
     /// <summary>The queues' names, in configuration order.</summary>
     public IEnumerable<string> QueueNames => _configuration.Queues.Select(q => q.Name);

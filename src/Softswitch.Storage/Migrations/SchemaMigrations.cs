@@ -153,5 +153,22 @@ public static class SchemaMigrations
             );
             CREATE INDEX ix_voicemail_messages_box_state ON voicemail_messages (box, state);
             """),
+        new Migration(9, "the ACD's queue event log (the figures of softswitch report)",
+            """
+            CREATE TABLE queue_events (
+                id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                occurred_at   TEXT    NOT NULL, -- UTC, ISO-8601 with milliseconds: sorts as text
+                call_id       TEXT,             -- the caller's call_uuid (as in calls); NULL for agent state events
+                queue         TEXT,             -- NULL for agent state events that concern no one queue
+                agent         TEXT,             -- the agent's extension; NULL when none
+                caller_number TEXT,             -- for first-call resolution; NULL when unknown
+                kind          TEXT    NOT NULL, -- enter, offer, ring_no_answer, busy, connect, abandon, complete_by_agent ...
+                position      INTEGER,          -- the caller's position (enter, abandon)
+                wait_ms       INTEGER,          -- time in the queue (connect, abandon, overflow)
+                talk_ms       INTEGER,          -- the conversation (complete_by_*)
+                detail        TEXT              -- pause reason, overflow or transfer destination, survey score
+            );
+            CREATE INDEX ix_queue_events_occurred_at ON queue_events (occurred_at);
+            """),
     ];
 }

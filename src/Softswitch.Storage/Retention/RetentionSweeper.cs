@@ -20,12 +20,13 @@ public sealed partial class RetentionSweeper : IAsyncDisposable
     ];
 
     /// <summary>
-    /// <see cref="DefaultTables"/>, plus <c>calls</c> when call records are to go after <paramref name="callRecordsRetention"/>
-    /// (null or zero: they are kept forever, as billing history usually must be).
+    /// <see cref="DefaultTables"/>, plus <c>calls</c> and <c>queue_events</c> (the figures' history) when call records are
+    /// to go after <paramref name="callRecordsRetention"/> (null or zero: they are kept forever, as billing history usually must be).
     /// </summary>
     public static IReadOnlyList<RetainedTable> TablesWith(TimeSpan? callRecordsRetention) =>
         callRecordsRetention is { } retention && retention > TimeSpan.Zero
-            ? [.. DefaultTables, new RetainedTable("calls", "started_at") { Retention = retention }]
+            ? [.. DefaultTables, new RetainedTable("calls", "started_at") { Retention = retention },
+                new RetainedTable("queue_events", "occurred_at") { Retention = retention }]
             : DefaultTables;
 
     /// <summary>How often the sweep runs after the first one.</summary>

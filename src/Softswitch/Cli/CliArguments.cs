@@ -14,14 +14,17 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
     /// <summary>The address of <c>security unban ADDRESS</c>.</summary>
     public string? Address { get; init; }
 
-    /// <summary>The <c>--since</c> of <c>calls export</c>, as typed (parsed by <see cref="CallsCommands"/>).</summary>
+    /// <summary>The <c>--since</c> of <c>calls export</c> (or <c>--from</c> of <c>report</c>), as typed (parsed by <see cref="CallsCommands"/>).</summary>
     public string? Since { get; init; }
 
-    /// <summary>The <c>--until</c> of <c>calls export</c>, as typed; null: up to now.</summary>
+    /// <summary>The <c>--until</c> of <c>calls export</c> (or <c>--to</c> of <c>report</c>), as typed; null: up to now.</summary>
     public string? Until { get; init; }
 
-    /// <summary><c>calls export --csv</c>: CSV instead of JSON lines.</summary>
+    /// <summary><c>calls export --csv</c>: CSV instead of JSON lines; <c>report --csv</c>: CSV tables.</summary>
     public bool Csv { get; init; }
+
+    /// <summary>The <c>--queue</c> of <c>report</c>: only this queue and its agents; null for all.</summary>
+    public string? Queue { get; init; }
 
     /// <summary>The flows folder of <c>flows check [DIR]</c> / <c>flows simulate --flows DIR</c>; null for the configuration's.</summary>
     public string? FlowsFolder { get; init; }
@@ -53,6 +56,7 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
           softswitch security bans [--config FILE]
           softswitch security unban ADDRESS [--config FILE]
           softswitch calls export --since DATE [--until DATE] [--csv] [--config FILE]
+          softswitch report --from DATE --to DATE [--queue NAME] [--csv] [--config FILE]
           softswitch flows check [DIR] [--sounds DIR] [--config FILE]
           softswitch flows simulate FLOW --keys KEYS [--at DATE] [--caller NUMBER] [--flows DIR] [--sounds DIR] [--config FILE]
           softswitch erlang --calls-per-hour N --aht SECONDS [--target PERCENT/SECONDS]
@@ -70,6 +74,12 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
                          (RFC 4180, header row) with --csv. DATE is 2026-12-06 (midnight) or
                          ISO 8601 with a time, 2026-12-06T08:30:00; UTC unless it ends in Z or
                          an offset such as +08:00
+          report         the call-centre figures from --from up to (not including) --to, from the
+                         queue event log: per queue offered, answered, abandoned (and within the
+                         service level threshold), ASA, AHT, longest wait, service level, FCR and
+                         CSAT; per agent offers, answered, talk, wrap-up, staffed time, occupancy
+                         and calls per staffed hour. --queue NAME: that queue and its agents;
+                         --csv: the two tables as CSV (RFC 4180), a blank line between them
           flows check    check every IVR flow in DIR against the prompts in --sounds (both default
                          to the configuration's ivr.flows and ivr.sounds, else ivr-flows and
                          sounds): each problem as file:line:column: message, exit 1 on any
@@ -105,6 +115,7 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
         string? since = null;
         string? until = null;
         var csv = false;
+        string? queue = null;
         var flows = new FlowOptions();
         ErlangInputs? erlang = null;
         var overrides = new List<ConfigOverride>();
@@ -143,6 +154,9 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
                     break;
                 case "calls":
                     return Fail("calls needs 'export --since DATE'");
+                case "report":
+                    command = CliCommand.Report;
+                    break;
                 case "flows" when args.Count > 1 && args[1] == "check":
                     command = CliCommand.FlowsCheck;
                     if (args.Count > 2 && !args[2].StartsWith('-')) flows.Folder = args[2];
@@ -191,7 +205,7 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
             }
 
             var (name, value) = SplitOption(arg[2..]);
-            if (command == CliCommand.CallsExport && name == "csv")
+            if (command is CliCommand.CallsExport or CliCommand.Report && name == "csv")
             {
                 if (value is not null) return Fail("--csv takes no value");
                 csv = true;
@@ -229,11 +243,16 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
                     _ => erlang! with { Target = value },
                 };
             }
-            else if (command == CliCommand.CallsExport && name is "since" or "until")
+            else if ((command == CliCommand.CallsExport && name is "since" or "until") || (command == CliCommand.Report && name is "from" or "to"))
             {
                 if (string.IsNullOrEmpty(value)) return Fail($"--{name} needs a DATE");
-                if (name == "since") since = value;
+                if (name is "since" or "from") since = value;
                 else until = value;
+            }
+            else if (command == CliCommand.Report && name == "queue")
+            {
+                if (string.IsNullOrEmpty(value)) return Fail("--queue needs a NAME");
+                queue = value;
             }
             else if (name.Contains(':', StringComparison.Ordinal) && !name.StartsWith(':') && !name.EndsWith(':'))
             {
@@ -251,6 +270,7 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
         }
 
         if (command == CliCommand.CallsExport && since is null) return Fail("calls export needs --since DATE");
+        if (command == CliCommand.Report && (since is null || until is null)) return Fail("report needs --from DATE and --to DATE");
         if (command == CliCommand.Erlang && (erlang!.CallsPerHour is null || erlang.AverageHandleTime is null))
         {
             return Fail("erlang needs --calls-per-hour N and --aht SECONDS");
@@ -259,7 +279,7 @@ public sealed record CliArguments(CliCommand Command, string? ConfigPath, IReadO
         if (command == CliCommand.FlowsSimulate && flows.Keys is null) return Fail("flows simulate needs --keys KEYS (\"\" for none)");
         return new CliArguments(command, configPath, overrides, null)
         {
-            Address = address, Since = since, Until = until, Csv = csv,
+            Address = address, Since = since, Until = until, Csv = csv, Queue = queue,
             FlowsFolder = flows.Folder, SoundsFolder = flows.Sounds, FlowName = flows.Name, Keys = flows.Keys, At = flows.At, Caller = flows.Caller,
             Erlang = erlang,
         };

@@ -24,6 +24,9 @@ public enum CliCommand
     /// <summary>Run one IVR flow with a key script, no phone needed (<c>flows simulate FLOW --keys ...</c>).</summary>
     FlowsSimulate,
 
+    /// <summary>The call-centre figures of a time range from the queue event log (<c>report --from DATE --to DATE</c>).</summary>
+    Report,
+
     /// <summary>Staffing from Erlang C (<c>erlang --calls-per-hour N --aht SECONDS [--target 80/20]</c>).</summary>
     Erlang,
 

@@ -107,6 +107,11 @@ public static class SoftswitchCli
             return await SecurityCommands.RunAsync(arguments, validation.Options!, currentDirectory, output, error, TimeProvider.System).ConfigureAwait(false);
         }
 
+        if (arguments.Command == CliCommand.Report)
+        {
+            return await ReportCommand.RunAsync(arguments, validation.Options!, currentDirectory, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
         if (arguments.Command == CliCommand.CallsExport)
         {
             return await CallsCommands.RunAsync(arguments, validation.Options!, currentDirectory, output, error, cancellationToken).ConfigureAwait(false);

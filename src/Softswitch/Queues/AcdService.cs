@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Softswitch.Acd.Events;
 using Softswitch.Acd.Model;
 using Softswitch.Calls.Features;
 using Softswitch.Acd.Routing;
@@ -24,9 +25,11 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
     private DateTimeOffset? _armedFor;
     private Task? _loop;
 
-    public AcdService(AcdConfiguration configuration, TimeProvider time, ILogger<AcdService> logger)
+    /// <param name="events">The queue event log (null: none kept).</param>
+    public AcdService(AcdConfiguration configuration, TimeProvider time, ILogger<AcdService> logger, IQueueEvents? events = null)
     {
-        _engine = new AcdEngine(configuration, time);
+        _engine = new AcdEngine(configuration, time) { TracksStateChanges = events is not null };
+        _events = events;
         _agents = configuration.Agents.Select(agent => agent.Id).ToHashSet(StringComparer.Ordinal);
         _time = time;
         _logger = logger;
@@ -43,15 +46,21 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
     /// <summary>
     /// The caller <paramref name="callId"/> enters <paramref name="queue"/>; the decisions about it (its offers, its
     /// overflow) arrive in <paramref name="inbox"/> until it leaves (abandon, overflow, or its offer answered).
+    /// <paramref name="callerNumber"/> goes to the event log (first-call resolution).
     /// </summary>
     public Task<EnqueueResult> EnqueueAsync(string callId, string queue, ChannelWriter<AcdDecision> inbox, int priority = 0,
-        IReadOnlyList<SkillRequirement>? skills = null)
+        IReadOnlyList<SkillRequirement>? skills = null, string? callerNumber = null)
     {
         var result = new TaskCompletionSource<EnqueueResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!Post(() =>
             {
                 var entered = _engine.Enqueue(callId, queue, priority, skills);
-                if (entered == EnqueueResult.Queued) _callers[callId] = inbox;
+                if (entered == EnqueueResult.Queued)
+                {
+                    _callers[callId] = inbox;
+                    NoteEntered(callId, queue, callerNumber);
+                }
+
                 result.TrySetResult(entered);
             }))
         {
@@ -62,20 +71,37 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
     }
 
     /// <summary>The caller hung up or left while waiting or ringing an agent.</summary>
-    public void Abandon(string callId) => Post(() =>
+    public void Abandon(string callId)
     {
-        _callers.Remove(callId);
-        if (_engine.Abandon(callId) is { } exit) LogAbandoned(callId, exit.Queue, exit.Position, exit.Waited.TotalSeconds);
-    });
+        var at = _time.GetUtcNow();
+        Post(() =>
+        {
+            _callers.Remove(callId);
+            var exit = _engine.Abandon(callId);
+            if (exit is { } left) LogAbandoned(callId, left.Queue, left.Position, left.Waited.TotalSeconds);
+            NoteAbandoned(callId, exit, at);
+        });
+    }
 
     /// <summary>The agent of <paramref name="offerId"/> answered: the caller leaves the queue for the conversation.</summary>
-    public void OfferAnswered(string callId, long offerId) => Post(() =>
+    public void OfferAnswered(string callId, long offerId)
     {
-        _callers.Remove(callId);
-        _engine.OfferAnswered(offerId);
-    });
+        var at = _time.GetUtcNow(); // the log's moment of the answer, not of the loop's turn
+        Post(() =>
+        {
+            _callers.Remove(callId);
+            if (_engine.OfferAnswered(offerId)) NoteConnected(callId, offerId, at);
+        });
+    }
 
-    public void OfferFailed(long offerId, OfferFailure failure) => Post(() => _engine.OfferFailed(offerId, failure));
+    public void OfferFailed(long offerId, OfferFailure failure)
+    {
+        var at = _time.GetUtcNow();
+        Post(() =>
+        {
+            if (_engine.OfferFailed(offerId, failure)) NoteOfferFailed(offerId, failure, at);
+        });
+    }
 
     /// <summary>The conversation of a queue call with <paramref name="agentId"/> is over: wrap-up starts.</summary>
     public void CallEnded(string agentId) => Post(() => _engine.CallEnded(agentId));
@@ -131,6 +157,7 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
             }
 
             Dispatch();
+            NoteStateChanges();
             Rearm();
         }
     }
@@ -147,14 +174,17 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
                     break;
                 case AcdDecisionKind.Offer:
                     LogOffer(decision.CallId ?? "-", decision.Queue, decision.AgentId ?? "-", decision.OfferId);
+                    NoteOffered(decision);
                     Deliver(decision);
                     break;
                 case AcdDecisionKind.Overflow:
                     LogOverflow(decision.CallId ?? "-", decision.Queue, decision.Reason.ToString(), decision.Destination ?? "-");
+                    NoteOverflowed(decision);
                     Deliver(decision);
                     if (decision.CallId is { } leaving) _callers.Remove(leaving);
                     break;
                 default:
+                    if (decision.Kind == AcdDecisionKind.CancelOffer) NoteOfferCancelled(decision.OfferId);
                     Deliver(decision);
                     break;
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Softswitch.Acd.Events;
 using Softswitch.Acd.Routing;
 using Softswitch.Channels;
 using Softswitch.Ivr;
@@ -41,7 +42,7 @@ public sealed class QueueApplication(
         channel.SetRecordField("queue", queue);
         var entered = time.GetTimestamp();
         var inbox = Channel.CreateUnbounded<AcdDecision>(new UnboundedChannelOptions { SingleReader = true });
-        var joined = await acd.EnqueueAsync(channel.CallUuid, queue, inbox.Writer, priority).ConfigureAwait(false);
+        var joined = await acd.EnqueueAsync(channel.CallUuid, queue, inbox.Writer, priority, callerNumber: channel.Caller).ConfigureAwait(false);
         if (joined != EnqueueResult.Queued)
         {
             var left = await LeaveAsync(channel, entered, Words(joined.ToString()), settings.Overflow, joined == EnqueueResult.QueueFull, tellWhy).ConfigureAwait(false);
@@ -126,8 +127,14 @@ public sealed class QueueApplication(
         if (result.Answered)
         {
             OnAnswered();
-            acd.CallEnded(agent);
-            await QueueConversationEnd.RunAsync(channel, result, settings.Survey, overflowTo).ConfigureAwait(false);
+            acd.CallEnded(agent, channel.CallUuid, result);
+            var score = await QueueConversationEnd.RunAsync(channel, result, settings.Survey, overflowTo).ConfigureAwait(false);
+            if (score is { } rated)
+            {
+                acd.NoteFeatureEvent(QueueEventKind.SurveyScore, channel.CallUuid, queue, agent, channel.Caller,
+                    detail: rated.ToString(CultureInfo.InvariantCulture));
+            }
+
             return QueueCallOutcome.Connected;
         }
 

@@ -1,3 +1,4 @@
+using Softswitch.Acd.Events;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -60,6 +61,7 @@ public sealed partial class QueueCallbacks(
         channel.SetRecordField("queue_result", "callback_requested");
         channel.SetRecordField("wait_seconds", ((int)waited.TotalSeconds).ToString(CultureInfo.InvariantCulture));
         LogRequested(channel.CallUuid, queue, channel.Caller, waited.TotalSeconds);
+        acd.NoteFeatureEvent(QueueEventKind.CallbackRequested, channel.CallUuid, queue, null, channel.Caller, waited);
         var record = options.CurrentValue.Queues.FirstOrDefault(q => q.Name == queue)?.Record ?? false;
         var caller = new VirtualCaller(acd, originator(), new VirtualCallerSettings(channel.CallUuid, queue, channel.Caller, channel.CallerName,
             settings.Attempts, TimeSpan.FromSeconds(settings.RetrySeconds), TimeSpan.FromSeconds(settings.RingSeconds), record, entered), time, logger);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Softswitch.Acd.Events;
 using Softswitch.Calls;
 using Softswitch.Calls.Features;
 using Softswitch.Calls.Routing;
@@ -11,21 +12,30 @@ using Softswitch.Ivr;
 using Softswitch.Ivr.Runtime;
 using Softswitch.Ivr.Speech;
 using Softswitch.Sip.Registrar;
+using Softswitch.Storage;
+using Softswitch.Storage.QueueEvents;
 
 namespace Softswitch.Queues;
 
 /// <summary>
 /// The ACD joins the switch: one <see cref="AcdService"/> over the <c>queues</c> and <c>agents</c> read at start (a
 /// changed queue or agent needs a restart), its loop run by <see cref="AcdHostedService"/>, and <see cref="QueueRoutes"/>
-/// so routes to <c>queue: NAME</c> and the IVR's <c>queue</c> nodes put callers in a queue; <see cref="AgentRegistrations"/> tells it which agents' phones are registered.
+/// so routes to <c>queue: NAME</c> and the IVR's <c>queue</c> nodes put callers in a queue, with every step in the queue event log (<see cref="QueueEventLog"/>); <see cref="AgentRegistrations"/> tells it which agents' phones are registered.
 /// </summary>
 internal static class QueueComposition
 {
     public static IServiceCollection AddSoftswitchQueues(this IServiceCollection services)
     {
+        services.AddSingleton<QueueEventRepository>();
+        // The queue event log, off the ACD loop; flushed when the host is disposed (after the ACD loop stopped).
+        services.AddSingleton(sp => new BackgroundBatchWriter<StoredQueueEvent>(
+            rows => sp.GetRequiredService<QueueEventRepository>().AddBatchAsync(rows), "queue events",
+            sp.GetRequiredService<ILogger<QueueEventLog>>(), capacity: 10_000));
+        services.AddSingleton<IQueueEvents>(sp => new QueueEventLog(
+            sp.GetRequiredService<BackgroundBatchWriter<StoredQueueEvent>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AcdService(
             AcdConfigurationMapper.Map(sp.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>().CurrentValue),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AcdService>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AcdService>>(), sp.GetRequiredService<IQueueEvents>()));
         services.AddSingleton(sp => new AgentRegistrations(sp.GetRequiredService<AcdService>(), sp.GetRequiredService<BindingStore>().GetBindings,
             sp.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>().CurrentValue.Agents.Select(agent => agent.Extension)));
         services.AddSingleton<IAgentStates>(sp => sp.GetRequiredService<AcdService>());

@@ -1,3 +1,4 @@
+using Softswitch.Acd.Events;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -40,7 +41,11 @@ internal sealed class VirtualCaller(AcdService acd, ICallOriginator originator, 
     private async Task<bool> CallBackAsync(AcdDecision offer, string agent)
     {
         var attempt = _attempts + 1;
-        var application = new CallbackApplication(settings, agent, () => acd.OfferAnswered(settings.CallId, offer.OfferId), time);
+        var application = new CallbackApplication(settings, agent, () =>
+        {
+            acd.OfferAnswered(settings.CallId, offer.OfferId);
+            acd.NoteFeatureEvent(QueueEventKind.CallbackConnected, settings.CallId, settings.Queue, agent, settings.Number);
+        }, time);
         var placed = await originator.OriginateAsync(new OriginateRequest
         {
             Destination = agent,

@@ -86,4 +86,8 @@ public sealed class QueueOptions
 
     /// <summary>Virtual hold: waiting callers may press a key to be called back in their place.</summary>
     public QueueCallbackOptions Callback { get; set; } = new();
+
+    /// <summary>First-call resolution in <c>softswitch report</c>: an answered caller whose number does not call this queue again within this many hours.</summary>
+    [ConfigurationKeyName("fcr_hours")]
+    public int FcrHours { get; set; } = 24;
 }

@@ -21,7 +21,7 @@ public sealed class StorageOptions
     [ConfigurationKeyName("retention_days")]
     public int RetentionDays { get; set; } = 90;
 
-    /// <summary>Days of call records (<c>calls</c>) kept, judged by the call's start; 0 keeps them forever.</summary>
+    /// <summary>Days of call records (<c>calls</c>, judged by the call's start) and queue events (<c>queue_events</c>) kept; 0 keeps them forever.</summary>
     [ConfigurationKeyName("call_records_retention_days")]
     public int CallRecordsRetentionDays { get; set; }
 

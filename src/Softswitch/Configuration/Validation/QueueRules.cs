@@ -87,6 +87,7 @@ public static class QueueRules
                 context.Error(ConfigKeys.Combine(path, "periodic_message"), $"'{message}' is not a prompt name (a file under sounds/<language> without .wav, e.g. queue-periodic)");
             }
 
+            Range(context, path, "fcr_hours", queue.FcrHours, 1, 720);
             if (!RouteRules.IsSoundName(queue.Music) || queue.Music.Contains('/', StringComparison.Ordinal))
             {
                 context.Error(ConfigKeys.Combine(path, "music"), $"'{queue.Music}' is not a music class (a file name under sounds/music without .wav, e.g. default)");
