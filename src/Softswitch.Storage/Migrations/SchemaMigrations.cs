@@ -153,5 +153,20 @@ public static class SchemaMigrations
             );
             CREATE INDEX ix_voicemail_messages_box_state ON voicemail_messages (box, state);
             """),
+        // Version 9 is the queue event log's (helper h-events, merged separately): this stand-in only keeps the numbers
+        // without gaps on this branch and gives way to it at the merge.
+        new Migration(9, "reserved (queue event log)",
+            """
+            SELECT 1;
+            """),
+        new Migration(10, "ACD agents' states kept across restarts",
+            """
+            CREATE TABLE agent_states (
+                agent        TEXT NOT NULL PRIMARY KEY, -- the agent's extension
+                state        TEXT NOT NULL,             -- logged_in, logged_out, paused
+                pause_reason TEXT,                      -- while paused: the reason code (digits after *52, 'pause', 'missed')
+                changed_at   TEXT NOT NULL              -- UTC, ISO-8601 with milliseconds
+            );
+            """),
     ];
 }

@@ -28,17 +28,14 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
     {
         _engine = new AcdEngine(configuration, time);
         _agents = configuration.Agents.Select(agent => agent.Id).ToHashSet(StringComparer.Ordinal);
+        _agentOrder = [.. configuration.Agents.Select(agent => agent.Id)];
         _time = time;
         _logger = logger;
         _timer = time.CreateTimer(_ => Post(TimerFired), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Starts the loop and logs <paramref name="agents"/> in (the configured agents, at start-up).</summary>
-    public void Start(IEnumerable<string> agents)
-    {
-        foreach (var agent in agents) Post(() => _engine.LogIn(agent));
-        _loop ??= Task.Run(RunAsync);
-    }
+    public void Start(IEnumerable<string> agents) => Start(agents, []);
 
     /// <summary>
     /// The caller <paramref name="callId"/> enters <paramref name="queue"/>; the decisions about it (its offers, its
@@ -72,22 +69,31 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
     public void OfferAnswered(string callId, long offerId) => Post(() =>
     {
         _callers.Remove(callId);
+        TouchOffer(offerId);
         _engine.OfferAnswered(offerId);
     });
 
-    public void OfferFailed(long offerId, OfferFailure failure) => Post(() => _engine.OfferFailed(offerId, failure));
+    public void OfferFailed(long offerId, OfferFailure failure) => Post(() =>
+    {
+        TouchOffer(offerId);
+        _engine.OfferFailed(offerId, failure);
+    });
 
     /// <summary>The conversation of a queue call with <paramref name="agentId"/> is over: wrap-up starts.</summary>
-    public void CallEnded(string agentId) => Post(() => _engine.CallEnded(agentId));
+    public void CallEnded(string agentId) => Post(() =>
+    {
+        Touch(agentId);
+        _engine.CallEnded(agentId);
+    });
 
     /// <summary>The agent feature codes (*50-*53) and, later, the command API: false for an extension that is no agent.</summary>
-    public bool LogIn(string agentId) => IsAgent(agentId) && Post(() => _engine.LogIn(agentId));
+    public bool LogIn(string agentId) => IsAgent(agentId) && Post(() => Touch(agentId, _engine.LogIn(agentId)));
 
-    public bool LogOut(string agentId) => IsAgent(agentId) && Post(() => _engine.LogOut(agentId));
+    public bool LogOut(string agentId) => IsAgent(agentId) && Post(() => Touch(agentId, _engine.LogOut(agentId)));
 
-    public bool Pause(string agentId, string reason) => IsAgent(agentId) && Post(() => _engine.Pause(agentId, reason));
+    public bool Pause(string agentId, string reason) => IsAgent(agentId) && Post(() => Touch(agentId, _engine.Pause(agentId, reason)));
 
-    public bool Unpause(string agentId) => IsAgent(agentId) && Post(() => _engine.Unpause(agentId));
+    public bool Unpause(string agentId) => IsAgent(agentId) && Post(() => Touch(agentId, _engine.Unpause(agentId)));
 
     private bool IsAgent(string agentId) => _agents.Contains(agentId);
 
@@ -131,6 +137,7 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
             }
 
             Dispatch();
+            SettleTouchedAgents();
             Rearm();
         }
     }
@@ -144,9 +151,15 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
             {
                 case AcdDecisionKind.AgentPaused:
                     LogAgentPaused(decision.AgentId ?? "-", decision.PauseReason ?? "-");
+                    Touch(decision.AgentId);
                     break;
                 case AcdDecisionKind.Offer:
                     LogOffer(decision.CallId ?? "-", decision.Queue, decision.AgentId ?? "-", decision.OfferId);
+                    if (decision.AgentId is { } offered) _offerAgents[decision.OfferId] = offered;
+                    Deliver(decision);
+                    break;
+                case AcdDecisionKind.CancelOffer:
+                    TouchOffer(decision.OfferId);
                     Deliver(decision);
                     break;
                 case AcdDecisionKind.Overflow:

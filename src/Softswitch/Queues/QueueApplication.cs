@@ -63,8 +63,8 @@ public sealed class QueueApplication(
 
             switch (decision.Kind)
             {
-                case AcdDecisionKind.Offer when decision.AgentId is { } agent:
-                    if (await OfferAsync(channel, decision, agent, entered).ConfigureAwait(false) is { } done) return done;
+                case AcdDecisionKind.Offer when decision.AgentId is not null:
+                    if (await OfferAsync(channel, await OfferGroup.TakeAsync(decision, inbox.Reader, acd).ConfigureAwait(false), entered).ConfigureAwait(false) is { } done) return done;
                     break;
                 case AcdDecisionKind.Overflow:
                     channel.SetRecordField("queue_result", "overflow");
@@ -77,25 +77,27 @@ public sealed class QueueApplication(
     }
 
     /// <summary>Rings the agent; how the caller is done with the queue (talked to the agent, or hung up), or null to wait on.</summary>
-    private async Task<QueueCallOutcome?> OfferAsync(ICallChannel channel, AcdDecision offer, string agent, long entered)
+    private async Task<QueueCallOutcome?> OfferAsync(ICallChannel channel, OfferGroup offers, long entered)
     {
         var answered = 0;
         var result = await channel.BridgeAsync(new BridgeRequest
         {
-            Destination = agent,
-            RingTime = offer.RingTimeout,
+            Destination = offers.First.AgentId!,
+            AlsoRing = offers.AlsoRing,
+            RingTime = offers.First.RingTimeout,
             MusicWhileRinging = settings.Music,
             Record = settings.Record,
-            Answered = _ =>
+            Answered = party =>
             {
-                if (Interlocked.Exchange(ref answered, 1) == 0) Connected(channel, offer, agent, entered);
+                if (Interlocked.Exchange(ref answered, 1) == 0) Connected(channel, offers.AnsweredBy(party), offers.AnsweredBy(party).AgentId!, entered);
             },
         }).ConfigureAwait(false);
 
         if (result.Answered)
         {
-            if (Interlocked.Exchange(ref answered, 1) == 0) Connected(channel, offer, agent, entered);
-            acd.CallEnded(agent);
+            var offer = offers.AnsweredBy(result.Party);
+            if (Interlocked.Exchange(ref answered, 1) == 0) Connected(channel, offer, offer.AgentId!, entered);
+            acd.CallEnded(offer.AgentId!);
             return QueueCallOutcome.Connected;
         }
 
@@ -105,7 +107,7 @@ public sealed class QueueApplication(
             return QueueCallOutcome.CallerHungUp;
         }
 
-        acd.OfferFailed(offer.OfferId, result.Outcome == BridgeOutcome.Busy ? OfferFailure.Busy : OfferFailure.NoAnswer);
+        foreach (var offer in offers.Offers) acd.OfferFailed(offer.OfferId, result.Outcome == BridgeOutcome.Busy ? OfferFailure.Busy : OfferFailure.NoAnswer);
         channel.StartMusic(settings.Music);
         return null;
     }
