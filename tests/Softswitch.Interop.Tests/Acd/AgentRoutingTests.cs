@@ -118,13 +118,13 @@ public sealed class AgentRoutingTests
         // 1002 (first in order, idle as long as 1003) talks to 1001 directly for 3 s; meanwhile a caller enters the queue.
         var direct = Call(softswitch, 3000, "1002");
         await Task.Delay(1000);
-        var whileBusy = await Call(softswitch, 1000);
+        var whileBusy = await Call(softswitch, 2500);
         AssertPassed(softswitch, whileBusy, ("1003 answered while 1002 was on its direct call", await agent1003.Run));
         var directCall = await direct;
         Assert.That(directCall.ExitCode, Is.Zero, $"the direct call\n{directCall}\n{softswitch.Output}");
 
         // 1002 hung up; 1003 is in its wrap-up: the next caller gets 1002.
-        var afterwards = await Call(softswitch, 1000);
+        var afterwards = await Call(softswitch, 2500);
         AssertPassed(softswitch, afterwards, ("1002 took the direct call and then the queue call", await agent1002.Run));
 
         var rows = await QueueRows(softswitch, 3);
@@ -139,12 +139,12 @@ public sealed class AgentRoutingTests
         var softswitch = await StartAsync([.. Agent(0, "1003"), .. Agent(1, "1002"), "--acd:misses_before_pause=1"]);
         var agent1002 = await Answering(softswitch, "1002", calls: 2);
 
-        var before = await Call(softswitch, 1000);
+        var before = await Call(softswitch, 2500);
         AssertPassed(softswitch, before);
 
         // 1002's binding comes back from the database; 1003 still has none and must not count as registered.
         await softswitch.RestartAsync();
-        var after = await Call(softswitch, 1000);
+        var after = await Call(softswitch, 2500);
         AssertPassed(softswitch, after, ("1002 answered both calls", await agent1002.Run));
 
         var rows = await QueueRows(softswitch, 2);
@@ -160,7 +160,7 @@ public sealed class AgentRoutingTests
         var agent1002 = await Ringing(softswitch, "1002");
         var agent1003 = await SippCallee.StartAsync(softswitch, "1003", PasswordOf("1003"), "callee-answer.xml", Limit, ("ANSWER_MS", "1500"));
 
-        var caller = await Call(softswitch, 3000);
+        var caller = await Call(softswitch, 4000);
 
         // 1002 got the INVITE at the same time (it rang while 1003 waited 1.5 s to answer) and then the CANCEL.
         AssertPassed(softswitch, caller, ("1002 rang and was cancelled", await agent1002.Run), ("1003 answered", await agent1003.Run));
@@ -173,14 +173,14 @@ public sealed class AgentRoutingTests
     public async Task An_agent_who_lets_two_offers_ring_out_is_paused_as_missed_until_it_dials_star_53()
     {
         var softswitch = await StartAsync([.. Agent(0, "1002"), .. Agent(1, "1003"), "--acd:misses_before_pause=2",
-            "--acd:rest_after_miss_seconds=1", "--queues:0:ring_timeout_seconds=1"]);
+            "--acd:rest_after_miss_seconds=1", "--queues:0:ring_timeout_seconds=2"]);
         var agent1002 = await Ringing(softswitch, "1002", calls: 2);
         var agent1003 = await Answering(softswitch, "1003", calls: 3);
 
         // 1002 has never taken a call, so it is offered first each time, rings out (then rests 1 s), and 1003 takes the caller.
         for (var i = 0; i < 2; i++)
         {
-            var caller = await Call(softswitch, 2500);
+            var caller = await Call(softswitch, 4500);
             Assert.That(caller.ExitCode, Is.Zero, $"caller {i + 1}\n{caller}\n{softswitch.Output}");
         }
 
@@ -189,20 +189,20 @@ public sealed class AgentRoutingTests
         Assert.That(await AgentStates(softswitch, 1), Is.EqualTo(new[] { "1002 paused missed" }));
 
         // Paused: the third caller goes straight to 1003.
-        var third = await Call(softswitch, 1000);
+        var third = await Call(softswitch, 2500);
         AssertPassed(softswitch, third, ("1003 answered three calls", await agent1003.Run));
 
         // Unpaused, and 1003 logged out (its phone is gone): the fourth caller gets 1002.
         await FeatureCode(softswitch, "1002", "*53");
         await FeatureCode(softswitch, "1003", "*51");
         var again = await Answering(softswitch, "1002");
-        var fourth = await Call(softswitch, 1000);
+        var fourth = await Call(softswitch, 2500);
         AssertPassed(softswitch, fourth, ("1002 answered once unpaused", await again.Run));
 
         var rows = await QueueRows(softswitch, 6);
         Assert.That(rows.Select(row => QueueFields(row).Agent), Is.EqualTo(new[] { "1003", "1003", "1003", "1002" }));
-        Assert.That(QueueFields(rows[0]).Wait, Is.GreaterThanOrEqualTo(1), "1002 rang for its ring timeout first");
-        Assert.That(QueueFields(rows[2]).Wait, Is.LessThan(1), "the paused 1002 was not rung");
+        Assert.That(QueueFields(rows[0]).Wait, Is.GreaterThanOrEqualTo(2), "1002 rang for its ring timeout first");
+        Assert.That(QueueFields(rows[2]).Wait, Is.LessThan(2), "the paused 1002 was not rung");
         Assert.That(await AgentStates(softswitch, 2), Is.EqualTo(new[] { "1002 logged_in -", "1003 logged_out -" }));
     }
 
@@ -212,8 +212,8 @@ public sealed class AgentRoutingTests
         var softswitch = await StartAsync([.. Agent(0, "1002"), "--queues:0:wrap_up_seconds=3"]);
         var agent1002 = await Answering(softswitch, "1002", calls: 2);
 
-        var first = await Call(softswitch, 1000);
-        var second = await Call(softswitch, 5000);
+        var first = await Call(softswitch, 2500);
+        var second = await Call(softswitch, 6500);
 
         AssertPassed(softswitch, second, ("1002 took both callers", await agent1002.Run));
         Assert.That(first.ExitCode, Is.Zero, first.ToString());
@@ -236,11 +236,11 @@ public sealed class AgentRoutingTests
         var agent1003 = await Answering(softswitch, "1003");
 
         // 1002 comes first in order but its English is below the queue's 60: 1003 is offered.
-        var first = await Call(softswitch, 1000);
+        var first = await Call(softswitch, 2500);
         AssertPassed(softswitch, first, ("1003 answered the first caller", await agent1003.Run));
 
         // 1003 is in wrap-up: the second caller waits until the 2 s relaxation lets 1002 take it.
-        var second = await Call(softswitch, 4000);
+        var second = await Call(softswitch, 5500);
         AssertPassed(softswitch, second, ("1002 answered after the relaxation", await agent1002.Run));
 
         var rows = await QueueRows(softswitch, 2);
@@ -261,13 +261,13 @@ public sealed class AgentRoutingTests
         var agent1002 = await Answering(softswitch, "1002");
         var agent1003 = await Answering(softswitch, "1003");
         var agent1004 = await Answering(softswitch, "1004");
-        var whilePaused = await Call(softswitch, 1000);
+        var whilePaused = await Call(softswitch, 2500);
         AssertPassed(softswitch, whilePaused, ("1004 answered: 1002 still paused, 1003 still logged out", await agent1004.Run));
         Assert.That(agent1002.Run.IsCompleted || agent1003.Run.IsCompleted, Is.False, "neither 1002 nor 1003 got an INVITE");
 
         // 1004 is in its wrap-up: once 1002 unpauses, the next caller gets 1002.
         await FeatureCode(softswitch, "1002", "*53");
-        var unpaused = await Call(softswitch, 1000);
+        var unpaused = await Call(softswitch, 2500);
         AssertPassed(softswitch, unpaused, ("1002 answered once unpaused", await agent1002.Run));
         Assert.That(agent1003.Run.IsCompleted, Is.False, "1003 is still logged out");
 
