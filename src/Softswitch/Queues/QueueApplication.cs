@@ -89,7 +89,8 @@ public sealed class QueueApplication(
             Record = settings.Record,
             Answered = party =>
             {
-                if (Interlocked.Exchange(ref answered, 1) == 0) Connected(channel, offers.AnsweredBy(party), offers.AnsweredBy(party).AgentId!, entered);
+                var offer = offers.AnsweredBy(party);
+                if (Interlocked.Exchange(ref answered, 1) == 0) Connected(channel, offer, offer.AgentId!, entered);
             },
         }).ConfigureAwait(false);
 

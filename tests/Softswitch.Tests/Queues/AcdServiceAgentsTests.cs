@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Softswitch.Acd.Model;
 using Softswitch.Acd.Routing;
+using Softswitch.Calls.Presence;
 using Softswitch.Channels;
 using Softswitch.Queues;
 using Softswitch.Sip.Registrar;
@@ -50,6 +51,27 @@ public sealed class AcdServiceAgentsTests
         _acd.SetAgentDialogs("1002", 0);
         var status = await Agent("1002");
         Assert.That((status.Offerable, status.LastCallEnded), Is.EqualTo((true, (DateTimeOffset?)_time.GetUtcNow())), "its call ended now");
+    }
+
+    [Test]
+    public async Task The_busy_lamp_board_makes_an_agent_busy_on_a_call_but_not_on_a_feature_code()
+    {
+        Create();
+        _acd.Start(["1002", "1003"]);
+        var activity = new AgentCallActivity(_acd, ["1002"]);
+        DialogActivity Dialog(string callId, string remote, DialogState state = DialogState.Confirmed) =>
+            new(callId, DialogDirection.Initiator, state, remote);
+
+        activity.OnActivity(new ExtensionActivityChange("1002", Dialog("a", "sip:*53@softswitch.test"), [Dialog("a", "sip:*53@softswitch.test")]));
+        Assert.That((await Agent("1002")).Offerable, Is.True, "unpausing by *53 is no call");
+
+        activity.OnActivity(new ExtensionActivityChange("1002", Dialog("b", "sip:1001@softswitch.test"), [Dialog("b", "sip:1001@softswitch.test")]));
+        Assert.That((await Agent("1002")).Offerable, Is.False, "calling 1001");
+
+        var ended = Dialog("b", "sip:1001@softswitch.test", DialogState.Terminated);
+        activity.OnActivity(new ExtensionActivityChange("1002", ended, [ended]));
+        Assert.That((await Agent("1002")).Offerable, Is.True);
+        Assert.That(activity.Watches("1001"), Is.False, "not an agent");
     }
 
     [Test]
