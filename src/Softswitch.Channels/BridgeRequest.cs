@@ -6,6 +6,13 @@ public sealed record BridgeRequest
     /// <summary>A number as the caller could dial it: an extension, a ring group, a route's number.</summary>
     public required string Destination { get; init; }
 
+    /// <summary>
+    /// More numbers rung at the same time as <see cref="Destination"/> (a queue's ring-all): every phone of all of them
+    /// rings at once, the first to answer is connected (<see cref="Answered"/> and <see cref="BridgeResult.Party"/> say
+    /// which) and the others are cancelled. Their forwards do not apply.
+    /// </summary>
+    public IReadOnlyList<string> AlsoRing { get; init; } = [];
+
     /// <summary>How long to ring before giving up; null for the destination's own ring time.</summary>
     public TimeSpan? RingTime { get; init; }
 

@@ -157,6 +157,7 @@ public sealed partial class BridgedCall
         }
 
         if (request.RingTime is { } ringTime) target = target with { RingTime = ringTime };
+        if (request.AlsoRing.Count > 0) target = RingingAlso(target, request.AlsoRing);
         _applicationBridge = requested.Done;
         _applicationBridgeRequest = request;
         _step = 0;

@@ -170,5 +170,14 @@ public static class SchemaMigrations
             );
             CREATE INDEX ix_queue_events_occurred_at ON queue_events (occurred_at);
             """),
+        new Migration(10, "ACD agents' states kept across restarts",
+            """
+            CREATE TABLE agent_states (
+                agent        TEXT NOT NULL PRIMARY KEY, -- the agent's extension
+                state        TEXT NOT NULL,             -- logged_in, logged_out, paused
+                pause_reason TEXT,                      -- while paused: the reason code (digits after *52, 'pause', 'missed')
+                changed_at   TEXT NOT NULL              -- UTC, ISO-8601 with milliseconds
+            );
+            """),
     ];
 }

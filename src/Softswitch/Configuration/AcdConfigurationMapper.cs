@@ -8,7 +8,11 @@ public static class AcdConfigurationMapper
 {
     public static AcdConfiguration Map(SoftswitchOptions options) => new(
         [.. options.Queues.Select(MapQueue)],
-        [.. options.Agents.Select(MapAgent)]);
+        [.. options.Agents.Select(MapAgent)])
+    {
+        MissesBeforePause = options.Acd.MissesBeforePause,
+        RestAfterMiss = TimeSpan.FromSeconds(options.Acd.RestAfterMissSeconds),
+    };
 
     private static QueueDefinition MapQueue(QueueOptions queue) => new(queue.Name)
     {

@@ -28,6 +28,7 @@ public sealed partial class AcdService
         Post(() =>
         {
             NoteCompleted(agentId, callId, result.Outcome == BridgeOutcome.CallerHungUp, result.TalkTime, at);
+            Touch(agentId);
             _engine.CallEnded(agentId);
         });
     }

@@ -31,17 +31,14 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
         _engine = new AcdEngine(configuration, time) { TracksStateChanges = events is not null };
         _events = events;
         _agents = configuration.Agents.Select(agent => agent.Id).ToHashSet(StringComparer.Ordinal);
+        _agentOrder = [.. configuration.Agents.Select(agent => agent.Id)];
         _time = time;
         _logger = logger;
         _timer = time.CreateTimer(_ => Post(TimerFired), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Starts the loop and logs <paramref name="agents"/> in (the configured agents, at start-up).</summary>
-    public void Start(IEnumerable<string> agents)
-    {
-        foreach (var agent in agents) Post(() => _engine.LogIn(agent));
-        _loop ??= Task.Run(RunAsync);
-    }
+    public void Start(IEnumerable<string> agents) => Start(agents, []);
 
     /// <summary>
     /// The caller <paramref name="callId"/> enters <paramref name="queue"/>; the decisions about it (its offers, its
@@ -90,6 +87,7 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
         Post(() =>
         {
             _callers.Remove(callId);
+            TouchOffer(offerId);
             if (_engine.OfferAnswered(offerId)) NoteConnected(callId, offerId, at);
         });
     }
@@ -99,21 +97,26 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
         var at = _time.GetUtcNow();
         Post(() =>
         {
+            TouchOffer(offerId);
             if (_engine.OfferFailed(offerId, failure)) NoteOfferFailed(offerId, failure, at);
         });
     }
 
     /// <summary>The conversation of a queue call with <paramref name="agentId"/> is over: wrap-up starts.</summary>
-    public void CallEnded(string agentId) => Post(() => _engine.CallEnded(agentId));
+    public void CallEnded(string agentId) => Post(() =>
+    {
+        Touch(agentId);
+        _engine.CallEnded(agentId);
+    });
 
     /// <summary>The agent feature codes (*50-*53) and, later, the command API: false for an extension that is no agent.</summary>
-    public bool LogIn(string agentId) => IsAgent(agentId) && Post(() => _engine.LogIn(agentId));
+    public bool LogIn(string agentId) => IsAgent(agentId) && Post(() => Touch(agentId, _engine.LogIn(agentId)));
 
-    public bool LogOut(string agentId) => IsAgent(agentId) && Post(() => _engine.LogOut(agentId));
+    public bool LogOut(string agentId) => IsAgent(agentId) && Post(() => Touch(agentId, _engine.LogOut(agentId)));
 
-    public bool Pause(string agentId, string reason) => IsAgent(agentId) && Post(() => _engine.Pause(agentId, reason));
+    public bool Pause(string agentId, string reason) => IsAgent(agentId) && Post(() => Touch(agentId, _engine.Pause(agentId, reason)));
 
-    public bool Unpause(string agentId) => IsAgent(agentId) && Post(() => _engine.Unpause(agentId));
+    public bool Unpause(string agentId) => IsAgent(agentId) && Post(() => Touch(agentId, _engine.Unpause(agentId)));
 
     private bool IsAgent(string agentId) => _agents.Contains(agentId);
 
@@ -158,6 +161,7 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
 
             Dispatch();
             NoteStateChanges();
+            SettleTouchedAgents();
             Rearm();
         }
     }
@@ -171,10 +175,17 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
             {
                 case AcdDecisionKind.AgentPaused:
                     LogAgentPaused(decision.AgentId ?? "-", decision.PauseReason ?? "-");
+                    Touch(decision.AgentId);
                     break;
                 case AcdDecisionKind.Offer:
                     LogOffer(decision.CallId ?? "-", decision.Queue, decision.AgentId ?? "-", decision.OfferId);
                     NoteOffered(decision);
+                    if (decision.AgentId is { } offered) _offerAgents[decision.OfferId] = offered;
+                    Deliver(decision);
+                    break;
+                case AcdDecisionKind.CancelOffer:
+                    TouchOffer(decision.OfferId);
+                    NoteOfferCancelled(decision.OfferId);
                     Deliver(decision);
                     break;
                 case AcdDecisionKind.Overflow:
@@ -184,7 +195,6 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
                     if (decision.CallId is { } leaving) _callers.Remove(leaving);
                     break;
                 default:
-                    if (decision.Kind == AcdDecisionKind.CancelOffer) NoteOfferCancelled(decision.OfferId);
                     Deliver(decision);
                     break;
             }

@@ -94,8 +94,9 @@ public sealed class QueueApplication(
 
             switch (decision.Kind)
             {
-                case AcdDecisionKind.Offer when decision.AgentId is { } agent:
-                    if (await OfferAsync(channel, decision, agent, entered, stopAnnouncing).ConfigureAwait(false) is { } done) return (done, null);
+                case AcdDecisionKind.Offer when decision.AgentId is not null:
+                    var offers = await OfferGroup.TakeAsync(decision, inbox, acd).ConfigureAwait(false);
+                    if (await OfferAsync(channel, offers, entered, stopAnnouncing).ConfigureAwait(false) is { } done) return (done, null);
                     break;
                 case AcdDecisionKind.Overflow:
                     return (QueueCallOutcome.Overflowed, decision);
@@ -103,30 +104,37 @@ public sealed class QueueApplication(
         }
     }
 
-    /// <summary>Rings the agent, announcements going on; how the caller is done with the queue (talked to the agent, or hung up), or null to wait on.</summary>
-    private async Task<QueueCallOutcome?> OfferAsync(ICallChannel channel, AcdDecision offer, string agent, long entered, CancellationTokenSource stopAnnouncing)
+    /// <summary>
+    /// Rings the offered agent (or, for ring-all, every agent the engine offered in one step: the first to answer takes
+    /// the call), announcements going on; how the caller is done with the queue (talked to an agent, or hung up), or
+    /// null to wait on.
+    /// </summary>
+    private async Task<QueueCallOutcome?> OfferAsync(ICallChannel channel, OfferGroup offers, long entered, CancellationTokenSource stopAnnouncing)
     {
         var answered = 0;
-        void OnAnswered()
+        AcdDecision OnAnswered(string? party)
         {
-            if (Interlocked.Exchange(ref answered, 1) != 0) return;
+            var offer = offers.AnsweredBy(party);
+            if (Interlocked.Exchange(ref answered, 1) != 0) return offer;
             _ = stopAnnouncing.CancelAsync(); // the channel already cut the prompt; this ends the announcer (off the call's loop)
-            Connected(channel, offer, agent, entered);
+            Connected(channel, offer, offer.AgentId!, entered);
+            return offer;
         }
 
         var result = await channel.BridgeAsync(new BridgeRequest
         {
-            Destination = agent,
-            RingTime = offer.RingTimeout,
+            Destination = offers.First.AgentId!,
+            AlsoRing = offers.AlsoRing,
+            RingTime = offers.First.RingTimeout,
             MusicWhileRinging = settings.Music,
             KeepApplicationAudio = true,
             Record = settings.Record,
-            Answered = _ => OnAnswered(),
+            Answered = party => OnAnswered(party),
         }).ConfigureAwait(false);
 
         if (result.Answered)
         {
-            OnAnswered();
+            var agent = OnAnswered(result.Party).AgentId!;
             acd.CallEnded(agent, channel.CallUuid, result);
             var score = await QueueConversationEnd.RunAsync(channel, result, settings.Survey, overflowTo).ConfigureAwait(false);
             if (score is { } rated)
@@ -145,7 +153,7 @@ public sealed class QueueApplication(
         }
 
         // The music and announcements never stopped: the caller just waits on.
-        acd.OfferFailed(offer.OfferId, result.Outcome == BridgeOutcome.Busy ? OfferFailure.Busy : OfferFailure.NoAnswer);
+        foreach (var offer in offers.Offers) acd.OfferFailed(offer.OfferId, result.Outcome == BridgeOutcome.Busy ? OfferFailure.Busy : OfferFailure.NoAnswer);
         return null;
     }
 

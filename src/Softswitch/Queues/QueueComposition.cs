@@ -14,6 +14,7 @@ using Softswitch.Ivr.Speech;
 using Softswitch.Sip.Registrar;
 using Softswitch.Storage;
 using Softswitch.Storage.QueueEvents;
+using Softswitch.Storage.Agents;
 
 namespace Softswitch.Queues;
 
@@ -39,6 +40,13 @@ internal static class QueueComposition
         services.AddSingleton(sp => new AgentRegistrations(sp.GetRequiredService<AcdService>(), sp.GetRequiredService<BindingStore>().GetBindings,
             sp.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>().CurrentValue.Agents.Select(agent => agent.Extension)));
         services.AddSingleton<IAgentStates>(sp => sp.GetRequiredService<AcdService>());
+        services.AddSingleton<IAgentCommands>(sp => sp.GetRequiredService<AcdService>());
+        services.AddSingleton<AgentStateRepository>();
+        // Agents' log-ins and pauses, off the ACD's loop; flushed when the host is disposed.
+        services.AddSingleton(sp => new BackgroundBatchWriter<StoredAgentState>(
+            rows => sp.GetRequiredService<AgentStateRepository>().SaveAsync(rows), "agent states",
+            sp.GetRequiredService<ILogger<AgentStatePersistence>>(), capacity: 1_000));
+        services.AddSingleton<AgentStatePersistence>();
         services.AddSingleton(sp => new QueueRoutes(sp.GetRequiredService<AcdService>(), sp.GetRequiredService<IOptionsMonitor<SoftswitchOptions>>(),
             sp.GetRequiredService<FlowLibrary>, sp.GetRequiredService<FlowServices>,
             new QueuePrompts(sp.GetRequiredService<CallServiceSettings>().SoundsFolder, new SpokenNumbers()), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<QueueCallbacks>()));

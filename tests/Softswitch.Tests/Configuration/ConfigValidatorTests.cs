@@ -142,7 +142,7 @@ public sealed class ConfigValidatorTests
         var result = ConfigFixture.Validate(folder, ConfigFixture.Valid + "\nsupervisors:\n  - extension: \"1001\"\n    queues: [sales]");
 
         Assert.That(result.Problems, Has.Count.EqualTo(1));
-        Assert.That(result.Problems[0].ToString(), Does.StartWith("softswitch.yaml:27:1: supervisors: unknown key at the top level (known: agents, auth, dns, extensions, http, ivr,"));
+        Assert.That(result.Problems[0].ToString(), Does.StartWith("softswitch.yaml:27:1: supervisors: unknown key at the top level (known: acd, agents, auth, dns, extensions, http, ivr,"));
     }
 
     [Test]

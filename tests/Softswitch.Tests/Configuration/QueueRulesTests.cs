@@ -152,4 +152,18 @@ public sealed class QueueRulesTests
         var callback = result.Options!.Queues.Single().Callback;
         Assert.That((callback.Enabled, callback.Key, callback.Attempts, callback.RetrySeconds, callback.RingSeconds), Is.EqualTo((true, "1", 3, 120, 30)));
     }
+
+    [Test]
+    public void The_acd_miss_rules_bind_into_the_engine_and_are_checked()
+    {
+        using var folder = new TempFolder();
+
+        var result = ConfigFixture.Validate(folder, ConfigFixture.Valid + Queues + "\nacd:\n  misses_before_pause: 2\n  rest_after_miss_seconds: 1\n");
+        var bad = ConfigFixture.Validate(folder, ConfigFixture.Valid + Queues + "\nacd:\n  misses_before_pause: -1\n");
+
+        Assert.That(result.Problems, Is.Empty);
+        var engine = AcdConfigurationMapper.Map(result.Options!);
+        Assert.That((engine.MissesBeforePause, engine.RestAfterMiss), Is.EqualTo((2, TimeSpan.FromSeconds(1))));
+        Assert.That(bad.Problems.Select(p => p.ToString()), Has.Some.Contains("acd.misses_before_pause: misses_before_pause must be 0-100 (got -1)"));
+    }
 }

@@ -56,6 +56,9 @@ public sealed class SoftswitchOptions
     /// <summary>ACD agents: extensions with skills and queues (not yet wired to calls).</summary>
     public List<AgentOptions> Agents { get; set; } = [];
 
+    /// <summary>ACD rules for every queue's agents (missed offers).</summary>
+    public AcdOptions Acd { get; set; } = new();
+
     /// <summary>Carriers: outbound registration, keepalive, inbound calls by DID.</summary>
     public List<TrunkOptions> Trunks { get; set; } = [];
 

@@ -10,6 +10,8 @@ public static class QueueRules
     public static void Check(SoftswitchOptions options, ValidationContext context)
     {
         var queues = CheckQueues(options, context);
+        Range(context, "acd", "misses_before_pause", options.Acd.MissesBeforePause, 0, 100);
+        Range(context, "acd", "rest_after_miss_seconds", options.Acd.RestAfterMissSeconds, 0, 3600);
         var extensions = options.Extensions.Select(e => e.Number).ToHashSet(StringComparer.Ordinal);
         var agents = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Agents.Count; i++)
