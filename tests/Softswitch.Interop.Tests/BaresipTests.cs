@@ -3,7 +3,7 @@ using Softswitch.Interop.Tests.Support;
 namespace Softswitch.Interop.Tests;
 
 /// <summary>baresip, a real softphone, registering as extension 1001.</summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class BaresipTests
 {
     [Test]

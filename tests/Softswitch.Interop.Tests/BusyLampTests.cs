@@ -7,7 +7,7 @@ namespace Softswitch.Interop.Tests;
 /// Busy-lamp field against the real process: sipp as 1002 subscribes to 1001's dialog state (RFC 6665, RFC 4235) while
 /// another sipp, as 1001, calls the echo test and hangs up; the subscriber records every NOTIFY it gets.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed partial class BusyLampTests
 {
     [Test, Description("RFC 6665 §4.2, RFC 4235 §4")]

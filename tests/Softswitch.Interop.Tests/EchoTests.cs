@@ -7,7 +7,7 @@ namespace Softswitch.Interop.Tests;
 /// the tone it plays comes back to it, the switch's recording has the tone on both channels, and a second call
 /// playing DTMF tones has its digits detected in-band, and an Opus-only call is echoed too.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class EchoTests
 {
     private static Dictionary<string, string> _results = null!;

@@ -3,7 +3,7 @@ using Softswitch.Interop.Tests.Support;
 namespace Softswitch.Interop.Tests;
 
 /// <summary>The process as an admin runs it: starts, and stops cleanly on SIGTERM.</summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class HostLifecycleTests
 {
     [Test]

@@ -8,7 +8,7 @@ namespace Softswitch.Interop.Tests;
 /// come back over G.711 and over Opus, and its digits arrive once each whether sent as RFC 4733 events,
 /// in-band tones or SIP INFO. Every call ends with linphonec's "terminate".
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class LinphoneTests
 {
     private static Dictionary<string, string> _results = null!;

@@ -8,7 +8,7 @@ namespace Softswitch.Interop.Tests;
 /// the other's tone (transcoded), each call's recording has its own side left and the other right, and when one hangs
 /// up the switch hangs up the other with BYE.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class MeetMeTests
 {
     private static Dictionary<string, string> _results = null!;

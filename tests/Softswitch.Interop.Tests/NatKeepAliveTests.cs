@@ -9,7 +9,7 @@ namespace Softswitch.Interop.Tests;
 /// than the socket it sends from; the switch must keep that Contact, show the source it recorded, and keep the NAT
 /// mapping open by sending keep-alives to the source.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class NatKeepAliveTests
 {
     [Test, Description("RFC 3581; RFC 5626 §4.4.1 (CRLFCRLF keep-alive)")]

@@ -4,7 +4,7 @@ using Softswitch.Interop.Tests.Support;
 namespace Softswitch.Interop.Tests;
 
 /// <summary>sipp calling the *43 echo test: digest for INVITE (407), RFC 4733 digits, BYE from the caller.</summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class SippEchoTests
 {
     private const string EchoRoute = """

@@ -3,7 +3,7 @@ using Softswitch.Interop.Tests.Support;
 namespace Softswitch.Interop.Tests;
 
 /// <summary>sipp holding and resuming a music call with re-INVITEs (no UPDATE): the answers and the media follow.</summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class SippHoldTests
 {
     private const string MusicRoute = """

@@ -3,7 +3,7 @@ using Softswitch.Interop.Tests.Support;
 namespace Softswitch.Interop.Tests;
 
 /// <summary>sipp (a real, independent SIP implementation) registering against the real softswitch process.</summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class SippRegistrarTests
 {
     private SoftswitchProcess _softswitch = null!;

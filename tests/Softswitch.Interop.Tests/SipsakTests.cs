@@ -3,7 +3,7 @@ using Softswitch.Interop.Tests.Support;
 namespace Softswitch.Interop.Tests;
 
 /// <summary>sipsak, a second independent SIP tool: OPTIONS and an authenticated REGISTER.</summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class SipsakTests
 {
     private SoftswitchProcess _softswitch = null!;

@@ -7,7 +7,7 @@ namespace Softswitch.Interop.Tests.Acd;
 /// The ACD on the real switch: agents 1002, 1003 and 1004 are sipp UAS registered as their extensions, 1001 dials the
 /// queue route 610 (queue support, longest idle). Which phone got the INVITE and the <c>calls</c> rows say who was offered.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class QueueCallTests
 {
     private const string Password1004 = "interop-1004-secret";
@@ -74,24 +74,26 @@ public sealed class QueueCallTests
     public async Task Each_caller_rings_the_agent_whose_last_call_ended_earliest()
     {
         var softswitch = await StartAsync(ringTimeoutSeconds: 10);
+        // Each caller stays 2.5 s after the queue answered it: long enough for the agent's answer on a loaded machine
+        // (the suite runs fixtures side by side), so no caller hangs up while its agent is still being connected.
         var agent1004 = await Answering(softswitch, "1004");
 
         // Nobody has taken a call yet: configuration order breaks the tie, so 1002 then 1003 take the first two.
         var agent1002 = await Answering(softswitch, "1002");
-        var first = await CallQueue(softswitch, 1000);
+        var first = await CallQueue(softswitch, 2500);
         AssertPassed(softswitch, first, ("1002 answered the first call", await agent1002.Run));
         var agent1003 = await Answering(softswitch, "1003");
-        var second = await CallQueue(softswitch, 1000);
+        var second = await CallQueue(softswitch, 2500);
         AssertPassed(softswitch, second, ("1003 answered the second call", await agent1003.Run));
 
         // 1002 and 1003 are back (new phones on new ports); 1004, idle since log-in, has waited longest.
         agent1002 = await Answering(softswitch, "1002");
         agent1003 = await Ringing(softswitch, "1003");
-        var third = await CallQueue(softswitch, 1000);
+        var third = await CallQueue(softswitch, 2500);
         AssertPassed(softswitch, third, ("1004 answered the third call", await agent1004.Run));
 
         // Now 1002's last call ended before 1003's: 1002 rings, not 1003 (whose phone would be cancelled, never rung).
-        var fourth = await CallQueue(softswitch, 1000);
+        var fourth = await CallQueue(softswitch, 2500);
         AssertPassed(softswitch, fourth, ("1002 answered the fourth call", await agent1002.Run));
         Assert.That(agent1003.Run.IsCompleted, Is.False, "1003's phone got no INVITE");
 
@@ -112,13 +114,13 @@ public sealed class QueueCallTests
 
         var agent1003 = await Answering(softswitch, "1003");
         var agent1004 = await Answering(softswitch, "1004");
-        var whileOut = await CallQueue(softswitch, 1000);
+        var whileOut = await CallQueue(softswitch, 2500);
         AssertPassed(softswitch, whileOut, ("1003 answered while 1002 was logged out", await agent1003.Run));
         Assert.That(agent1002.Run.IsCompleted, Is.False, "1002's phone got no INVITE while logged out");
 
         var logIn = await SippCaller.CallAsync(softswitch, "call-pause-bye.xml", "1002", "*50", Limit, null, "-m", "1", "-d", "300");
         Assert.That(logIn.ExitCode, Is.Zero, $"*50 answered\n{logIn}\n{softswitch.Output}");
-        var afterIn = await CallQueue(softswitch, 1000);
+        var afterIn = await CallQueue(softswitch, 2500);
         AssertPassed(softswitch, afterIn, ("1002 answered once logged in again", await agent1002.Run));
         Assert.That(agent1004.Run.IsCompleted, Is.False, "1004 (idle as long) comes after 1002 in configuration order");
 

@@ -8,7 +8,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// 1001 and 1003 inside itself (both are its legs already), hangs 1002 up in both calls and tells it by NOTIFY. 1001
 /// sends A-law audio the whole time; 1003 answered in μ-law: after the transfer the switch transcodes 1001's audio to 1003.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class AttendedTransferTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(25);

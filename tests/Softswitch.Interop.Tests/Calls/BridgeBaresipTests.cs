@@ -7,7 +7,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// (both PCMU, relayed) and 1003 (Opus, transcoded); each side hears the other's tone; the caller hangs up the first call,
 /// the callee the second, and the switch passes each hang-up on with BYE.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class BridgeBaresipTests
 {
     private static Dictionary<string, string> _results = null!;

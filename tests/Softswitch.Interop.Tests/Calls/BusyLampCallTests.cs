@@ -7,7 +7,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// Busy lamp of a rung extension on the real switch: sipp as 1003 subscribes to 1002's dialog state while 1001 calls
 /// 1002 (a sipp phone that rings for a second, then answers); the subscriber sees 1002 ringing, then talking, then free.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed partial class BusyLampCallTests
 {
     [Test, Description("RFC 4235: early (ringing) before confirmed, direction recipient, then terminated")]

@@ -8,7 +8,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// Issue 9, call records: each call leaves a row in <c>calls</c> when it ends, committed at once (a process killed a
 /// second later still has it) and flushed on SIGTERM; <c>softswitch calls export</c> prints it.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class CallRecordTests
 {
     private static readonly TimeSpan s_rowTimeout = TimeSpan.FromSeconds(5);

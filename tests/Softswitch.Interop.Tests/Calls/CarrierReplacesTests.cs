@@ -7,7 +7,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// answered by 1002 (sipp), then moves the call inside its own network with a new INVITE carrying Replaces. The switch
 /// must put the new dialog in the old one's place, not route it to the DID as a second call.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class CarrierReplacesTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);

@@ -8,7 +8,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// switch hangs up the other with BYE and writes the call's row with the cause and the side that died. sipp plays both
 /// phones: 1001 calls 1002 through the real switch; a short RTP timeout comes from the command line.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class DeadPeerTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);

@@ -7,7 +7,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// Calls between extensions through the real switch, sipp on both sides: sipp 1001 calls, sipp UAS phones registered
 /// as 1002 (and 1003) answer, ring, refuse, or ring until the switch cancels them.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class ExtensionCallTests
 {
     private const string Password1003 = SoftswitchProcess.Password1003;

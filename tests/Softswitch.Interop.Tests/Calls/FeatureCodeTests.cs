@@ -6,7 +6,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// Feature codes dialled from a phone on the real switch: *78/*79 do-not-disturb, *72NUMBER/*73 forward-always; the
 /// change is answered with a confirmation, applies to the next call, and survives a restart (extension_settings).
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class FeatureCodeTests
 {
     private const string Password1003 = SoftswitchProcess.Password1003;

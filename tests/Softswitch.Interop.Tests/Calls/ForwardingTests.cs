@@ -3,7 +3,7 @@ using Softswitch.Interop.Tests.Support;
 namespace Softswitch.Interop.Tests.Calls;
 
 /// <summary>Per-extension forwarding and do-not-disturb from the configuration, against sipp phones on the real switch.</summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class ForwardingTests
 {
     private const string Password1003 = SoftswitchProcess.Password1003;

@@ -6,7 +6,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// Hold and resume from baresip on a bridged call (Scripts/hold-baresip.sh): the held party hears the switch's music on
 /// hold instead of the caller, and the caller again after the resume.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class HoldBaresipTests
 {
     private static NamespaceScript _run = null!;

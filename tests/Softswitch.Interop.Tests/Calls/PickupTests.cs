@@ -3,7 +3,7 @@ using Softswitch.Interop.Tests.Support;
 namespace Softswitch.Interop.Tests.Calls;
 
 /// <summary>Group call pickup (*8) on the real switch: 1001 calls 1002, whose phone rings; 1003 dials *8 and gets the call.</summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class PickupTests
 {
     private const string Password1003 = SoftswitchProcess.Password1003;

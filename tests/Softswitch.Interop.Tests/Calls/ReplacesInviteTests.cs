@@ -7,7 +7,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// its own dialog with the switch (a phone pulling the call to another device). The switch answers it, hangs up the
 /// old dialog and bridges the caller to the new one.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class ReplacesInviteTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(25);

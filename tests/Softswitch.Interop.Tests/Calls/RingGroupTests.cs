@@ -3,7 +3,7 @@ using Softswitch.Interop.Tests.Support;
 namespace Softswitch.Interop.Tests.Calls;
 
 /// <summary>Ring groups (ring_all, in_order, fallback) against sipp phones on the real switch: 1001 dials the group 600.</summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class RingGroupTests
 {
     private const string Password1003 = SoftswitchProcess.Password1003;

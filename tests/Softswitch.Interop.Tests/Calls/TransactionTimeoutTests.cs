@@ -10,7 +10,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// stops the switch at once instead of waiting out the shutdown grace for a call left in the registry. T1 is 100 ms
 /// here (<c>sip.t1_ms</c>), so 64·T1 is 6.4 s instead of 32 s.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class TransactionTimeoutTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);

@@ -8,7 +8,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// phone: 1001 calls 1002 (call 1); 1002 holds it, calls a third party (call 2) and REFERs call 1 there with Replaces
 /// naming call 2. The busy lamps must follow the parties, and a carrier's call slot must follow the carrier's leg.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed partial class TransferAftermathTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(25);

@@ -6,7 +6,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// Blind transfer from a real softphone (Scripts/transfer-baresip.sh): baresip 1001 calls baresip 1002, which transfers
 /// the call to baresip 1003 with its /transfer command (REFER, RFC 3515). Alice then talks to Carol through the switch.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class TransferBaresipTests
 {
     private static NamespaceScript _run = null!;

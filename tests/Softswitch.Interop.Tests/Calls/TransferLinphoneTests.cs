@@ -7,7 +7,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// holds it, calls baresip 1003 and runs "transfer 1 --to-call 2" (REFER with Replaces, RFC 5589 §7). The switch joins
 /// 1001 and 1003 inside itself; linphone is told by NOTIFY and hung up in both calls.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class TransferLinphoneTests
 {
     private static NamespaceScript _run = null!;

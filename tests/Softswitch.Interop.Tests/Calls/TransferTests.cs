@@ -6,7 +6,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// Blind transfer (RFC 3515) on the real switch: 1001 calls 1002, 1002 answers and REFERs the call to 1003; the switch
 /// accepts, tells 1002 the progress by NOTIFY, connects 1001 to 1003 when it answers, and hangs 1002 up.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class TransferTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(25);

@@ -7,7 +7,7 @@ namespace Softswitch.Interop.Tests.Calls;
 /// take outbound calls with the rewritten number and our caller ID, fail over, deliver a DID call; the toll-fraud guard
 /// refuses what an extension or a carrier may not reach. Each call's row is checked in the calls table.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class TrunkCallTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);

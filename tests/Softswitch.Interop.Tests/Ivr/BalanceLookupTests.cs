@@ -8,7 +8,7 @@ namespace Softswitch.Interop.Tests.Ivr;
 /// types an account number and #; the flow looks the account up and says the balance, and the call's row keeps what
 /// the caller heard in order.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class BalanceLookupTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(40);

@@ -7,7 +7,7 @@ namespace Softswitch.Interop.Tests.Ivr;
 /// 500 and presses 2 (English) and 2 (support: the ACD queue) through its control interface, as RFC 4733
 /// telephone-events; baresip as 1002, the queue's agent, answers (a 400 Hz tone); the caller hangs up.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class BaresipIvrTests
 {
     private static NamespaceScript _run = null!;

@@ -9,7 +9,7 @@ namespace Softswitch.Interop.Tests.Ivr;
 /// up; 1001 dials *97, keys its PIN by RFC 4733 and deletes the message. What the owner would see: a WAV sox reads
 /// with the speech in it, its row, the lamp's NOTIFY on and off.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class VoicemailTests
 {
     private const string Pin = "4826";

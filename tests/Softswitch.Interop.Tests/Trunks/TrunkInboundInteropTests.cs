@@ -6,7 +6,7 @@ namespace Softswitch.Interop.Tests.Trunks;
 /// A carrier at 127.0.0.5 (another machine on loopback): the switch keeps it alive with OPTIONS, and takes INVITEs
 /// from it without credentials, while the same INVITE from anyone else is challenged.
 /// </summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class TrunkInboundInteropTests
 {
     private const string CarrierAddress = "127.0.0.5";

@@ -7,7 +7,7 @@ using Softswitch.Interop.Tests.Support;
 namespace Softswitch.Interop.Tests.Trunks;
 
 /// <summary>The real switch registering to a sipp "carrier": digest checked by sipp, refresh, unregister, failover by SRV.</summary>
-[TestFixture, NonParallelizable]
+[TestFixture]
 public sealed class TrunkRegistrationInteropTests
 {
     private static string TrunkYaml(string host, int port, int optionsInterval = 0, string extra = "") => $"""
