@@ -7,7 +7,8 @@ public interface ICallQueues
 {
     /// <summary>
     /// Runs the caller through <paramref name="queue"/> with <paramref name="priority"/>: music, offers to agents, the
-    /// conversation; returns how it ended.
+    /// conversation; returns how it ended. <paramref name="skills"/> (skill name → minimum level) take the place of
+    /// the queue's required skills for this caller.
     /// </summary>
-    Task<QueueCallOutcome> EnterAsync(ICallChannel channel, string queue, int priority);
+    Task<QueueCallOutcome> EnterAsync(ICallChannel channel, string queue, int priority, IReadOnlyList<KeyValuePair<string, int>>? skills = null);
 }

@@ -43,4 +43,23 @@ public sealed class QueueNodeTests : FlowTest
         Assert.That(call.Lines, Does.Contain("queue support: no ACD here"));
         Assert.That(call.PromptNames, Is.EqualTo(new[] { "sorry" }));
     }
+
+    [Test, Description("Issue 11 item 5: the queue node hands the caller's skills to the ACD, their names expanded like any text")]
+    public async Task The_caller_brings_the_nodes_skills_with_variables_expanded_to_the_queue()
+    {
+        var queues = new ScriptedQueues(QueueCallOutcome.Connected);
+        const string flow = """
+            nodes:
+              language:
+                set: { lang: ms }
+                next: wait
+              wait:
+                queue: support
+                skills: { "${lang}": 60, product: 30 }
+            """;
+
+        await RunAsync(flow, "", Services(s => s with { Queues = queues }));
+
+        Assert.That(queues.Skills.Single(), Is.EqualTo(new KeyValuePair<string, int>[] { new("ms", 60), new("product", 30) }));
+    }
 }

@@ -11,9 +11,10 @@ public sealed class SimulatedQueues(IFlowTrace trace, SimulationClock clock) : I
 {
     private static readonly TimeSpan TalkTime = TimeSpan.FromSeconds(30);
 
-    public Task<QueueCallOutcome> EnterAsync(ICallChannel channel, string queue, int priority)
+    public Task<QueueCallOutcome> EnterAsync(ICallChannel channel, string queue, int priority, IReadOnlyList<KeyValuePair<string, int>>? skills = null)
     {
-        trace.Step($"wait in queue {queue}{(priority > 0 ? $" (priority {priority})" : "")}: an agent answers (simulated), talk {TalkTime.TotalSeconds:0}s");
+        var needs = skills is { Count: > 0 } ? $" (skills {string.Join(", ", skills.Select(s => $"{s.Key} {s.Value}"))})" : "";
+        trace.Step($"wait in queue {queue}{(priority > 0 ? $" (priority {priority})" : "")}{needs}: an agent answers (simulated), talk {TalkTime.TotalSeconds:0}s");
         clock.Advance(TalkTime);
         return Task.FromResult(QueueCallOutcome.Connected);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using Softswitch.Acd.Events;
+using Softswitch.Acd.Model;
 using Softswitch.Acd.Routing;
 using Softswitch.Channels;
 using Softswitch.Ivr;
@@ -26,7 +27,8 @@ public sealed class QueueApplication(
     QueuePrompts prompts,
     Func<string, ICallApplication?> overflowTo,
     int priority = 0,
-    QueueCallbacks? callbacks = null) : ICallApplication
+    QueueCallbacks? callbacks = null,
+    IReadOnlyList<SkillRequirement>? skills = null) : ICallApplication
 {
     public string Name => "queue " + queue;
 
@@ -42,7 +44,7 @@ public sealed class QueueApplication(
         channel.SetRecordField("queue", queue);
         var entered = time.GetTimestamp();
         var inbox = Channel.CreateUnbounded<AcdDecision>(new UnboundedChannelOptions { SingleReader = true });
-        var joined = await acd.EnqueueAsync(channel.CallUuid, queue, inbox.Writer, priority, callerNumber: channel.Caller).ConfigureAwait(false);
+        var joined = await acd.EnqueueAsync(channel.CallUuid, queue, inbox.Writer, priority, skills, channel.Caller).ConfigureAwait(false);
         if (joined != EnqueueResult.Queued)
         {
             var left = await LeaveAsync(channel, entered, Words(joined.ToString()), settings.Overflow, joined == EnqueueResult.QueueFull, tellWhy).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Softswitch.Acd.Model;
 using Microsoft.Extensions.Options;
 using Softswitch.Calls.Routing;
 using Softswitch.Channels;
@@ -25,13 +26,14 @@ internal sealed class QueueRoutes(
     public ICallApplication? For(DialPlanRoute route) =>
         route.Target == RouteTarget.Queue && route.Destination is { Length: > 0 } name ? ForQueue(name) : null;
 
-    public async Task<QueueCallOutcome> EnterAsync(ICallChannel channel, string queue, int priority) =>
-        ForQueue(queue, priority) is { } application ? await application.RunQueueAsync(channel).ConfigureAwait(false) : QueueCallOutcome.NotQueued;
+    public async Task<QueueCallOutcome> EnterAsync(ICallChannel channel, string queue, int priority, IReadOnlyList<KeyValuePair<string, int>>? skills = null) =>
+        ForQueue(queue, priority, skills) is { } application ? await application.RunQueueAsync(channel).ConfigureAwait(false) : QueueCallOutcome.NotQueued;
 
     /// <summary>The application for a caller entering <paramref name="name"/>; null for a queue the configuration does not have.</summary>
-    public QueueApplication? ForQueue(string name, int priority = 0) =>
+    public QueueApplication? ForQueue(string name, int priority = 0, IReadOnlyList<KeyValuePair<string, int>>? skills = null) =>
         options.CurrentValue.Queues.FirstOrDefault(q => q.Name == name) is { } queue
-            ? new QueueApplication(acd, name, SettingsOf(queue), time, prompts, Overflow, priority, callbacks)
+            ? new QueueApplication(acd, name, SettingsOf(queue), time, prompts, Overflow, priority, callbacks,
+                skills is { Count: > 0 } ? [.. skills.Select(skill => new SkillRequirement(skill.Key, skill.Value))] : null)
             : null;
 
     /// <summary>The call side of a <c>queues</c> entry.</summary>
