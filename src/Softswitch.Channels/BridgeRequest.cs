@@ -36,4 +36,11 @@ public sealed record BridgeRequest
     /// ACD the agent took the call), with who answered. It runs on the call's loop: keep it quick (post, never wait).
     /// </summary>
     public Action<string>? Answered { get; init; }
+
+    /// <summary>
+    /// Called when the party who answered hands the caller on (a blind or attended transfer, or an INVITE with Replaces
+    /// taking its place), with the new party; the bridge goes on with that party and returns when that conversation ends.
+    /// A queue ends its agent's part here. Runs on the call's loop, like <see cref="Answered"/>.
+    /// </summary>
+    public Action<string>? Transferred { get; init; }
 }

@@ -19,6 +19,7 @@ public sealed partial class BridgedCall
     private CallChannel? _channel;
     private TaskCompletionSource<BridgeResult>? _applicationBridge;
     private BridgeRequest? _applicationBridgeRequest;
+    private Action<string>? _applicationBridgeTransferred;
     private PromptPlayer? _ringback;
     private long _partyAnsweredAt;
 
@@ -160,6 +161,7 @@ public sealed partial class BridgedCall
         if (request.AlsoRing.Count > 0) target = RingingAlso(target, request.AlsoRing);
         _applicationBridge = requested.Done;
         _applicationBridgeRequest = request;
+        _applicationBridgeTransferred = request.Transferred;
         _step = 0;
         // A queue keeps its own music and announcements going while the agent rings; others hear ringback or music.
         _ringback = request.KeepApplicationAudio ? null
@@ -183,6 +185,23 @@ public sealed partial class BridgedCall
         LogBridgeAnswered(CallId, party.Peer, _caller.Media!.Codec.ToString(), party.Media!.Codec.ToString(),
             _bridge?.Transcodes == true ? "transcoding" : "relaying");
         NotifyBridgeAnswered(party.Peer);
+    }
+
+    /// <summary>
+    /// The application's party (not the caller) handed the call on to <see cref="_answered"/>: the application hears who
+    /// took over (<see cref="BridgeRequest.Transferred"/>); a throwing callback is logged, the call goes on.
+    /// </summary>
+    private void NotifyBridgeHandedOn(CallLeg gone)
+    {
+        if (_applicationBridge is null || gone == _caller || _answered is not { } now || _applicationBridgeTransferred is not { } transferred) return;
+        try
+        {
+            transferred(now.Peer);
+        }
+        catch (Exception error)
+        {
+            LogApplicationFailed(error, CallId, _application?.Name ?? "-");
+        }
     }
 
     /// <summary>The application's <see cref="BridgeRequest.Answered"/>, once; a throwing callback is logged, the call goes on.</summary>
@@ -233,6 +252,7 @@ public sealed partial class BridgedCall
         _applicationBridge?.TrySetResult(new BridgeResult(outcome, party, talkTime));
         _applicationBridge = null;
         _applicationBridgeRequest = null;
+        _applicationBridgeTransferred = null;
     }
 
     /// <summary>How an unanswered step of an application's bridge ended, in the channel's words.</summary>
@@ -253,6 +273,7 @@ public sealed partial class BridgedCall
         _applicationBridge?.TrySetResult(new BridgeResult(BridgeOutcome.CallerHungUp, _answered?.Peer, talkTime));
         _applicationBridge = null;
         _applicationBridgeRequest = null;
+        _applicationBridgeTransferred = null;
     }
 
     private PromptPlayer? PlayRingback(CallLeg listener)

@@ -53,6 +53,7 @@ public sealed partial class BridgedCall
         LogReplaced(CallId, replaced.Peer, leg.Peer, leg.CallId);
         replaced.Hangup();
         ReportPartiesChanged(replaced);
+        NotifyBridgeHandedOn(replaced);
     }
 
     /// <summary>

@@ -109,6 +109,7 @@ public sealed partial class BridgedCall
         await NotifyAsync(transfer.Transferor, "SIP/2.0 200 OK", final: true).ConfigureAwait(false);
         transfer.Transferor.Hangup();
         ReportPartiesChanged(transfer.Transferor);
+        NotifyBridgeHandedOn(transfer.Transferor);
     }
 
     private async ValueTask OnTransferForkFailedAsync()

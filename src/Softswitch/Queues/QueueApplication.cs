@@ -114,13 +114,26 @@ public sealed class QueueApplication(
     private async Task<QueueCallOutcome?> OfferAsync(ICallChannel channel, OfferGroup offers, long entered, CancellationTokenSource stopAnnouncing)
     {
         var answered = 0;
+        var handedOn = 0;
+        var taken = default(AcdDecision);
+        var answeredAt = 0L;
         AcdDecision OnAnswered(string? party)
         {
-            var offer = offers.AnsweredBy(party);
-            if (Interlocked.Exchange(ref answered, 1) != 0) return offer;
+            if (Interlocked.Exchange(ref answered, 1) != 0) return taken;
+            taken = offers.AnsweredBy(party);
+            answeredAt = time.GetTimestamp();
             _ = stopAnnouncing.CancelAsync(); // the channel already cut the prompt; this ends the announcer (off the call's loop)
-            Connected(channel, offer, offer.AgentId!, entered);
-            return offer;
+            Connected(channel, taken, taken.AgentId!, entered);
+            return taken;
+        }
+
+        // The agent transferred the caller on: its part (and its talk time) ends now, and its wrap-up starts.
+        void OnTransferred(string target)
+        {
+            if (taken.AgentId is not { } agent || Interlocked.Exchange(ref handedOn, 1) != 0) return;
+            channel.SetRecordField("transferred_to", target);
+            acd.NoteFeatureEvent(QueueEventKind.Transfer, channel.CallUuid, queue, agent, channel.Caller, detail: target);
+            acd.CallEnded(agent, channel.CallUuid, new BridgeResult(BridgeOutcome.PartyHungUp, agent, time.GetElapsedTime(answeredAt)));
         }
 
         var result = await channel.BridgeAsync(new BridgeRequest
@@ -132,12 +145,13 @@ public sealed class QueueApplication(
             KeepApplicationAudio = true,
             Record = settings.Record,
             Answered = party => OnAnswered(party),
+            Transferred = OnTransferred,
         }).ConfigureAwait(false);
 
         if (result.Answered)
         {
             var agent = OnAnswered(result.Party).AgentId!;
-            acd.CallEnded(agent, channel.CallUuid, result);
+            if (Volatile.Read(ref handedOn) == 0) acd.CallEnded(agent, channel.CallUuid, result);
             var score = await QueueConversationEnd.RunAsync(channel, result, settings.Survey, overflowTo).ConfigureAwait(false);
             if (score is { } rated)
             {
