@@ -32,6 +32,13 @@ public sealed record BridgeRequest
     public bool Record { get; init; }
 
     /// <summary>
+    /// With <see cref="Record"/>: the party dialled is the one the call is for (a callback's customer, the switch having
+    /// dialled the agent first), so it goes on the recording's left channel and this call's own leg on the right, as an
+    /// inbound queue call has the caller left and the agent right.
+    /// </summary>
+    public bool RecordPartyOnLeft { get; init; }
+
+    /// <summary>
     /// Called once when the destination answers and the caller is connected, before the conversation (a queue tells its
     /// ACD the agent took the call), with who answered. It runs on the call's loop: keep it quick (post, never wait).
     /// </summary>

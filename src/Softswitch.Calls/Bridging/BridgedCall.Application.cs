@@ -176,7 +176,10 @@ public sealed partial class BridgedCall
         StopRingback();
         _channel?.EnterConversation(); // an announcement still playing is cut here, before the party is heard
         // A queue records the conversation with its agent, from the answer (the route's record: true records it all).
-        if (_applicationBridgeRequest?.Record == true && _caller.Media is { } media) StartRecording(media);
+        if (_applicationBridgeRequest is { Record: true } recorded && _caller.Media is { } media)
+        {
+            StartRecording(recorded.RecordPartyOnLeft && party.Media is { } dialled ? dialled : media);
+        }
         _lastParty = party;
         Connect();
         _partyAnsweredAt = _context.Time.GetTimestamp();

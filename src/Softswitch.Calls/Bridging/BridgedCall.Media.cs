@@ -15,6 +15,7 @@ public sealed partial class BridgedCall
     private PromptPlayer? _callerMusic;
     private PromptPlayer? _calleeMusic;
     private CallRecorder? _recorder;
+    private MediaLeg? _recordedMedia; // the leg the recorder taps: the caller's, or a callback's dialled party
     private DateTimeOffset _recordingStarted;
 
     /// <summary>Digit lines logged per call and window before they are summarised; a person dials far fewer.</summary>
@@ -48,6 +49,7 @@ public sealed partial class BridgedCall
         _recorder = CallRecordings.Start(_context.Media, media.Codec, _context.Time, _context.Loggers, ref uuid, out _recordingStarted);
         Uuid = uuid;
         media.Tap = _recorder;
+        _recordedMedia = media;
         LogRecording(CallId, _recorder.Path);
     }
 

@@ -90,7 +90,7 @@ public sealed partial class BridgedCall : ILiveCall, IWatchedCall
             var end = _end ?? BridgedCallEnd.CallerHungUp;
             LogEnded(CallId, _target.Name, end.Cause, end.Side, _context.Time.GetElapsedTime(_startedTimestamp).TotalSeconds,
                 LegSummary(_caller), _answered is null ? "-" : LegSummary(_answered));
-            if (_caller.Media is { } callerMedia) callerMedia.Tap = null;
+            if (_recordedMedia is { } tapped) tapped.Tap = null;
             foreach (var leg in _forks.Concat(_transferForks).Concat(_adopted).Prepend(_caller).Append(_answered as CallerLeg).Append(_lastParty))
             {
                 if (leg is not null && leg != _handedOver) await leg.CloseMediaAsync().ConfigureAwait(false);

@@ -48,6 +48,7 @@ public sealed class CallbackApplication(VirtualCallerSettings caller, string age
             Destination = caller.Number,
             RingTime = caller.RingTime,
             Record = caller.Record,
+            RecordPartyOnLeft = true, // the customer left, the agent right, as on an inbound queue call
             Answered = _ =>
             {
                 if (Interlocked.Exchange(ref answered, 1) != 0) return;
