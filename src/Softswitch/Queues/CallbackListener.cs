@@ -40,7 +40,9 @@ public sealed class CallbackListener
         if (!_offered)
         {
             _offered = true;
-            if (!inbox.TryPeek(out _)) await SayOfferAsync(music).ConfigureAwait(false);
+            // Said beside the wait, never in its way: an offer that comes meanwhile rings at once (the prompt plays on
+            // while the agent rings and is cut at the answer), and a key pressed during it is the caller's answer.
+            if (!inbox.TryPeek(out _)) _ = SayOfferAsync(music);
         }
 
         while (true)
@@ -59,7 +61,12 @@ public sealed class CallbackListener
 
             var pressed = await key.ConfigureAwait(false);
             _channel.HungUp.ThrowIfCancellationRequested();
-            if (pressed.Outcome != DigitsOutcome.Complete || pressed.Digits != _settings.Key) continue;
+            if (pressed.Outcome != DigitsOutcome.Complete || pressed.Digits != _settings.Key)
+            {
+                if (pressed.Outcome == DigitsOutcome.Complete) _channel.StartMusic(music); // a wrong key may have cut the offer
+                continue;
+            }
+
             if (await _owner.TryRequestAsync(_channel, _queue, _settings, _entered).ConfigureAwait(false))
             {
                 _channel.StopMusic();
@@ -72,11 +79,18 @@ public sealed class CallbackListener
         }
     }
 
-    /// <summary>"To keep your place and be called back, press 1"; the music goes on after it.</summary>
+    /// <summary>"To keep your place and be called back, press 1"; the music goes on after it. Never throws (nobody awaits it).</summary>
     private async Task SayOfferAsync(string music)
     {
-        var key = _settings.Key.Length == 1 ? _settings.Key[0] : '1';
-        await _channel.PlayAsync([Prompt.Named(QueueCallbacks.OfferPrompt), QueueCallbacks.KeyPrompt(key)], bargeIn: true).ConfigureAwait(false);
-        if (!_channel.HungUp.IsCancellationRequested) _channel.StartMusic(music);
+        try
+        {
+            var key = _settings.Key.Length == 1 ? _settings.Key[0] : '1';
+            var said = await _channel.PlayAsync([Prompt.Named(QueueCallbacks.OfferPrompt), QueueCallbacks.KeyPrompt(key)], bargeIn: true).ConfigureAwait(false);
+            if (said.Outcome == PlayOutcome.Finished && !_channel.HungUp.IsCancellationRequested) _channel.StartMusic(music);
+        }
+        catch (Exception) when (_channel.HungUp.IsCancellationRequested)
+        {
+            // The caller hung up while it was said.
+        }
     }
 }
