@@ -4,7 +4,6 @@ using Softswitch.Acd.Model;
 using Softswitch.Acd.Routing;
 using Softswitch.Calls.Presence;
 using Softswitch.Channels;
-using Softswitch.Ivr.Speech;
 using Softswitch.Queues;
 using Softswitch.Sip.Registrar;
 
@@ -164,9 +163,7 @@ public sealed class AcdServiceAgentsTests
             request.Answered!("1003");
             return Task.FromResult(new BridgeResult(BridgeOutcome.PartyHungUp, "1003", TimeSpan.FromSeconds(30)));
         });
-        var application = new QueueApplication(_acd, "support",
-            new QueueCallSettings("default", false) { Announcements = new() { Position = false, EstimatedWait = false } }, _time,
-            new QueuePrompts(Path.Combine(Path.GetTempPath(), "no-queue-sounds"), new SpokenNumbers()), _ => null);
+        var application = SilentQueues.Application(_acd, _time);
 
         await application.RunAsync(channel).WaitAsync(Wait);
 

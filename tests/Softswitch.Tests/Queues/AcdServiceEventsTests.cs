@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using Softswitch.Acd.Events;
 using Softswitch.Acd.Model;
 using Softswitch.Channels;
-using Softswitch.Ivr.Speech;
 using Softswitch.Queues;
 
 namespace Softswitch.Tests.Queues;
@@ -37,8 +36,7 @@ public sealed class AcdServiceEventsTests
     public async Task TearDown() => await _acd.DisposeAsync();
 
     private QueueApplication Application() =>
-        new(_acd, "support", new QueueCallSettings("default", false) { Announcements = new() { Position = false, EstimatedWait = false } }, _time,
-            new QueuePrompts(Path.Combine(Path.GetTempPath(), "no-queue-sounds"), new SpokenNumbers()), _ => null);
+        SilentQueues.Application(_acd, _time);
 
     [Test]
     public async Task An_answered_call_logs_enter_offer_no_answer_connect_and_complete_by_caller_with_wait_and_talk()

@@ -1,4 +1,3 @@
-using Softswitch.Ivr.Speech;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -112,8 +111,7 @@ public sealed class QueueCallbackTests
     }
 
     private QueueApplication Application(QueueCallbacks callbacks) =>
-        new(_acd, "support", new QueueCallSettings("default", false) { Announcements = new() { Position = false, EstimatedWait = false } }, _time,
-            new QueuePrompts(Path.Combine(Path.GetTempPath(), "no-queue-sounds"), new SpokenNumbers()), _ => null, callbacks: callbacks);
+        SilentQueues.Application(_acd, _time, callbacks);
 
     /// <summary>Caller 1001 enters support (its agent paused) and presses 1.</summary>
     private async Task RequestCallbackAsync(QueueCallbacks callbacks)

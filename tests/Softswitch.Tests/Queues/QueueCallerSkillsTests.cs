@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Softswitch.Acd.Model;
 using Softswitch.Channels;
-using Softswitch.Ivr.Speech;
 using Softswitch.Queues;
 
 namespace Softswitch.Tests.Queues;
@@ -27,10 +26,7 @@ public sealed class QueueCallerSkillsTests
             request.Answered!(request.Destination);
             return Task.FromResult(new BridgeResult(BridgeOutcome.CallerHungUp, request.Destination, TimeSpan.FromSeconds(5)));
         });
-        var application = new QueueApplication(acd, "support",
-            new QueueCallSettings("default", false) { Announcements = new() { Position = false, EstimatedWait = false } }, time,
-            new QueuePrompts(Path.Combine(Path.GetTempPath(), "no-queue-sounds"), new SpokenNumbers()), _ => null,
-            skills: [new SkillRequirement("ms", 50)]);
+        var application = SilentQueues.Application(acd, time, skills: [new SkillRequirement("ms", 50)]);
 
         await application.RunAsync(channel).WaitAsync(Wait);
 
