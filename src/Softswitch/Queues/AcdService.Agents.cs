@@ -14,9 +14,6 @@ public sealed partial class AcdService : IAgentCommands
     /// <summary>Dialogs each agent's phones are in now (only agents in at least one), as the busy-lamp board counts them.</summary>
     private readonly Dictionary<string, int> _agentDialogs = new(StringComparer.Ordinal);
 
-    /// <summary>The agent of each open offer, so a failed or cancelled offer names the agent to settle.</summary>
-    private readonly Dictionary<long, string> _offerAgents = [];
-
     /// <summary>The configured agents in configuration order.</summary>
     private readonly string[] _agentOrder;
 
@@ -79,9 +76,15 @@ public sealed partial class AcdService : IAgentCommands
         if (changed && agentId is not null) _touched.Add(agentId);
     }
 
-    private void TouchOffer(long offerId)
+    /// <summary>
+    /// The offer ended (answered, failed or cancelled): it leaves the open offers and its agent is settled again; what it
+    /// was, for the log (null for one already gone).
+    /// </summary>
+    private OpenOffer? EndOffer(long offerId)
     {
-        if (_offerAgents.Remove(offerId, out var agent)) Touch(agent);
+        if (!_openOffers.Remove(offerId, out var offer)) return null;
+        Touch(offer.Agent);
+        return offer;
     }
 
     /// <summary>

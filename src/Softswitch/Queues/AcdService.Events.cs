@@ -14,7 +14,6 @@ public sealed partial class AcdService
 {
     private readonly IQueueEvents? _events;
     private readonly Dictionary<string, QueueEntry> _entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, (string CallId, string Queue, string Agent)> _openOffers = [];
     private readonly Dictionary<string, string> _agentCallQueue = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -62,22 +61,19 @@ public sealed partial class AcdService
     private void NoteOffered(in AcdDecision offer)
     {
         if (_events is null || offer.CallId is not { } callId || offer.AgentId is not { } agent) return;
-        _openOffers[offer.OfferId] = (callId, offer.Queue, agent);
         _events.Record(new QueueEvent(_time.GetUtcNow(), QueueEventKind.Offer, callId, offer.Queue, agent) { CallerNumber = NumberOf(callId) });
     }
 
-    private void NoteOfferCancelled(long offerId) => _openOffers.Remove(offerId);
-
-    private void NoteOfferFailed(long offerId, OfferFailure failure, DateTimeOffset at)
+    private void NoteOfferFailed(OpenOffer? failed, OfferFailure failure, DateTimeOffset at)
     {
-        if (_events is null || !_openOffers.Remove(offerId, out var offer)) return;
+        if (_events is null || failed is not { } offer) return;
         var kind = failure == OfferFailure.Busy ? QueueEventKind.Busy : QueueEventKind.RingNoAnswer;
         _events.Record(new QueueEvent(at, kind, offer.CallId, offer.Queue, offer.Agent) { CallerNumber = NumberOf(offer.CallId) });
     }
 
-    private void NoteConnected(string callId, long offerId, DateTimeOffset now)
+    private void NoteConnected(string callId, OpenOffer? answered, DateTimeOffset now)
     {
-        if (_events is null || !_openOffers.Remove(offerId, out var offer)) return;
+        if (_events is null || answered is not { } offer) return;
         _agentCallQueue[offer.Agent] = offer.Queue;
         var entry = _entries.GetValueOrDefault(callId);
         _events.Record(new QueueEvent(now, QueueEventKind.Connect, callId, offer.Queue, offer.Agent)

@@ -21,6 +21,9 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
     private readonly ILogger<AcdService> _logger;
     private readonly Channel<Action> _mailbox = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, ChannelWriter<AcdDecision>> _callers = new(StringComparer.Ordinal);
+
+    /// <summary>Each offer out to an agent until it is answered, fails or is cancelled: the agent to settle, and the log's who and where.</summary>
+    private readonly Dictionary<long, OpenOffer> _openOffers = [];
     private readonly ITimer _timer;
     private DateTimeOffset? _armedFor;
     private Task? _loop;
@@ -87,8 +90,8 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
         Post(() =>
         {
             _callers.Remove(callId);
-            TouchOffer(offerId);
-            if (_engine.OfferAnswered(offerId)) NoteConnected(callId, offerId, at);
+            var offer = EndOffer(offerId);
+            if (_engine.OfferAnswered(offerId)) NoteConnected(callId, offer, at);
         });
     }
 
@@ -97,8 +100,8 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
         var at = _time.GetUtcNow();
         Post(() =>
         {
-            TouchOffer(offerId);
-            if (_engine.OfferFailed(offerId, failure)) NoteOfferFailed(offerId, failure, at);
+            var offer = EndOffer(offerId);
+            if (_engine.OfferFailed(offerId, failure)) NoteOfferFailed(offer, failure, at);
         });
     }
 
@@ -179,13 +182,12 @@ public sealed partial class AcdService : IAgentStates, IAsyncDisposable
                     break;
                 case AcdDecisionKind.Offer:
                     LogOffer(decision.CallId ?? "-", decision.Queue, decision.AgentId ?? "-", decision.OfferId);
+                    if (decision.AgentId is { } offered) _openOffers[decision.OfferId] = new OpenOffer(decision.CallId ?? "", decision.Queue, offered);
                     NoteOffered(decision);
-                    if (decision.AgentId is { } offered) _offerAgents[decision.OfferId] = offered;
                     Deliver(decision);
                     break;
                 case AcdDecisionKind.CancelOffer:
-                    TouchOffer(decision.OfferId);
-                    NoteOfferCancelled(decision.OfferId);
+                    EndOffer(decision.OfferId);
                     Deliver(decision);
                     break;
                 case AcdDecisionKind.Overflow:
