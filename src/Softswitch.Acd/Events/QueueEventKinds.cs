@@ -5,7 +5,7 @@ namespace Softswitch.Acd.Events;
 /// <summary>The stored names of <see cref="QueueEventKind"/>: snake_case, e.g. <c>ring_no_answer</c>, <c>complete_by_agent</c>.</summary>
 public static class QueueEventKinds
 {
-    private static readonly string[] Names = Enum.GetValues<QueueEventKind>().Select(ToSnakeCase).ToArray();
+    private static readonly string[] Names = Enum.GetValues<QueueEventKind>().Select(SnakeCaseNames.Of).ToArray();
 
     private static readonly FrozenDictionary<string, QueueEventKind> ByName =
         Enum.GetValues<QueueEventKind>().ToFrozenDictionary(kind => Names[(int)kind], StringComparer.Ordinal);
@@ -15,7 +15,4 @@ public static class QueueEventKinds
 
     /// <summary>Reads a stored name back; false for a name this version does not know.</summary>
     public static bool TryParse(string? text, out QueueEventKind kind) => ByName.TryGetValue(text ?? "", out kind);
-
-    private static string ToSnakeCase(QueueEventKind kind) =>
-        string.Concat(kind.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

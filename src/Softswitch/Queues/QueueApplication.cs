@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Softswitch.Acd;
 using Softswitch.Acd.Events;
 using Softswitch.Acd.Model;
 using Softswitch.Acd.Routing;
@@ -47,7 +48,7 @@ public sealed class QueueApplication(
         var joined = await acd.EnqueueAsync(channel.CallUuid, queue, inbox.Writer, priority, skills, channel.Caller).ConfigureAwait(false);
         if (joined != EnqueueResult.Queued)
         {
-            var left = await LeaveAsync(channel, entered, Words(joined.ToString()), settings.Overflow, joined == EnqueueResult.QueueFull, tellWhy).ConfigureAwait(false);
+            var left = await LeaveAsync(channel, entered, SnakeCaseNames.Of(joined), settings.Overflow, joined == EnqueueResult.QueueFull, tellWhy).ConfigureAwait(false);
             return left == QueueCallOutcome.Overflowed ? QueueCallOutcome.NotQueued : left;
         }
 
@@ -72,7 +73,7 @@ public sealed class QueueApplication(
         }
 
         if (waited.Overflow is not { } overflow) return waited.Outcome;
-        return await LeaveAsync(channel, entered, Words(overflow.Reason.ToString()), overflow.Destination, full: false, tellWhy).ConfigureAwait(false);
+        return await LeaveAsync(channel, entered, SnakeCaseNames.Of(overflow.Reason), overflow.Destination, full: false, tellWhy).ConfigureAwait(false);
     }
 
     /// <summary>Acts on the engine's decisions until the caller talked to an agent, hung up, or is sent away (the overflow decision).</summary>
@@ -213,6 +214,4 @@ public sealed class QueueApplication(
 
     private void SetWait(ICallChannel channel, long entered) =>
         channel.SetRecordField("wait_seconds", ((int)time.GetElapsedTime(entered).TotalSeconds).ToString(CultureInfo.InvariantCulture));
-
-    private static string Words(string name) => string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
