@@ -33,30 +33,17 @@ public sealed partial class BridgedCall
 
     private BridgedCall(BridgeContext context, CallSource source, DialPlanRoute route, DialTarget target, OriginateRequest request,
         RtpPortPair ports)
+        : this(context, source, route, target, SipIds.NewCallId(context.Domain), request.Destination, source.DisplayName,
+            call => new CalleeLeg(call, request.Destination, ports, new OfferAnswerSession(new LocalMediaOptions
+            {
+                Address = context.Media.Address.ToString(), RtpPort = ports.RtpPort, Codecs = CallCodecs.Offered,
+            }, context.Time)))
     {
-        _context = context;
-        _logger = context.Loggers.CreateLogger<BridgedCall>();
-        Route = route;
-        _target = target;
-        Source = source;
-        Caller = source.Number;
-        CallerName = source.DisplayName;
-        Dialled = request.Destination;
-        CallId = SipIds.NewCallId(context.Domain);
-        var standIn = new OfferAnswerSession(new LocalMediaOptions
-        {
-            Address = context.Media.Address.ToString(), RtpPort = ports.RtpPort, Codecs = CallCodecs.Offered,
-        }, context.Time);
-        _caller = new CalleeLeg(this, request.Destination, ports, standIn);
-        _partyA = _caller;
         _calleePorts = ports; // the forks of the first step ring on the caller leg's ports
         _application = request.Application;
         _originating = true;
         _originated = new TaskCompletionSource<OriginateResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         _originFields = request.RecordFields;
-        Uuid = RecordingPaths.NewCallUuid(context.Time);
-        _started = context.Time.GetUtcNow();
-        _startedTimestamp = context.Time.GetTimestamp();
     }
 
     /// <summary>

@@ -48,6 +48,16 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
 
     private BridgedCall(BridgeContext context, ServerTransaction invite, CallSource source, DialPlanRoute route, DialTarget target,
         RtpPortPair callerPorts, OfferAnswerSession callerOfferAnswer)
+        : this(context, source, route, target, invite.Request.CallId, invite.Request.RequestUri.User ?? "",
+            source.DisplayName ?? invite.Request.From.DisplayName,
+            call => new CallerLeg(call, call.CallId, source.Number, callerPorts, callerOfferAnswer))
+    {
+        if (source.IsTrunk) _caller.Trunk = source.Name;
+    }
+
+    /// <summary>What every call starts with, inbound or placed by the switch: who, where to, its ids and its caller leg.</summary>
+    private BridgedCall(BridgeContext context, CallSource source, DialPlanRoute route, DialTarget target, string callId, string dialled,
+        string? callerName, Func<BridgedCall, CallLeg> callerLeg)
     {
         _context = context;
         _logger = context.Loggers.CreateLogger<BridgedCall>();
@@ -55,11 +65,10 @@ public sealed partial class BridgedCall : IBridgedCallMailbox
         _target = target;
         Source = source;
         Caller = source.Number;
-        CallerName = source.DisplayName ?? invite.Request.From.DisplayName;
-        Dialled = invite.Request.RequestUri.User ?? "";
-        CallId = invite.Request.CallId;
-        _caller = new CallerLeg(this, CallId, source.Number, callerPorts, callerOfferAnswer);
-        if (source.IsTrunk) _caller.Trunk = source.Name;
+        CallerName = callerName;
+        Dialled = dialled;
+        CallId = callId;
+        _caller = callerLeg(this);
         _partyA = _caller;
         Uuid = RecordingPaths.NewCallUuid(context.Time);
         _started = context.Time.GetUtcNow();
